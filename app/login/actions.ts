@@ -1,0 +1,24 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/auth";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+
+export interface SignInState {
+  error?: string;
+}
+
+export async function signInWithPassword(_previous: SignInState, form: FormData): Promise<SignInState> {
+  try {
+    await signIn("credentials", {
+      email: form.get("email"),
+      password: form.get("password"),
+      redirectTo: safeCallbackPath(String(form.get("callbackPath") ?? "/")),
+    });
+    return {};
+  } catch (error) {
+    // signIn redirects by throwing: only Auth.js's own errors are a failed sign-in.
+    if (error instanceof AuthError) return { error: "Email or password is wrong." };
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/roles";
+import { navigationFor } from "./navigation";
+import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+import { ThemeToggle } from "./theme-toggle";
+
+export function AppHeader({ actor }: { actor: Actor }) {
+  return (
+    <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="text-base font-semibold tracking-tight">
+          Variance Dashboard
+        </Link>
+        <nav aria-label="Main" className="min-w-0 flex-1">
+          <NavLinks items={navigationFor(actor)} />
+        </nav>
+        <div className="flex items-center gap-2 text-sm">
+          <span className="hidden text-gray-600 sm:inline dark:text-gray-400" data-testid="signed-in-as">
+            {actor.name} · <span className="capitalize">{actor.role}</span>
+          </span>
+          <ThemeToggle />
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

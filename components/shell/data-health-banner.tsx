@@ -1,0 +1,59 @@
+import type { ReportStatus } from "@/lib/inventory/report-status";
+import type { VendorStatus } from "@/lib/inventory/freshness";
+import { formatCount, formatReportDate } from "@/lib/format";
+
+const freshnessText: Record<ReportStatus["freshness"], string> = {
+  current: "Current",
+  stale: "Stale",
+  out_of_sync: "Out of sync",
+};
+
+const freshnessStyle: Record<ReportStatus["freshness"], string> = {
+  current: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
+  stale: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
+  out_of_sync: "bg-rose-100 text-rose-900 dark:bg-rose-950 dark:text-rose-200",
+};
+
+function vendorWarnings(vendor: VendorStatus): string[] {
+  const warnings: string[] = [];
+  if (vendor.countDropped && vendor.latestDate && vendor.previousDevices !== null) {
+    warnings.push(
+      `${vendor.vendor} fell from ${formatCount(vendor.previousDevices)} to ${formatCount(vendor.devices)} devices on ${formatReportDate(vendor.latestDate)}: the collection probably failed, so that day's variances are not trustworthy.`,
+    );
+  }
+  if (vendor.missingOnNewestDate) {
+    warnings.push(`${vendor.vendor} has no rows for the newest date yet (failed or still running): the report below uses the latest date both vendors share.`);
+  }
+  return warnings;
+}
+
+/** Tells everyone, on every page, which report they are looking at and whether to trust it. */
+export function DataHealthBanner({ status }: { status: ReportStatus }) {
+  const warnings = status.vendors.flatMap(vendorWarnings);
+  return (
+    <section aria-label="Data health" className="border-b border-gray-200 bg-white/60 dark:border-gray-800 dark:bg-gray-900/60">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm sm:px-6">
+        <span className={`rounded px-2 py-0.5 font-medium ${freshnessStyle[status.freshness]}`} data-testid="freshness">
+          {freshnessText[status.freshness]}
+        </span>
+        <span data-testid="latest-matching-date">
+          {status.latestMatchingDate
+            ? `Report of ${formatReportDate(status.latestMatchingDate)}`
+            : "No date in the last 7 days of data has both vendors"}
+        </span>
+        {status.vendors.map((vendor) => (
+          <span key={vendor.vendor} className="text-gray-600 dark:text-gray-400">
+            {vendor.vendor}: {vendor.latestDate ? `${formatCount(vendor.devices)} on ${formatReportDate(vendor.latestDate)}` : "no data"}
+          </span>
+        ))}
+      </div>
+      {warnings.length > 0 && (
+        <ul role="alert" className="mx-auto max-w-7xl space-y-1 px-4 pb-2 text-sm text-amber-900 sm:px-6 dark:text-amber-200">
+          {warnings.map((warning) => (
+            <li key={warning}>⚠ {warning}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

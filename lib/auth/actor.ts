@@ -1,0 +1,28 @@
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { getPrisma } from "@/lib/db/prisma";
+import { auth } from "./auth";
+import { roleSchema, type Actor } from "./roles";
+
+/**
+ * The signed-in person for this request, re-read from the database so that a disabled
+ * account or a changed role takes effect at once instead of when the token expires.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await getPrisma().users.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, disabled_at: true },
+  });
+  if (!user || user.disabled_at) return null;
+  return { id: user.id, email: user.email, name: user.name, role: roleSchema.parse(user.role) };
+});
+
+/** For pages: the actor, or a redirect to the sign-in page. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  return actor;
+}

@@ -1,0 +1,28 @@
+import type { Actor, Role } from "./roles";
+
+/**
+ * Who may do what. Every server-side command and data function asks `can` (or
+ * `assertCan`) itself, so a page or proxy check is never the only gate.
+ */
+const grants = {
+  "dashboard:read": ["technician", "manager", "admin"],
+  "variances:triage": ["technician", "admin"],
+  "users:manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof grants;
+
+export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+  return !!actor && (grants[permission] as readonly Role[]).includes(actor.role);
+}
+
+export class ForbiddenError extends Error {
+  constructor(readonly permission: Permission) {
+    super("You do not have permission to do that.");
+    this.name = "ForbiddenError";
+  }
+}
+
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw new ForbiddenError(permission);
+}

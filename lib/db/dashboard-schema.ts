@@ -1,0 +1,2 @@
+/** The PostgreSQL schema the dashboard owns; everything it stores lives here. */
+export const DASHBOARD_SCHEMA = "variance_dashboard";

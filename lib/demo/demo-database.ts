@@ -1,0 +1,90 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres, type EmbeddedCluster } from "@/lib/db/embedded-postgres";
+import { withClient } from "@/lib/db/with-client";
+import { migrateDashboardSchema } from "@/lib/db/migrate";
+import { createPrismaClient } from "@/lib/db/prisma";
+import { createUpstreamSchema } from "./upstream-schema";
+import { generateDemoData } from "./generate";
+import { ensureDemoAccounts, newDemoAccounts, type DemoAccount } from "./demo-accounts";
+
+const DATABASE = "es_inventory_hub";
+
+/** Per-installation secrets of the demo, kept beside its data in the git-ignored folder. */
+interface DemoSecrets {
+  postgresPassword: string;
+  authSecret: string;
+  accounts: DemoAccount[];
+}
+
+function loadOrCreateSecrets(file: string): DemoSecrets {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DemoSecrets;
+  const secrets: DemoSecrets = {
+    postgresPassword: randomBytes(18).toString("base64url"),
+    authSecret: randomBytes(32).toString("base64url"),
+    accounts: newDemoAccounts(),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export interface DemoDatabase {
+  url: string;
+  authSecret: string;
+  accounts: DemoAccount[];
+  cluster: EmbeddedCluster;
+}
+
+/**
+ * The zero-setup database: an embedded PostgreSQL 16 in `dataDir`, holding upstream-
+ * compatible tables with generated demo data. The first start creates and fills it; later
+ * starts reuse it as it is.
+ */
+export async function startDemoDatabase(dataDir: string, log: (line: string) => void): Promise<DemoDatabase> {
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = loadOrCreateSecrets(path.join(dataDir, "demo-secrets.json"));
+  const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), password: secrets.postgresPassword });
+  const url = cluster.url(DATABASE);
+
+  if (!(await databaseExists(cluster, DATABASE))) {
+    log("First start: creating the demo database (upstream tables and generated data)…");
+    const started = Date.now();
+    const summary = await buildDemoDatabase(cluster);
+    log(`Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
+  }
+
+  await migrateDashboardSchema(url, log);
+  const prisma = createPrismaClient(url);
+  try {
+    await ensureDemoAccounts(prisma, secrets.accounts);
+  } finally {
+    await prisma.$disconnect();
+  }
+  // Lets local tools and the end-to-end tests find this run's database (its port changes per start).
+  writeFileSync(path.join(dataDir, "demo-runtime.json"), JSON.stringify({ databaseUrl: url }), { mode: 0o600 });
+  return { url, authSecret: secrets.authSecret, accounts: secrets.accounts, cluster };
+}
+
+const databaseExists = (cluster: EmbeddedCluster, name: string) =>
+  withClient(cluster.url(), async (client) => !!(await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount);
+
+/** Fills a scratch database and renames it only when complete, so a failed first start is retried whole. */
+async function buildDemoDatabase(cluster: EmbeddedCluster) {
+  const building = `${DATABASE}_building`;
+  await withClient(cluster.url(), async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${building}`);
+    await client.query(`CREATE DATABASE ${building}`);
+  });
+  const pool = new pg.Pool({ connectionString: cluster.url(building), max: 2 });
+  let summary;
+  try {
+    await createUpstreamSchema(pool);
+    summary = await generateDemoData(pool, {});
+  } finally {
+    await pool.end();
+  }
+  await withClient(cluster.url(), (client) => client.query(`ALTER DATABASE ${building} RENAME TO ${DATABASE}`));
+  return summary;
+}

@@ -1,0 +1,39 @@
+import type { Database } from "@/lib/db/prisma";
+import { DEVICE_VENDOR_NAMES, getDeviceVendorIds } from "./vendors";
+import { freshnessOf, latestMatchingDate, vendorStatuses, MATCHING_LOOKBACK_DAYS, type Freshness, type VendorDayCount, type VendorStatus } from "./freshness";
+import { todayUtc, type ReportDate } from "./report-date";
+
+export interface ReportStatus {
+  latestMatchingDate: ReportDate | null;
+  freshness: Freshness;
+  vendors: VendorStatus[];
+}
+
+// Wide enough to find each vendor's previous date for the count-drop check.
+const STATUS_WINDOW_DAYS = MATCHING_LOOKBACK_DAYS * 2;
+
+/** Devices per vendor per date for the newest dates in the data. */
+async function recentVendorDayCounts(db: Database): Promise<VendorDayCount[]> {
+  const ids = await getDeviceVendorIds(db);
+  const vendorIds = DEVICE_VENDOR_NAMES.map((name) => ids[name]).filter((id): id is number => id !== null);
+  if (vendorIds.length === 0) return [];
+  const rows = await db.$queryRaw<{ date: string; vendor: string; devices: number }[]>`
+    SELECT s.snapshot_date::text AS date, v.name AS vendor, count(*)::int AS devices
+    FROM device_snapshot s
+    JOIN vendor v ON v.id = s.vendor_id
+    WHERE s.vendor_id = ANY(${vendorIds}::int[])
+      AND s.snapshot_date >= (SELECT max(snapshot_date) FROM device_snapshot WHERE vendor_id = ANY(${vendorIds}::int[])) - ${STATUS_WINDOW_DAYS}::int
+    GROUP BY s.snapshot_date, v.name`;
+  return rows;
+}
+
+/** Which report is current, how fresh it is, and whether a collection looks broken. */
+export async function getReportStatus(db: Database, today: ReportDate = todayUtc()): Promise<ReportStatus> {
+  const counts = await recentVendorDayCounts(db);
+  const latest = latestMatchingDate(counts, DEVICE_VENDOR_NAMES);
+  return {
+    latestMatchingDate: latest,
+    freshness: freshnessOf(latest, today),
+    vendors: vendorStatuses(counts, DEVICE_VENDOR_NAMES),
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * `npm start`: serves the dashboard.
+ * - Without DATABASE_URL: zero-setup demo on an embedded PostgreSQL (data in .data/).
+ * - With DATABASE_URL: checks the database first, applies the dashboard's migrations, never loads demo data.
+ * `--dev` runs `next dev` instead of the production server.
+ */
+import "./load-env";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { preflightDatabase, StartupRefusedError } from "@/lib/db/preflight";
+import { migrateDashboardSchema } from "@/lib/db/migrate";
+import { startDemoDatabase } from "@/lib/demo/demo-database";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const log = (line: string) => console.log(`[start] ${line}`);
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function newestSourceChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "generated") continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceChange(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds when there is no production build or the sources changed since the last one. */
+function ensureProductionBuild(env: NodeJS.ProcessEnv) {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  const sources = ["app", "components", "lib", "proxy.ts", "next.config.mjs"].map((name) => path.join(root, name));
+  const changed = sources.some((source) => existsSync(source) && (statSync(source).isDirectory() ? newestSourceChange(source) : statSync(source).mtimeMs) > (existsSync(buildId) ? statSync(buildId).mtimeMs : 0));
+  if (!changed) return;
+  log("Building the production app (next build)…");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+async function main() {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  let stopDatabase = async () => {};
+
+  if (env.DATABASE_URL) {
+    if (!env.AUTH_SECRET) throw new StartupRefusedError("AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it (see .env.example).");
+    log("Checking the database…");
+    await preflightDatabase(env.DATABASE_URL);
+    await migrateDashboardSchema(env.DATABASE_URL, log);
+  } else {
+    log("No DATABASE_URL: starting the embedded demo database…");
+    const dataDir = path.resolve(root, env.VD_DATA_DIR ?? ".data");
+    const demo = await startDemoDatabase(dataDir, log);
+    stopDatabase = () => demo.cluster.stop();
+    env.DATABASE_URL = demo.url;
+    if (!env.AUTH_SECRET) {
+      env.AUTH_SECRET = demo.authSecret;
+      log("Demo mode: using the AUTH_SECRET generated for this installation (.data/demo-secrets.json).");
+    }
+    log(`Demo database: ${demo.url}`);
+    log("Demo accounts (email / password / role):");
+    for (const account of demo.accounts) log(`  ${account.email}  ${account.password}  ${account.role}`);
+  }
+  env.AUTH_TRUST_HOST ??= "true";
+
+  if (!dev) ensureProductionBuild(env);
+  const port = env.PORT ?? "3000";
+  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+  log(`Serving on http://localhost:${port}`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    server.kill("SIGTERM");
+    await stopDatabase();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  server.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartupRefusedError) {
+    console.error(`[start] Refusing to start: ${error.message}`);
+  } else {
+    console.error("[start] Start-up failed:", error);
+  }
+  process.exit(1);
+});

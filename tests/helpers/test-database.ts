@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import { createUpstreamSchema, type UpstreamSchemaOptions } from "@/lib/demo/upstream-schema";
+import { generateDemoData } from "@/lib/demo/generate";
+import { migrateDashboardSchema } from "@/lib/db/migrate";
+import { withClient } from "@/lib/db/with-client";
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  pool: pg.Pool;
+  drop(): Promise<void>;
+}
+
+export function databaseUrl(adminUrl: string, name: string) {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const onAdmin = <T>(work: (client: pg.Client) => Promise<T>) => withClient(inject("adminUrl"), work);
+
+function openDatabase(name: string): TestDatabase {
+  const url = databaseUrl(inject("adminUrl"), name);
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  return {
+    name,
+    url,
+    pool,
+    async drop() {
+      await pool.end();
+      await onAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
+
+const uniqueName = (prefix: string) => `${prefix}_${randomBytes(6).toString("hex")}`;
+
+/** A fresh database with no tables at all. */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  const name = uniqueName("t_empty");
+  await onAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
+  return openDatabase(name);
+}
+
+/** A fresh database with the upstream-compatible tables and lookup rows, but no devices. */
+export async function createUpstreamDatabase(options: UpstreamSchemaOptions = {}): Promise<TestDatabase> {
+  const database = await createEmptyDatabase();
+  await createUpstreamSchema(database.pool, options);
+  return database;
+}
+
+const DEMO_TEMPLATE = "demo_template_v1";
+const TEMPLATE_LOCK = 4_242_001;
+
+/**
+ * Builds the default demo database (upstream tables, demo data, dashboard migrations)
+ * once per server, under an advisory lock because test files run in parallel workers.
+ */
+async function ensureDemoTemplate() {
+  await onAdmin(async (admin) => {
+    await admin.query("SELECT pg_advisory_lock($1)", [TEMPLATE_LOCK]);
+    try {
+      const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [DEMO_TEMPLATE]);
+      if (rowCount) return;
+      const building = `${DEMO_TEMPLATE}_building`;
+      await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${building}"`);
+      const database = openDatabase(building);
+      try {
+        await createUpstreamSchema(database.pool);
+        await generateDemoData(database.pool, { endDate: DEMO_END_DATE });
+        await migrateDashboardSchema(database.url);
+      } finally {
+        await database.pool.end();
+      }
+      await admin.query(`ALTER DATABASE "${building}" RENAME TO "${DEMO_TEMPLATE}"`);
+    } finally {
+      await admin.query("SELECT pg_advisory_unlock($1)", [TEMPLATE_LOCK]);
+    }
+  });
+}
+
+/** The demo template's last report date: fixed, so expectations do not move with the clock. */
+export const DEMO_END_DATE = "2026-11-24";
+
+/** A private copy of the default demo database, with the dashboard schema migrated. */
+export async function createDemoDatabase(): Promise<TestDatabase> {
+  await ensureDemoTemplate();
+  const name = uniqueName("t_demo");
+  await onAdmin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${DEMO_TEMPLATE}"`));
+  return openDatabase(name);
+}

@@ -1,0 +1,33 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** A superuser connection string; each test file creates its own databases from it. */
+    adminUrl: string;
+  }
+}
+
+/**
+ * One real PostgreSQL per test run: TEST_DATABASE_URL when given (a superuser URL on a
+ * disposable server), otherwise an embedded PostgreSQL 16 in a temporary folder.
+ */
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  let teardown = async () => {};
+  if (!adminUrl) {
+    const dir = mkdtempSync(path.join(tmpdir(), "vd-test-pg-"));
+    const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), password: randomBytes(12).toString("hex") });
+    adminUrl = cluster.url();
+    teardown = async () => {
+      await cluster.stop();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  project.provide("adminUrl", adminUrl);
+  return teardown;
+}
