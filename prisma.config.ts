@@ -1,7 +1,9 @@
 import { defineConfig } from "prisma/config";
 
-// The Prisma CLI is used only for `prisma generate` here; the app connects through
-// @prisma/adapter-pg with DATABASE_URL (see lib/db/prisma.ts).
+// The app connects through @prisma/adapter-pg with DATABASE_URL (lib/db/prisma.ts). The CLI
+// needs a URL only to introspect (`prisma db pull`, see the README); `prisma generate` needs
+// none, so an unset DATABASE_URL leaves the datasource without one.
 export default defineConfig({
   schema: "prisma/schema.prisma",
+  datasource: { url: process.env.DATABASE_URL },
 });

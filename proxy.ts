@@ -3,7 +3,8 @@ import { authConfig } from "@/lib/auth/config";
 
 // Redirects signed-out visitors early. It is not the security boundary: every page,
 // data function and route handler checks the session again (lib/auth/actor.ts).
-export const { auth: proxy } = NextAuth(authConfig);
+const { auth } = NextAuth(authConfig);
+export { auth as proxy };
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],

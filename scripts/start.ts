@@ -55,13 +55,14 @@ async function main() {
     env.DATABASE_URL = demo.url;
     if (!env.AUTH_SECRET) {
       env.AUTH_SECRET = demo.authSecret;
-      log("Demo mode: using the AUTH_SECRET generated for this installation (.data/demo-secrets.json).");
+      log(`Demo mode: using the AUTH_SECRET generated for this installation (${path.join(dataDir, "demo-secrets.json")}).`);
     }
     log(`Demo database: ${demo.url}`);
     log("Demo accounts (email / password / role):");
     for (const account of demo.accounts) log(`  ${account.email}  ${account.password}  ${account.role}`);
   }
   env.AUTH_TRUST_HOST ??= "true";
+  env.NEXT_TELEMETRY_DISABLED ??= "1";
 
   if (!dev) ensureProductionBuild(env);
   const port = env.PORT ?? "3000";

@@ -52,7 +52,10 @@ export async function startDemoDatabase(dataDir: string, log: (line: string) => 
     log("First start: creating the demo database (upstream tables and generated data)…");
     const started = Date.now();
     const summary = await buildDemoDatabase(cluster);
-    log(`Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
+    log(
+      `Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.dates} days to ${summary.endDate}, ` +
+        `${summary.snapshotRows} device snapshots, ${summary.exceptionRows} exceptions.`,
+    );
   }
 
   await migrateDashboardSchema(url, log);

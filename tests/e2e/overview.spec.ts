@@ -45,7 +45,7 @@ test("the device trend chart draws its lines in real colours", async ({ page }) 
   const strokes = await lines.evaluateAll((paths) => paths.map((path) => getComputedStyle(path).stroke));
   for (const stroke of strokes) {
     expect(stroke).not.toBe("none");
-    expect(stroke).toMatch(/^(rgb|oklch|color)\(/);
+    expect(stroke).toMatch(/^(rgb|oklch|oklab|lab|color)\(/);
   }
   expect(new Set(strokes).size).toBe(2);
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -21,6 +21,8 @@ export default async function setup(project: TestProject) {
   let teardown = async () => {};
   if (!adminUrl) {
     const dir = mkdtempSync(path.join(tmpdir(), "vd-test-pg-"));
+    // PostgreSQL runs as the unprivileged "postgres" user, which must be able to enter it.
+    chmodSync(dir, 0o755);
     const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), password: randomBytes(12).toString("hex") });
     adminUrl = cluster.url();
     teardown = async () => {
