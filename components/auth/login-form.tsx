@@ -2,9 +2,8 @@
 
 import { useActionState } from "react";
 import { signInWithPassword, type SignInState } from "@/app/login/actions";
+import { controlClass, primaryButtonClass } from "@/components/ui/form-styles";
 
-const inputClass =
-  "mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 dark:border-gray-700 dark:bg-gray-900";
 
 export function LoginForm({ callbackPath }: { callbackPath: string }) {
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInWithPassword, {});
@@ -15,13 +14,13 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
         <label htmlFor="email" className="block text-sm font-medium">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required autoFocus className={inputClass} />
+        <input id="email" name="email" type="email" autoComplete="username" required autoFocus className={`mt-1 ${controlClass}`} />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium">
           Password
         </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
+        <input id="password" name="password" type="password" autoComplete="current-password" required className={`mt-1 ${controlClass}`} />
       </div>
       {state.error && (
         <p id="login-error" role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200">
@@ -31,7 +30,7 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-md bg-blue-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-blue-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60"
+        className={`w-full ${primaryButtonClass}`}
       >
         {pending ? "Signing in…" : "Sign in"}
       </button>

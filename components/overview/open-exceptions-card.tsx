@@ -1,6 +1,6 @@
 import { BarList, Card, Text, Title } from "@tremor/react";
 import type { TypeCount } from "@/lib/reports/overview";
-import { exceptionTypeInfo } from "@/lib/variances/exception-types";
+import { typeLabel } from "@/lib/variances/types/registry";
 import { formatCount } from "@/lib/format";
 
 export function OpenExceptionsCard({ counts }: { counts: TypeCount[] }) {
@@ -17,7 +17,7 @@ export function OpenExceptionsCard({ counts }: { counts: TypeCount[] }) {
         <BarList
           className="mt-4"
           data-testid="open-exceptions-by-type"
-          data={counts.map((row) => ({ key: row.type, name: exceptionTypeInfo(row.type).label, value: row.count }))}
+          data={counts.map((row) => ({ key: row.type, name: typeLabel(row.type), value: row.count }))}
         />
       )}
     </Card>

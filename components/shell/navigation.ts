@@ -7,9 +7,12 @@ interface NavItem {
   permission: Permission;
 }
 
-// Only areas that exist are listed; later areas (Variances, Devices, Organizations,
-// Admin) join this list when they are built.
-const items: NavItem[] = [{ href: "/", label: "Overview", permission: "dashboard:read" }];
+// Only areas that exist are listed; later areas (Devices, Organizations, Admin) join
+// this list when they are built.
+const items: NavItem[] = [
+  { href: "/", label: "Overview", permission: "dashboard:read" },
+  { href: "/variances", label: "Variances", permission: "dashboard:read" },
+];
 
 export function navigationFor(actor: Actor): Omit<NavItem, "permission">[] {
   return items.filter((item) => can(actor, item.permission)).map(({ href, label }) => ({ href, label }));

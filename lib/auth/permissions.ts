@@ -1,3 +1,4 @@
+import { CommandError } from "@/lib/commands/command-error";
 import type { Actor, Role } from "./roles";
 
 /**
@@ -16,9 +17,9 @@ export function can(actor: Actor | null | undefined, permission: Permission): bo
   return !!actor && (grants[permission] as readonly Role[]).includes(actor.role);
 }
 
-export class ForbiddenError extends Error {
+export class ForbiddenError extends CommandError {
   constructor(readonly permission: Permission) {
-    super("You do not have permission to do that.");
+    super("forbidden", "You do not have permission to do that.");
     this.name = "ForbiddenError";
   }
 }

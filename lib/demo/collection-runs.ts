@@ -68,16 +68,14 @@ export function planCollectionDay(seed: number, calendar: DemoCalendar, day: num
   const nightly = slot(random, "Nightly", centralTime(dayStart - DAY_MS, 23, random.int(0, 4)), size, (vendor) =>
     failsTonight(vendor) ? failureText(random, vendor) : undefined,
   );
+  // A failed collector is retried in the morning; otherwise the morning run sometimes re-collects both.
   const retry = nightly.collectors.filter((run) => run.failure).map((run) => run.vendor);
   const rerun = retry.length === 0 && !lastDay && day !== calendar.threatlockerEmptyDay && random.chance(0.3);
   const slots = [nightly];
   if (retry.length > 0 || rerun) {
-    const vendors: Vendor[] = rerun ? ["ninja", "threatlocker"] : retry;
-    slots.push(
-      slot(random, "Morning", centralTime(dayStart, 3, random.int(0, 9)), size, (vendor) =>
-        vendor === "ninja" && ninjaLost ? failureText(random, vendor) : undefined,
-      vendors),
-    );
+    const morning = centralTime(dayStart, 3, random.int(0, 9));
+    const failsAgain = (vendor: Vendor) => (vendor === "ninja" && ninjaLost ? failureText(random, vendor) : undefined);
+    slots.push(slot(random, "Morning", morning, size, failsAgain, rerun ? ["ninja", "threatlocker"] : retry));
   }
   const writtenAt = (vendor: Vendor) => {
     const done = slots.flatMap((s) => s.collectors).filter((run) => run.vendor === vendor && !run.failure).at(-1);
@@ -179,7 +177,7 @@ export function collectionJobRows(
 const chicagoOffset = new Intl.DateTimeFormat("en-US", { timeZone: "America/Chicago", timeZoneName: "shortOffset" });
 
 /** UTC ms of a US Central wall-clock time on the date starting at `dateStart` (midnight UTC). */
-export function centralTime(dateStart: number, hour: number, minute: number): number {
+function centralTime(dateStart: number, hour: number, minute: number): number {
   const wallClock = dateStart + (hour * 60 + minute) * 60_000;
   const zone = chicagoOffset.formatToParts(wallClock + 6 * 3_600_000).find((part) => part.type === "timeZoneName")?.value;
   const offsetHours = Number(/GMT([+-]\d+)/.exec(zone ?? "")?.[1] ?? -6);

@@ -45,7 +45,7 @@ export function copyLine(values: readonly CopyValue[]): string {
 const SPECIAL = /[\\\n\r\t]/;
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
-export function copyText(value: CopyValue): string {
+function copyText(value: CopyValue): string {
   if (value === null || value === undefined) return "\\N";
   if (typeof value === "boolean") return value ? "t" : "f";
   if (typeof value === "number") {

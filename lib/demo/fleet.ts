@@ -39,6 +39,8 @@ export interface DemoDevice {
   user: Person | null;
   /** Ninja's display name carries "HOST | user"; otherwise it is empty and ThreatLocker shows the bare hostname. */
   namedInNinja: boolean;
+  /** Someone typed a little more into ThreatLocker's name for good (" (laptop)"): a standing mismatch. */
+  threatlockerNameSuffix: string;
   /** The device changed hands: each vendor showed `previous` until its own day. */
   reassignment: { ninjaDay: number; threatlockerDay: number; previous: Person } | null;
   spare: Spare | null;
@@ -98,6 +100,8 @@ export function buildFleet(random: Random, options: FleetOptions): DemoDevice[] 
   );
   const coverage = threatlockerCoverage(random, organizations, counts, options.threatlockerDevices - threatlockerOnly);
 
+  // Most devices predate the window; the rest join it (never on its first day, so day 0 shows the settled fleet).
+  const joinDay = (longLived: boolean) => (longLived || days < 2 || random.chance(0.92) ? -random.int(30, 1500) : random.int(1, days - 1));
   const devices: DemoDevice[] = [];
   organizations.forEach((org, index) => {
     const count = counts[index] ?? 0;
@@ -107,12 +111,7 @@ export function buildFleet(random: Random, options: FleetOptions): DemoDevice[] 
     for (let i = 0; i < count + retiredCount; i++) {
       const retired = i >= count;
       const kind: DeviceKind = i < serverCount ? "server" : random.chance(0.012) ? "unknown" : "workstation";
-      const from =
-        org === onboarded && onboardingDay !== null && !retired
-          ? onboardingDay + random.int(0, 3)
-          : random.chance(0.92) || retired
-            ? -random.int(30, 1500)
-            : random.int(1, days - 1);
+      const from = org === onboarded && onboardingDay !== null && !retired ? onboardingDay + random.int(0, 3) : joinDay(retired);
       const ninja = { from, to: retired ? random.int(0, days - 2) : FOREVER };
       const inThreatlocker = kind !== "unknown" && random.chance(share);
       const rollout = org === onboarded ? random.int(7, 12) : undefined;
@@ -121,7 +120,7 @@ export function buildFleet(random: Random, options: FleetOptions): DemoDevice[] 
   });
   for (let i = 0; i < threatlockerOnly; i++) {
     const org = random.pick([...coverage.keys()]);
-    const threatlocker = { from: random.chance(0.6) ? -random.int(30, 900) : random.int(1, days - 1), to: FOREVER };
+    const threatlocker = { from: joinDay(false), to: FOREVER };
     devices.push(newDevice(random, names, org, "workstation", null, threatlocker, days));
   }
 
@@ -129,6 +128,7 @@ export function buildFleet(random: Random, options: FleetOptions): DemoDevice[] 
   addReassignments(random, devices, days);
   addMoves(random, devices, organizations, days, options.threatlockerDevices);
   addDuplicates(random, devices, days, options.threatlockerDevices);
+  addPipeHostnames(random, devices, days, options.threatlockerDevices);
   matchThreatlockerCount(random, devices, coverage, options.threatlockerDevices, days - 1);
   return devices;
 }
@@ -159,11 +159,11 @@ function newDevice(
     duplicate: null,
     user,
     namedInNinja,
+    threatlockerNameSuffix: namedInNinja && random.chance(0.012) ? random.pick([" (laptop)", " - loaner", " (old PC)"]) : "",
     reassignment: null,
     spare: null,
     move: null,
-    // Early ThreatLocker data sometimes stored the computer name in the hostname column.
-    pipeHostnameUntil: namedInNinja && threatlocker && random.chance(0.008) ? Math.round(days * 0.25) : 0,
+    pipeHostnameUntil: 0,
     driftThreshold: random.next(),
     agentUpgradeDay: random.chance(0.92) ? random.int(Math.round(days * 0.55), Math.round(days * 0.8)) : FOREVER,
     identities: { ninja: null, threatlocker: null, duplicate: null },
@@ -209,7 +209,7 @@ class HostnameRegistry {
 }
 
 /** Splits `total` in proportion to `weights` (largest remainder), so the parts add up exactly. */
-export function apportion(total: number, weights: readonly number[]): number[] {
+function apportion(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   const exact = weights.map((weight) => (total * weight) / sum);
   const parts = exact.map(Math.floor);
@@ -274,7 +274,7 @@ function addSpares(random: Random, devices: DemoDevice[], days: number) {
 /** A device handed to someone else: ThreatLocker's display name catches up days or weeks after Ninja's. */
 function addReassignments(random: Random, devices: DemoDevice[], days: number) {
   for (const device of devices) {
-    if (!device.namedInNinja || !device.threatlocker || device.spare || !random.chance(0.15 * (days / 90))) continue;
+    if (!device.namedInNinja || !device.threatlocker || device.spare || !random.chance(0.12 * (days / 90))) continue;
     const ninjaDay = random.int(-30, days - 1);
     const lag = random.weighted([[random.int(1, 7), 50], [random.int(8, 25), 40], [random.int(26, 40), 10]]);
     device.reassignment = { ninjaDay, threatlockerDay: ninjaDay + lag, previous: { first: random.pick(FIRST_NAMES), last: random.pick(LAST_NAMES) } };
@@ -305,6 +305,13 @@ function addDuplicates(random: Random, devices: DemoDevice[], days: number, thre
       from += length + random.int(3, 20);
     }
   }
+}
+
+/** Early ThreatLocker data stored a few computers' names ("HOST | user") as their hostname. */
+function addPipeHostnames(random: Random, devices: DemoDevice[], days: number, threatlockerDevices: number) {
+  const candidates = devices.filter((d) => d.namedInNinja && d.threatlocker && d.threatlocker.from < 0 && !d.duplicate);
+  const count = Math.max(2, Math.round(threatlockerDevices * 0.006));
+  for (const device of random.shuffle(candidates).slice(0, count)) device.pipeHostnameUntil = Math.round(days * 0.25);
 }
 
 /**

@@ -1,9 +1,10 @@
+import { setImmediate } from "node:timers/promises";
 import type pg from "pg";
 import { z } from "zod";
 import { collectionJobRows, JOB_BATCH_COLUMNS, JOB_RUN_COLUMNS, type JobBatchRow, type JobRunRow, planCollectionDay } from "./collection-runs";
 import { copyRows } from "./copy-rows";
 import { type CheckedException, crossVendorExceptions, EXCEPTION_TYPES, type ExceptionType } from "./cross-vendor-checks";
-import { demoCalendar, driftIntensity } from "./demo-calendar";
+import { type DemoCalendar, demoCalendar, driftIntensity } from "./demo-calendar";
 import { assignIdentities, buildFleet, type DemoDevice, presentOn } from "./fleet";
 import type { DeviceKind } from "./hardware";
 import { allSites, buildOrganizations } from "./organizations";
@@ -13,7 +14,9 @@ import {
   type CollectionDay,
   type LookupIds,
   ninjaRow,
+  type NinjaSnapshotRow,
   SNAPSHOT_COLUMNS,
+  type SnapshotRow,
   threatlockerRow,
   type ThreatLockerSnapshotRow,
 } from "./snapshot-rows";
@@ -101,6 +104,7 @@ export async function generateDemoData(db: pg.Pool, options: DemoOptions = {}): 
   try {
     await client.query("BEGIN");
     await assertNoInventory(client);
+    await skipForeignKeyTriggers(client);
     const ids = await lookupIds(client);
     await copyRows(client, "site", SITE_COLUMNS, sites.map((site) => ({ id: site.id, vendor_id: ids.ninjaVendorId, vendor_site_key: site.vendorSiteKey, name: site.name })));
     await copyRows(
@@ -119,6 +123,8 @@ export async function generateDemoData(db: pg.Pool, options: DemoOptions = {}): 
     const perDate: DaySummary[] = [];
     const batches: JobBatchRow[] = [];
     const runs: JobRunRow[] = [];
+    // Each date's COPY streams while the next date is built: the server and this process work side by side.
+    let copying: Promise<void> = Promise.resolve();
     for (let day = 0; day < calendar.days; day++) {
       const plan = planCollectionDay(collectionSeed, calendar, day, settings);
       const dayStart = calendar.dayStarts[day] ?? 0;
@@ -131,16 +137,18 @@ export async function generateDemoData(db: pg.Pool, options: DemoOptions = {}): 
         threatlockerWrittenAt: plan.writtenAt.threatlocker ?? dayStart,
         driftIntensity: driftIntensity(calendar, day),
       };
-      const ninja = devices.filter((d) => presentOn(d.ninja, day, calendar.ninjaMissingDay)).map((d) => ninjaRow(d, today, ids));
-      const threatlocker = threatlockerRows(devices, today, ids, calendar.threatlockerEmptyDay);
+      const { ninja, threatlocker } = await dayRows(devices, today, ids, calendar);
       const exceptions = crossVendorExceptions(ninja, threatlocker);
-      await copyRows(client, "device_snapshot", SNAPSHOT_COLUMNS, [...ninja, ...threatlocker]);
-      await copyRows(client, "exceptions", EXCEPTION_COLUMNS, exceptions.map((e) => exceptionRow(today.date, e)));
+      await copying;
+      copying = copyDay(client, today.date, [...ninja, ...threatlocker], exceptions);
+      // Awaited with the next date; until then this only stops Node reporting a failure as unhandled.
+      copying.catch(() => {});
       const jobs = collectionJobRows(collectionSeed, day, plan, { ninja: ninja.length, threatlocker: threatlocker.length, exceptions: exceptions.length });
       batches.push(...jobs.batches);
       runs.push(...jobs.runs);
       perDate.push({ date: today.date, ninjaRows: ninja.length, threatlockerRows: threatlocker.length, exceptions: countByType(exceptions) });
     }
+    await copying;
     await copyRows(client, "job_batches", JOB_BATCH_COLUMNS, batches);
     await copyRows(client, "job_runs", JOB_RUN_COLUMNS, runs);
     // Ids were written explicitly: move the serial sequences past them.
@@ -148,6 +156,8 @@ export async function generateDemoData(db: pg.Pool, options: DemoOptions = {}): 
       await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT max(id) FROM ${table}))`, [table]);
     }
     await client.query("COMMIT");
+    // Fresh statistics, so the first queries after a bulk load are planned for its real size.
+    await client.query("ANALYZE site, device_identity, device_snapshot, exceptions, job_batches, job_runs");
 
     const dateOf = (day: number | null) => (day === null ? null : (calendar.dates[day] ?? null));
     const sum = (count: (d: DaySummary) => number) => perDate.reduce((total, d) => total + count(d), 0);
@@ -174,23 +184,38 @@ export async function generateDemoData(db: pg.Pool, options: DemoOptions = {}): 
   }
 }
 
-/** Regular computers in fleet order, then the lingering duplicates (registered later, so listed after). */
-function threatlockerRows(devices: readonly DemoDevice[], today: CollectionDay, ids: LookupIds, emptyDay: number | null): ThreatLockerSnapshotRow[] {
-  const rows: ThreatLockerSnapshotRow[] = [];
+/** Devices built between two yields to the event loop, which keep the previous date's COPY flowing. */
+const DEVICES_PER_SLICE = 2000;
+
+/**
+ * One date's rows in fleet order; ThreatLocker's lingering duplicates come last, as they
+ * were registered after the computers they duplicate.
+ */
+async function dayRows(devices: readonly DemoDevice[], today: CollectionDay, ids: LookupIds, calendar: DemoCalendar) {
+  const ninja: NinjaSnapshotRow[] = [];
+  const threatlocker: ThreatLockerSnapshotRow[] = [];
   const duplicates: ThreatLockerSnapshotRow[] = [];
-  for (const device of devices) {
-    if (device.threatlocker && presentOn(device.threatlocker, today.day, emptyDay)) {
-      rows.push(threatlockerRow(device, today, ids, { identityId: device.identities.threatlocker, span: device.threatlocker, label: 2 }));
+  for (const [index, device] of devices.entries()) {
+    if (presentOn(device.ninja, today.day, calendar.ninjaMissingDay)) ninja.push(ninjaRow(device, today, ids));
+    if (presentOn(device.threatlocker, today.day, calendar.threatlockerEmptyDay)) {
+      threatlocker.push(threatlockerRow(device, today, ids, false));
     }
-    if (device.duplicate && presentOn(device.duplicate.span, today.day, emptyDay)) {
-      duplicates.push(threatlockerRow(device, today, ids, { identityId: device.identities.duplicate, span: device.duplicate.span, label: 3 }));
+    if (presentOn(device.duplicate?.span ?? null, today.day, calendar.threatlockerEmptyDay)) {
+      duplicates.push(threatlockerRow(device, today, ids, true));
     }
+    if (index % DEVICES_PER_SLICE === DEVICES_PER_SLICE - 1) await setImmediate();
   }
-  return [...rows, ...duplicates];
+  return { ninja, threatlocker: [...threatlocker, ...duplicates] };
 }
 
-function exceptionRow(date: string, exception: CheckedException) {
-  return { date_found: date, type: exception.type, hostname: exception.hostname, details: JSON.stringify(exception.details), resolved: false };
+async function copyDay(client: pg.PoolClient, date: string, snapshots: readonly SnapshotRow[], exceptions: readonly CheckedException[]) {
+  await copyRows(client, "device_snapshot", SNAPSHOT_COLUMNS, snapshots);
+  await copyRows(
+    client,
+    "exceptions",
+    EXCEPTION_COLUMNS,
+    exceptions.map((e) => ({ date_found: date, type: e.type, hostname: e.hostname, details: JSON.stringify(e.details), resolved: false })),
+  );
 }
 
 function countByType(exceptions: readonly CheckedException[]): Record<ExceptionType, number> {
@@ -204,6 +229,22 @@ async function assertNoInventory(client: pg.PoolClient) {
     `SELECT EXISTS (SELECT 1 FROM device_snapshot) OR EXISTS (SELECT 1 FROM device_identity) OR EXISTS (SELECT 1 FROM site) AS used`,
   );
   if (rows[0]?.used) throw new Error("Demo data needs an inventory without devices: device_snapshot, device_identity and site must be empty.");
+}
+
+/**
+ * Per-row foreign-key triggers cost about a third of the load time. Where the role may
+ * (a superuser, as for the embedded and test databases), they are skipped for this
+ * transaction, as pg_restore does: every id written is consistent by construction, and the
+ * integration tests check referential integrity. Other roles load with the checks on.
+ */
+async function skipForeignKeyTriggers(client: pg.PoolClient) {
+  await client.query("SAVEPOINT skip_foreign_key_triggers");
+  try {
+    await client.query("SET LOCAL session_replication_role = replica");
+  } catch (error) {
+    if ((error as { code?: string }).code !== "42501") throw error;
+    await client.query("ROLLBACK TO SAVEPOINT skip_foreign_key_triggers");
+  }
 }
 
 /** Vendors by exact name, lookups by code: ids differ between databases. */

@@ -44,8 +44,9 @@ export const LAST_NAMES = [
   "Landry", "Broussard", "Guidry", "Fontenot", "Arceneaux", "O'Brien", "St. Germain", "Tran", "Pham",
 ] as const;
 
+/** Locations besides each client's "Main Office". */
 export const BRANCH_SITES = [
-  "Main Office", "Downtown Office", "Northshore Office", "Westbank Clinic", "Warehouse", "Baton Rouge Office",
+  "Downtown Office", "Northshore Office", "Westbank Clinic", "Warehouse", "Baton Rouge Office",
   "Lafayette Office", "Remote Workers", "Plant 2", "Field Office", "Houma Office", "Mandeville Office",
 ] as const;
 

@@ -37,7 +37,7 @@ export interface DemoOrganization {
   esSpareSite: DemoSite | null;
 }
 
-export const MSP_NAME = "Enterprise Solutions";
+const MSP_NAME = "Enterprise Solutions";
 
 /** The MSP's own organisations exist in both vendors; their codes are kept away from clients. */
 const INTERNAL_ORGANIZATIONS = [
@@ -49,7 +49,7 @@ export function buildOrganizations(random: Random, clientCount: number): DemoOrg
   const siteIds = siteIdAllocator(random);
   const codes = new Set(INTERNAL_ORGANIZATIONS.map((org) => org.code));
   const clients = clientNames(random, clientCount).map((baseName, index) => {
-    const spellings = random.weighted(LEGAL_SUFFIX_SPELLINGS.map((forms, index) => [forms, index === 0 ? 5 : 2] as const));
+    const spellings = random.weighted(LEGAL_SUFFIX_SPELLINGS.map((forms, rank) => [forms, rank === 0 ? 5 : 2] as const));
     const code = clientCode(random, baseName, codes);
     return {
       code,
@@ -67,7 +67,7 @@ export function buildOrganizations(random: Random, clientCount: number): DemoOrg
     dnsSuffix: org.internal || random.chance(0.7) ? domainFor(random, org.code) : null,
     mainSite: siteIds.next("Main Office"),
     otherSites: random
-      .shuffle(BRANCH_SITES.slice(1))
+      .shuffle(BRANCH_SITES)
       .slice(0, org.weight > 60 ? random.int(1, 3) : random.int(0, 1))
       .map((name) => siteIds.next(name)),
     spareSite: random.chance(0.6) ? siteIds.next(random.pick(SPARE_SITES)) : null,

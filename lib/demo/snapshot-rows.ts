@@ -3,6 +3,7 @@ import { mentionsSpare, type NinjaCheckRow, type ThreatLockerCheckRow } from "./
 import { DAY_MS, toIso } from "./demo-calendar";
 import type { DemoDevice, Person, Span } from "./fleet";
 import type { DeviceKind } from "./hardware";
+import type { DemoOrganization, DemoSite } from "./organizations";
 import { Random } from "./random";
 
 /** device_snapshot columns the demo writes (all but the serial id), in table order. */
@@ -42,6 +43,9 @@ export interface CollectionDay {
   driftIntensity: number;
 }
 
+/** Each computer's day-by-day values come from its own stream. */
+const RANDOM_STREAM = { ninja: 1, threatlocker: 2, threatlockerDuplicate: 3 } as const;
+
 const OLD_AGENT_VERSION = "9.4.3.1843";
 const NEW_AGENT_VERSION = "10.1.2.2417";
 
@@ -50,21 +54,18 @@ export function ninjaRow(device: DemoDevice, today: CollectionDay, ids: LookupId
   const moved = move !== null && today.day >= move.ninjaDay;
   const organization = moved ? move.to : device.organization;
   const spareNow = spare !== null && today.day >= spare.from;
-  const location =
-    (spareNow && spare.kind === "es-spare" ? organization.esSpareSite : null) ??
-    (spareNow && spare.kind === "client-site" ? organization.spareSite : null) ??
-    (moved ? organization.mainSite : device.site);
+  const location = ninjaSite(device, organization, moved, spareNow);
   const user = userOn(device, today.day, "ninja");
   const displayName =
     spareNow && spare.kind !== "client-site" && user
       ? spareDisplayName(hostname, user)
       : device.namedInNinja && user
-        ? namedDisplay(hostname, user)
+        ? namedDisplayName(hostname, user)
         : "";
   // The Ninja collector's rule (reference §4): "spare" in the display name or location.
   const billing: BillingCode =
     device.kind === "unknown" ? "unknown" : mentionsSpare(displayName) || mentionsSpare(location.name) ? "spare" : "billable";
-  const random = Random.derive(device.seed, today.day, 1);
+  const random = Random.derive(device.seed, today.day, RANDOM_STREAM.ninja);
   const online = !spareNow && random.chance(device.kind === "server" ? 0.99 : 0.86);
   const installed = installedAt(device, device.ninja, today);
   return {
@@ -105,15 +106,12 @@ export function ninjaRow(device: DemoDevice, today: CollectionDay, ids: LookupId
 }
 
 /**
- * ThreatLocker's row for the device; pass the duplicate computer's identity and span to
- * get the row of a lingering second entry. Site, device type and billing stay NULL.
+ * ThreatLocker's row for the device, or with `duplicate` for its lingering second computer.
+ * Site, device type and billing status stay NULL.
  */
-export function threatlockerRow(
-  device: DemoDevice,
-  today: CollectionDay,
-  ids: LookupIds,
-  computer: { identityId: number | null; span: Span; label: number },
-): ThreatLockerSnapshotRow {
+export function threatlockerRow(device: DemoDevice, today: CollectionDay, ids: LookupIds, duplicate: boolean): ThreatLockerSnapshotRow {
+  const span = duplicate ? device.duplicate?.span : device.threatlocker;
+  if (!span) throw new Error(`${device.hostname} has no ThreatLocker ${duplicate ? "duplicate" : "computer"}`);
   const { hostname, spare, move } = device;
   const organization = move !== null && today.day >= move.threatlockerDay ? move.to : device.organization;
   const spareNow = spare !== null && today.day >= spare.from;
@@ -125,20 +123,20 @@ export function threatlockerRow(
       : device.namedInNinja && user
         ? drifted
           ? `${hostname} | ${user.last}, ${user.first}`
-          : namedDisplay(hostname, user)
+          : namedDisplayName(hostname, user) + device.threatlockerNameSuffix
         : hostname;
-  const random = Random.derive(device.seed, today.day, computer.label);
+  const random = Random.derive(device.seed, today.day, duplicate ? RANDOM_STREAM.threatlockerDuplicate : RANDOM_STREAM.threatlocker);
   const online = !spareNow && random.chance(device.kind === "server" ? 0.99 : 0.86);
-  const daysInstalled = today.day - computer.span.from;
+  const daysInstalled = today.day - span.from;
   const securityMode = daysInstalled === 0 ? "Installation" : daysInstalled < 14 ? "Learning" : "Secure";
   const denied1d = securityMode === "Secure" ? random.weighted([[0, 70], [random.int(1, 5), 25], [random.int(6, 60), 5]]) : 0;
   const denied3d = denied1d + (securityMode === "Secure" ? random.int(0, 4) : 0);
-  const installed = installedAt(device, computer.span, today);
+  const installed = installedAt(device, span, today);
   const lastSeen = lastOnline(random, today.threatlockerWrittenAt, online, spareNow ? spareSince(device, today) : null, installed);
   return {
     snapshot_date: today.date,
     vendor_id: ids.threatlockerVendorId,
-    device_identity_id: computer.identityId,
+    device_identity_id: duplicate ? device.identities.duplicate : device.identities.threatlocker,
     hostname: today.day < device.pipeHostnameUntil ? displayName : hostname,
     os_name: device.hardware.threatlockerOsName,
     created_at: toIso(today.threatlockerWrittenAt),
@@ -161,13 +159,20 @@ export function threatlockerRow(
   };
 }
 
+/** Spares sit in their spare location; a moved device lands in its new client's main site. */
+function ninjaSite(device: DemoDevice, organization: DemoOrganization, moved: boolean, spareNow: boolean): DemoSite {
+  const spareSite = device.spare?.kind === "es-spare" ? organization.esSpareSite : device.spare?.kind === "client-site" ? organization.spareSite : null;
+  if (spareNow && spareSite) return spareSite;
+  return moved ? organization.mainSite : device.site;
+}
+
 function userOn(device: DemoDevice, day: number, vendor: "ninja" | "threatlocker"): Person | null {
   const { reassignment } = device;
   if (!reassignment) return device.user;
   return day < (vendor === "ninja" ? reassignment.ninjaDay : reassignment.threatlockerDay) ? reassignment.previous : device.user;
 }
 
-function namedDisplay(hostname: string, user: Person): string {
+function namedDisplayName(hostname: string, user: Person): string {
   return `${hostname} | ${user.first} ${user.last}`;
 }
 

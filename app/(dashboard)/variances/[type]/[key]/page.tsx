@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { activeUsers } from "@/lib/auth/user-directory";
+import { getPrisma } from "@/lib/db/prisma";
+import { getVarianceDetail } from "@/lib/variances/variance-detail";
+import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
+import { formatReportDate } from "@/lib/format";
+import { StatusBadge } from "@/components/variances/status-badge";
+import { TypeBadge } from "@/components/variances/type-badge";
+import { DetailFields } from "@/components/variances/detail-fields";
+import { PresenceStrip } from "@/components/variances/presence-strip";
+import { VendorDevices } from "@/components/variances/vendor-devices";
+import { ActivityTimeline } from "@/components/variances/activity-timeline";
+import { VarianceNotes } from "@/components/variances/variance-notes";
+import { TriagePanel } from "@/components/variances/triage-panel";
+
+interface Params {
+  type: string;
+  key: string;
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { key } = await params;
+  return { title: decodeURIComponent(key) };
+}
+
+const sectionClass = "rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900";
+
+export default async function VariancePage({ params }: { params: Promise<Params> }) {
+  const actor = await requireActor();
+  const { type, key } = await params;
+  const db = getPrisma();
+  const detail = await getVarianceDetail(db, actor, { type: decodeURIComponent(type), key: decodeURIComponent(key) });
+  if (!detail) notFound();
+  const { view } = detail;
+  const definition = view.parsed.kind === "unknown_type" ? null : view.parsed.definition;
+
+  return (
+    <div className="space-y-4">
+      <Link href="/variances" className="text-sm text-blue-700 hover:underline dark:text-blue-300">
+        ← Back to the queue
+      </Link>
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight break-all">{view.hostname}</h1>
+        <TypeBadge type={view.type} />
+        <StatusBadge lifecycle={view.lifecycle} />
+      </header>
+      <p className="text-sm text-gray-600 dark:text-gray-400">
+        {view.organization} · first seen {formatReportDate(view.firstSeen)} · last seen {formatReportDate(view.lastSeen)} · {view.daysOpen} days open
+        {view.rowsOnReport > 1 && ` · ${view.rowsOnReport} rows on the report of ${formatReportDate(detail.reportDate)}`}
+      </p>
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="space-y-4 lg:col-span-2">
+          <section className={sectionClass} aria-labelledby="what-is-wrong">
+            <h2 id="what-is-wrong" className="font-semibold">What is wrong</h2>
+            {definition && <p className="mt-1 text-sm">{definition.description}</p>}
+            <p className="mt-1 text-sm font-medium" data-testid="variance-summary">{view.summary}</p>
+            {view.parsed.kind === "unexpected" && (
+              <p role="status" className="mt-2 rounded bg-rose-50 px-2 py-1 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-200">
+                Unexpected data: this row&apos;s details do not have the shape this type usually has ({view.parsed.issues.join("; ")}). They are shown as stored.
+              </p>
+            )}
+            {view.parsed.kind === "unknown_type" && (
+              <p role="status" className="mt-2 text-sm text-gray-600 dark:text-gray-400">This dashboard does not know the type {view.type}; its details are shown as stored.</p>
+            )}
+            <div className="mt-3">
+              <DetailFields fields={view.parsed.fields} />
+            </div>
+            {definition && (
+              <p className="mt-3 rounded bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:bg-blue-950 dark:text-blue-100">
+                <span className="font-semibold">Recommended action: </span>
+                {definition.recommendedAction}
+              </p>
+            )}
+          </section>
+
+          <section className={sectionClass} aria-labelledby="devices">
+            <h2 id="devices" className="font-semibold">The device in each tool on {formatReportDate(view.lastSeen)}</h2>
+            <div className="mt-3">
+              <VendorDevices devices={detail.devices} vendors={[...DEVICE_VENDOR_NAMES]} />
+            </div>
+          </section>
+
+          <section className={sectionClass} aria-labelledby="presence">
+            <h2 id="presence" className="font-semibold">Days it appeared</h2>
+            <div className="mt-3">
+              <PresenceStrip days={detail.presence} />
+            </div>
+          </section>
+        </div>
+
+        <div className="space-y-4">
+          {can(actor, "variances:triage") && (
+            <TriagePanel
+              target={{ type: view.type, key: view.key, version: view.version, status: view.lifecycle.status, assigneeId: view.assigneeId }}
+              users={await activeUsers(db)}
+            />
+          )}
+          <section className={sectionClass} aria-labelledby="notes">
+            <h2 id="notes" className="font-semibold">Notes</h2>
+            <VarianceNotes notes={detail.notes} />
+          </section>
+          <section className={sectionClass} aria-labelledby="activity">
+            <h2 id="activity" className="font-semibold">Activity</h2>
+            <div className="mt-3">
+              <ActivityTimeline entries={detail.activity} />
+            </div>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

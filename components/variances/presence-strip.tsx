@@ -1,0 +1,22 @@
+import { formatReportDate } from "@/lib/format";
+
+/** One square per report date: filled when the variance was on that report. */
+export function PresenceStrip({ days }: { days: { date: string; present: boolean }[] }) {
+  const present = days.filter((day) => day.present).length;
+  return (
+    <figure>
+      <div className="flex flex-wrap gap-0.5" role="img" aria-label={`On ${present} of the last ${days.length} daily reports`}>
+        {days.map((day) => (
+          <span
+            key={day.date}
+            title={`${formatReportDate(day.date)}: ${day.present ? "reported" : "not reported"}`}
+            className={`h-4 w-2 rounded-sm ${day.present ? "bg-amber-500" : "bg-gray-200 dark:bg-gray-700"}`}
+          />
+        ))}
+      </div>
+      <figcaption className="mt-1 text-xs text-gray-600 dark:text-gray-400">
+        On {present} of the last {days.length} daily reports ({formatReportDate(days[0]!.date)} – {formatReportDate(days.at(-1)!.date)})
+      </figcaption>
+    </figure>
+  );
+}

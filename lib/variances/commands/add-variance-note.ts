@@ -1,0 +1,51 @@
+import { z } from "zod";
+import type { Database } from "@/lib/db/prisma";
+import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/audit-events";
+import type { ReportDate } from "@/lib/inventory/report-date";
+import { varianceSubjectId, type VarianceId } from "../variance-key";
+import { NOTE_MAX_LENGTH, parseCommandInput, varianceIdShape, writtenText } from "./command-input";
+import { findVariances, reportDateBound, varianceNotFound } from "./variance-report-date";
+import { appendNote } from "./write-through";
+
+const addNoteInputSchema = z.strictObject({ ...varianceIdShape, text: writtenText("a note", NOTE_MAX_LENGTH) });
+export type AddVarianceNoteInput = z.input<typeof addNoteInputSchema>;
+
+export interface NoteResult extends VarianceId {
+  reportDate: ReportDate;
+  note: { id: string; createdAt: string };
+  /** Exception rows the note was appended to. */
+  exceptionRows: number;
+}
+
+/**
+ * Adds a note, kept exactly as written (rendering makes it safe, not storage). Notes are
+ * append-only and never conflict, so they name no version and do not bump it: a note
+ * must not make someone else's pending resolve or assign fail as stale. Two notes at
+ * once both land, in variance_notes and on the exception rows.
+ */
+export async function addVarianceNote(db: Database, actor: Actor, rawInput: unknown): Promise<NoteResult> {
+  assertCan(actor, "variances:triage");
+  const input = parseCommandInput(addNoteInputSchema, rawInput);
+  const bound = await reportDateBound(db);
+  return db.$transaction(async (tx) => {
+    const [variance] = await findVariances(tx, [input], bound);
+    if (!variance) throw varianceNotFound(input);
+    const note = await tx.variance_notes.create({
+      data: { variance_type: variance.type, variance_key: variance.key, author_user_id: actor.id, body: input.text },
+      select: { id: true, created_at: true },
+    });
+    const exceptionRows = await appendNote(tx, variance, variance.reportDate, note.id);
+    const noteId = note.id.toString();
+    await recordAuditEvent(tx, {
+      actorUserId: actor.id,
+      actorEmail: actor.email,
+      action: "variance.note",
+      subjectType: "variance",
+      subjectId: varianceSubjectId(variance),
+      details: { reportDate: variance.reportDate, noteId, exceptionRows },
+    });
+    return { ...variance, note: { id: noteId, createdAt: note.created_at.toISOString() }, exceptionRows };
+  });
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import type { Database } from "@/lib/db/prisma";
+import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/auth/permissions";
+import { bulkVariancesShape, parseCommandInput } from "./command-input";
+import { runBulkTriageCommand, type BulkResult } from "./bulk-triage-pipeline";
+import { snooze, snoozeShape } from "./snooze-variance";
+
+const bulkSnoozeInputSchema = z.strictObject({ ...bulkVariancesShape, ...snoozeShape });
+export type BulkSnoozeVariancesInput = z.input<typeof bulkSnoozeInputSchema>;
+
+/** Snoozes those not resolved; already-snoozed ones get the new snooze. */
+export async function bulkSnoozeVariances(db: Database, actor: Actor, rawInput: unknown): Promise<BulkResult> {
+  assertCan(actor, "variances:triage");
+  const input = parseCommandInput(bulkSnoozeInputSchema, rawInput);
+  return runBulkTriageCommand(db, actor, input.variances, () => snooze(input.days, input.reason));
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { CommandError } from "@/lib/commands/command-error";
+
+/** The most variances one bulk command may change: enough for a morning's queue, small enough for one transaction. */
+export const BULK_LIMIT = 1000;
+
+/** A note or resolution note, as people may write it. */
+export const NOTE_MAX_LENGTH = 5000;
+export const SNOOZE_REASON_MAX_LENGTH = 500;
+
+/** Zod's default messages name types, not fields; a person needs to know what to send instead. */
+export const requiredOr = (wrongTypeMessage: string) => (issue: { input: unknown }) =>
+  issue.input === undefined ? "This field is required." : wrongTypeMessage;
+
+const text = (what: string, maxLength: number) =>
+  z.string({ error: requiredOr(`Give ${what} as text.`) }).max(maxLength, `Keep ${what} to at most ${maxLength.toLocaleString("en-US")} characters.`);
+
+/** Required text that is not only whitespace; stored exactly as written. */
+export const writtenText = (what: string, maxLength: number) =>
+  text(what, maxLength).refine((value) => value.trim().length > 0, `Write ${what}.`);
+
+export const varianceIdShape = {
+  type: text("the variance type", 64).min(1, "Give the variance type."),
+  key: text("the variance key", 255).min(1, "Give the variance key."),
+};
+
+export const expectedVersionShape = {
+  expectedVersion: z
+    .number({ error: requiredOr("Give the version you saw as a whole number.") })
+    .int("Give the version you saw as a whole number.")
+    .min(0, "Versions start at 0."),
+};
+
+export const bulkVariancesShape = {
+  variances: z
+    .array(z.strictObject(varianceIdShape), { error: requiredOr("Give the variances as a list of {type, key}.") })
+    .min(1, "Select at least one variance.")
+    .max(BULK_LIMIT, {
+      error: (issue) =>
+        `At most ${BULK_LIMIT.toLocaleString("en-US")} variances can be changed at once; ${(issue.input as unknown[]).length.toLocaleString("en-US")} were selected.`,
+    }),
+};
+
+function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  const add = (field: string, message: string) => (fieldErrors[field] ??= []).push(message);
+  for (const issue of issues) {
+    const path = issue.path.join(".");
+    if (issue.code === "unrecognized_keys") {
+      // Identity and the like come from the session; naming them in input is refused, not ignored.
+      for (const key of issue.keys) add(path ? `${path}.${key}` : key, "This field is not accepted.");
+    } else {
+      add(path || "input", path ? issue.message : "Send the command's fields as an object.");
+    }
+  }
+  return fieldErrors;
+}
+
+/** A refusal of input, summarised field by field in the message as well. */
+export function invalidInput(fieldErrors: Record<string, string[]>): CommandError {
+  const summary = Object.entries(fieldErrors)
+    .map(([field, messages]) => `${field}: ${messages.join(" ")}`)
+    .join("; ");
+  return new CommandError("invalid", `Check the input — ${summary}`, fieldErrors);
+}
+
+/** Parses a command's raw input, or refuses it with a message per field. */
+export function parseCommandInput<Schema extends z.ZodType>(schema: Schema, rawInput: unknown): z.output<Schema> {
+  const parsed = schema.safeParse(rawInput);
+  if (parsed.success) return parsed.data;
+  throw invalidInput(fieldErrorsOf(parsed.error.issues));
+}

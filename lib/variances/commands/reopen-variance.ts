@@ -1,0 +1,27 @@
+import { z } from "zod";
+import type { Database } from "@/lib/db/prisma";
+import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/auth/permissions";
+import { expectedVersionShape, parseCommandInput, varianceIdShape } from "./command-input";
+import { reportDateOf } from "./triage-state";
+import { runTriageCommand, type TriageCommand, type TriageResult } from "./triage-pipeline";
+import { clearResolution } from "./write-through";
+
+const reopenInputSchema = z.strictObject({ ...varianceIdShape, ...expectedVersionShape });
+export type ReopenVarianceInput = z.input<typeof reopenInputSchema>;
+
+const reopening: TriageCommand = {
+  action: "variance.reopen",
+  refusal: ({ triage }) => (triage.resolved_report_date === null ? "not resolved" : null),
+  changes: () => ({ resolved_at: null, resolved_report_date: null, resolved_by_user_id: null, resolution_note: null }),
+  // The resolution was written onto the rows of the date it was made on, which a regressed
+  // variance's current report date no longer is.
+  writeThrough: (tx, { type, key, triage }) =>
+    triage.resolved_report_date ? clearResolution(tx, { type, key }, reportDateOf(triage.resolved_report_date)) : Promise.resolve(0),
+};
+
+export async function reopenVariance(db: Database, actor: Actor, rawInput: unknown): Promise<TriageResult> {
+  assertCan(actor, "variances:triage");
+  const input = parseCommandInput(reopenInputSchema, rawInput);
+  return runTriageCommand(db, actor, input, () => reopening);
+}

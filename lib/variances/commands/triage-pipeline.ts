@@ -1,0 +1,103 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Database } from "@/lib/db/prisma";
+import type { Actor } from "@/lib/auth/roles";
+import { recordAuditEvent } from "@/lib/audit/audit-events";
+import { CommandError } from "@/lib/commands/command-error";
+import type { ReportDate } from "@/lib/inventory/report-date";
+import { varianceSubjectId, type VarianceId } from "../variance-key";
+import { assertExpectedVersion } from "./expected-version";
+import { lockVariances, type LockedVariance } from "./lock-variances";
+import { triageStateOf, type TriageState } from "./triage-state";
+import { reportDateBound, varianceNotFound } from "./variance-report-date";
+
+type Tx = Prisma.TransactionClient;
+
+// Room to wait for the variance's lock while a bulk command over it finishes.
+const SINGLE_TRANSACTION_TIMEOUT_MS = 30_000;
+
+/** The triage columns a command may set; the pipeline owns version and updated_*. */
+export type TriageChanges = Pick<
+  Prisma.variance_triageUncheckedUpdateInput,
+  | "assignee_user_id"
+  | "resolved_at"
+  | "resolved_report_date"
+  | "resolved_by_user_id"
+  | "resolution_note"
+  | "snoozed_until"
+  | "snooze_reason"
+  | "snoozed_by_user_id"
+>;
+
+/** What one triage command does to one locked variance; shared by its single and bulk forms. */
+export interface TriageCommand {
+  /** The audit action, e.g. "variance.resolve". */
+  action: string;
+  /** Why the variance is not in a state this command changes ("already resolved"), or null. */
+  refusal(variance: LockedVariance): string | null;
+  changes(variance: LockedVariance, actor: Actor, now: Date): TriageChanges;
+  /** Mirrors the change onto exception rows; returns how many it updated. */
+  writeThrough(tx: Tx, variance: LockedVariance, actor: Actor): Promise<number>;
+  /** Audit details beyond before/after/reportDate. */
+  details?: Prisma.InputJsonObject;
+}
+
+export interface TriageResult extends VarianceId {
+  /** The report date whose exception rows the command wrote through to. */
+  reportDate: ReportDate;
+  triage: TriageState;
+  /** Exception rows the write-through updated. */
+  exceptionRows: number;
+}
+
+/** Applies a command to a variance already locked and checked: bump, write through, audit. */
+export async function applyTriageCommand(
+  tx: Tx,
+  actor: Actor,
+  variance: LockedVariance,
+  command: TriageCommand,
+  extraDetails: Prisma.InputJsonObject = {},
+): Promise<TriageResult> {
+  const now = new Date();
+  const updated = await tx.variance_triage.update({
+    where: { variance_type_variance_key: { variance_type: variance.type, variance_key: variance.key } },
+    data: { ...command.changes(variance, actor, now), version: { increment: 1 }, updated_at: now, updated_by_user_id: actor.id },
+  });
+  const exceptionRows = await command.writeThrough(tx, variance, actor);
+  const before = triageStateOf(variance.triage);
+  const after = triageStateOf(updated);
+  await recordAuditEvent(tx, {
+    actorUserId: actor.id,
+    actorEmail: actor.email,
+    action: command.action,
+    subjectType: "variance",
+    subjectId: varianceSubjectId(variance),
+    details: { before, after, reportDate: variance.reportDate, exceptionRows, ...command.details, ...extraDetails },
+  });
+  return { type: variance.type, key: variance.key, reportDate: variance.reportDate, triage: after, exceptionRows };
+}
+
+/**
+ * One command on one variance, in one transaction: lock it, refuse a stale version or a
+ * state the command does not apply to, then apply. `prepare` runs first in the same
+ * transaction, for checks that read the database (e.g. that an assignee is active).
+ */
+export async function runTriageCommand(
+  db: Database,
+  actor: Actor,
+  target: VarianceId & { expectedVersion: number },
+  prepare: (tx: Tx) => TriageCommand | Promise<TriageCommand>,
+): Promise<TriageResult> {
+  const bound = await reportDateBound(db);
+  return db.$transaction(
+    async (tx) => {
+      const command = await prepare(tx);
+      const [variance] = await lockVariances(tx, [target], bound);
+      if (!variance) throw varianceNotFound(target);
+      assertExpectedVersion(variance, target.expectedVersion);
+      const refusal = command.refusal(variance);
+      if (refusal) throw new CommandError("conflict", `This variance is ${refusal}.`);
+      return applyTriageCommand(tx, actor, variance, command);
+    },
+    { timeout: SINGLE_TRANSACTION_TIMEOUT_MS },
+  );
+}

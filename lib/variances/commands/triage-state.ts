@@ -1,0 +1,59 @@
+import type { variance_triage } from "@/lib/generated/prisma/client";
+import { todayUtc, type ReportDate } from "@/lib/inventory/report-date";
+import { deriveLifecycle } from "../lifecycle";
+
+/**
+ * A variance's triage state as commands return it and the audit log records it (before
+ * and after): plain JSON, dates as 'YYYY-MM-DD', times as ISO strings.
+ */
+export type TriageState = {
+  version: number;
+  assigneeUserId: string | null;
+  resolvedAt: string | null;
+  resolvedReportDate: ReportDate | null;
+  resolvedByUserId: string | null;
+  resolutionNote: string | null;
+  snoozedUntil: ReportDate | null;
+  snoozeReason: string | null;
+  snoozedByUserId: string | null;
+  updatedAt: string;
+  updatedByUserId: string | null;
+};
+
+/** Prisma hands DATE columns over as UTC midnight. */
+export const reportDateOf = (date: Date): ReportDate => date.toISOString().slice(0, 10);
+export const dateColumn = (date: ReportDate) => new Date(`${date}T00:00:00Z`);
+
+const optional = <T, R>(value: T | null, convert: (value: T) => R): R | null => (value === null ? null : convert(value));
+
+export function triageStateOf(row: variance_triage): TriageState {
+  return {
+    version: row.version,
+    assigneeUserId: row.assignee_user_id,
+    resolvedAt: optional(row.resolved_at, (at) => at.toISOString()),
+    resolvedReportDate: optional(row.resolved_report_date, reportDateOf),
+    resolvedByUserId: row.resolved_by_user_id,
+    resolutionNote: row.resolution_note,
+    snoozedUntil: optional(row.snoozed_until, reportDateOf),
+    snoozeReason: row.snooze_reason,
+    snoozedByUserId: row.snoozed_by_user_id,
+    updatedAt: row.updated_at.toISOString(),
+    updatedByUserId: row.updated_by_user_id,
+  };
+}
+
+/**
+ * Resolved, and no report since has it again. A regressed variance is open again, so it
+ * may be resolved (on its newer report) and snoozed like any open one.
+ */
+export function holdsResolution(triage: variance_triage, reportDate: ReportDate): boolean {
+  const { status } = deriveLifecycle({
+    reportDate,
+    presentOnReport: true,
+    resolvedReportDate: optional(triage.resolved_report_date, reportDateOf),
+    // Snoozing never hides a resolution, so the clock does not matter here.
+    snoozedUntil: null,
+    today: todayUtc(),
+  });
+  return status === "resolved";
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+export const QUEUE_PAGE_SIZE = 50;
+export const QUEUE_STATUSES = ["open", "snoozed", "resolved", "verified", "cleared", "all"] as const;
+export const QUEUE_SORTS = ["days_open", "type", "organization", "hostname"] as const;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => value || undefined);
+
+/**
+ * The queue's filters, sort and page as they live in the URL. A hand-edited or stale value
+ * falls back to its default instead of failing the page.
+ */
+export const queueFiltersSchema = z.object({
+  date: z.iso.date().optional().catch(undefined),
+  type: optionalText(64).catch(undefined),
+  status: z.enum(QUEUE_STATUSES).default("open").catch("open"),
+  assignee: z.union([z.enum(["anyone", "me", "unassigned"]), z.uuid()]).default("anyone").catch("anyone"),
+  org: optionalText(255).catch(undefined),
+  q: optionalText(255).catch(undefined),
+  match: z.enum(["contains", "prefix"]).default("contains").catch("contains"),
+  minDays: z.coerce.number().int().min(0).max(36500).optional().catch(undefined),
+  sort: z.enum(QUEUE_SORTS).default("days_open").catch("days_open"),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+
+export type QueueFilters = z.infer<typeof queueFiltersSchema>;
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export function parseQueueFilters(searchParams: SearchParams): QueueFilters {
+  const single = Object.fromEntries(Object.entries(searchParams).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
+  return queueFiltersSchema.parse(single);
+}
+
+const defaults = queueFiltersSchema.parse({});
+
+/** The URL query for a filter set, leaving out defaults so links stay short and shareable. */
+export function queueQuery(filters: Partial<QueueFilters>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) {
+    if (value === undefined || value === null || value === "" || defaults[name as keyof QueueFilters] === value) continue;
+    params.set(name, String(value));
+  }
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}

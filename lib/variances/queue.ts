@@ -1,0 +1,84 @@
+import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/auth/permissions";
+import type { Database } from "@/lib/db/prisma";
+import { getReportStatus } from "@/lib/inventory/report-status";
+import { reportDatesWithBothVendors } from "@/lib/inventory/report-dates";
+import { todayUtc, type ReportDate } from "@/lib/inventory/report-date";
+import { QUEUE_PAGE_SIZE, type QueueFilters } from "./queue-filters";
+import { loadVarianceRows } from "./variance-rows";
+import { toVarianceView, type VarianceView } from "./variance-view";
+
+export interface Queue {
+  reportDate: ReportDate | null;
+  reportDates: ReportDate[];
+  items: VarianceView[];
+  /** Matching every filter, before paging. */
+  total: number;
+  page: number;
+  pageCount: number;
+  /** Per type, matching every filter but the type (for the tabs). */
+  typeCounts: { type: string; count: number }[];
+  organizations: string[];
+}
+
+function matchesAssignee(item: VarianceView, assignee: QueueFilters["assignee"], actor: Actor) {
+  if (assignee === "anyone") return true;
+  if (assignee === "unassigned") return item.assigneeId === null;
+  return item.assigneeId === (assignee === "me" ? actor.id : assignee);
+}
+
+function matchesHostname(item: VarianceView, q: string | undefined, match: QueueFilters["match"]) {
+  if (!q) return true;
+  const needle = q.toLowerCase();
+  return [item.hostname.toLowerCase(), item.key].some((candidate) => (match === "prefix" ? candidate.startsWith(needle) : candidate.includes(needle)));
+}
+
+const compareBy: Record<QueueFilters["sort"], (a: VarianceView, b: VarianceView) => number> = {
+  days_open: (a, b) => a.daysOpen - b.daysOpen,
+  type: (a, b) => a.type.localeCompare(b.type),
+  organization: (a, b) => a.organization.localeCompare(b.organization),
+  hostname: (a, b) => a.hostname.localeCompare(b.hostname),
+};
+
+const defaultDirection: Record<QueueFilters["sort"], "asc" | "desc"> = { days_open: "desc", type: "asc", organization: "asc", hostname: "asc" };
+
+/**
+ * The technician's queue for one report. Lifecycle is derived in TypeScript (lib/variances/
+ * lifecycle.ts is the one place its rules live), so filtering and paging happen here, on
+ * the server, over the variances of that report.
+ */
+export async function getQueue(db: Database, actor: Actor, filters: QueueFilters, today: ReportDate = todayUtc()): Promise<Queue> {
+  assertCan(actor, "dashboard:read");
+  const [status, reportDates] = await Promise.all([getReportStatus(db, today), reportDatesWithBothVendors(db)]);
+  const reportDate = filters.date && reportDates.includes(filters.date) ? filters.date : status.latestMatchingDate;
+  if (!reportDate) return { reportDate: null, reportDates, items: [], total: 0, page: 1, pageCount: 1, typeCounts: [], organizations: [] };
+
+  const views = (await loadVarianceRows(db, reportDate)).map((row) => toVarianceView(row, reportDate, today));
+  const matchingButType = views.filter(
+    (item) =>
+      (filters.status === "all" || item.lifecycle.status === filters.status) &&
+      matchesAssignee(item, filters.assignee, actor) &&
+      (!filters.org || item.organization === filters.org) &&
+      matchesHostname(item, filters.q, filters.match) &&
+      (filters.minDays === undefined || item.daysOpen >= filters.minDays),
+  );
+  const counts = new Map<string, number>();
+  for (const item of matchingButType) counts.set(item.type, (counts.get(item.type) ?? 0) + 1);
+
+  const direction = (filters.dir ?? defaultDirection[filters.sort]) === "asc" ? 1 : -1;
+  const matching = matchingButType
+    .filter((item) => !filters.type || item.type === filters.type)
+    .sort((a, b) => direction * compareBy[filters.sort](a, b) || a.type.localeCompare(b.type) || a.key.localeCompare(b.key));
+  const pageCount = Math.max(1, Math.ceil(matching.length / QUEUE_PAGE_SIZE));
+  const page = Math.min(filters.page, pageCount);
+  return {
+    reportDate,
+    reportDates,
+    items: matching.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE),
+    total: matching.length,
+    page,
+    pageCount,
+    typeCounts: [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+    organizations: [...new Set(views.map((item) => item.organization))].sort((a, b) => a.localeCompare(b)),
+  };
+}

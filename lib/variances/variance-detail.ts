@@ -1,0 +1,109 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/auth/permissions";
+import type { Database } from "@/lib/db/prisma";
+import { getReportStatus } from "@/lib/inventory/report-status";
+import { NETBIOS_LENGTH } from "@/lib/inventory/hostname-key";
+import { addDays, todayUtc, type ReportDate } from "@/lib/inventory/report-date";
+import { NINJA, THREATLOCKER } from "@/lib/inventory/vendors";
+import { loadVarianceRows } from "./variance-rows";
+import { toVarianceView, type VarianceView } from "./variance-view";
+import { describeActivity } from "./activity";
+import { VARIANCE_KEY_SQL, varianceSubjectId, type VarianceId } from "./variance-key";
+
+export const PRESENCE_DAYS = 60;
+
+export interface VendorDevice {
+  vendor: string;
+  hostname: string | null;
+  displayName: string | null;
+  organization: string | null;
+  location: string | null;
+  billingStatus: string | null;
+  os: string | null;
+  lastOnline: Date | null;
+  agentVersion: string | null;
+  securityMode: string | null;
+  status: string | null;
+}
+
+export interface ActivityEntry {
+  id: string;
+  at: Date;
+  actorName: string;
+  description: string;
+}
+
+export interface VarianceDetail {
+  reportDate: ReportDate;
+  view: VarianceView;
+  presence: { date: ReportDate; present: boolean }[];
+  devices: VendorDevice[];
+  notes: { id: string; authorName: string; body: string; createdAt: Date }[];
+  activity: ActivityEntry[];
+}
+
+/** The devices of a variance's key on one date, both vendors (15-character NetBIOS names included). */
+async function devicesOn(db: Database, key: string, date: ReportDate): Promise<VendorDevice[]> {
+  const snapshotKey = Prisma.sql`lower(split_part(split_part(s.hostname, '|', 1), '.', 1))`;
+  return db.$queryRaw<VendorDevice[]>`
+    SELECT v.name AS vendor, s.hostname, s.display_name AS "displayName", s.organization_name AS organization,
+           s.location_name AS location, s.billable_status_name AS "billingStatus", s.os_name AS os,
+           s.last_online AS "lastOnline", s.agent_version AS "agentVersion", s.security_mode AS "securityMode",
+           s.device_status AS status
+    FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id
+    WHERE s.snapshot_date = ${date}::date AND v.name IN (${NINJA}, ${THREATLOCKER})
+      AND (${snapshotKey} = ${key} OR (length(${snapshotKey}) = ${NETBIOS_LENGTH} AND left(${key}, ${NETBIOS_LENGTH}) = ${snapshotKey}))
+    ORDER BY v.name, s.hostname`;
+}
+
+async function presence(db: Database, id: VarianceId, reportDate: ReportDate) {
+  const from = addDays(reportDate, -(PRESENCE_DAYS - 1));
+  const rows = await db.$queryRaw<{ date: string }[]>`
+    SELECT DISTINCT e.date_found::text AS date FROM exceptions e
+    WHERE e.type = ${id.type} AND ${VARIANCE_KEY_SQL} = ${id.key} AND e.date_found BETWEEN ${from}::date AND ${reportDate}::date`;
+  const seen = new Set(rows.map((row) => row.date));
+  return Array.from({ length: PRESENCE_DAYS }, (_, offset) => {
+    const date = addDays(from, offset);
+    return { date, present: seen.has(date) };
+  });
+}
+
+/** Everything the variance page shows, on the latest matching date; null when no such variance exists. */
+export async function getVarianceDetail(db: Database, actor: Actor, id: VarianceId, today: ReportDate = todayUtc()): Promise<VarianceDetail | null> {
+  assertCan(actor, "dashboard:read");
+  const status = await getReportStatus(db, today);
+  const reportDate = status.latestMatchingDate;
+  if (!reportDate) return null;
+  const [row] = await loadVarianceRows(db, reportDate, id);
+  if (!row) return null;
+  const subjectId = varianceSubjectId(id);
+  const [presenceDays, devices, notes, events] = await Promise.all([
+    presence(db, id, reportDate),
+    devicesOn(db, id.key, row.lastSeen),
+    db.variance_notes.findMany({
+      where: { variance_type: id.type, variance_key: id.key },
+      orderBy: { created_at: "asc" },
+      select: { id: true, body: true, created_at: true, author: { select: { name: true } } },
+    }),
+    db.audit_events.findMany({
+      where: { subject_type: "variance", subject_id: subjectId },
+      orderBy: { occurred_at: "asc" },
+      select: { id: true, occurred_at: true, action: true, details: true, actor_email: true, users: { select: { name: true } } },
+    }),
+  ]);
+  const noteBodies = new Map(notes.map((note) => [String(note.id), note.body]));
+  return {
+    reportDate,
+    view: toVarianceView(row, reportDate, today),
+    presence: presenceDays,
+    devices,
+    notes: notes.map((note) => ({ id: String(note.id), authorName: note.author.name, body: note.body, createdAt: note.created_at })),
+    activity: events.map((event) => ({
+      id: String(event.id),
+      at: event.occurred_at,
+      actorName: event.users?.name ?? event.actor_email,
+      description: describeActivity(event.action, (event.details ?? {}) as Record<string, unknown>, noteBodies),
+    })),
+  };
+}
