@@ -11,13 +11,13 @@ const offline: ActionError = { code: "unexpected", message: "The server could no
 export function useCommand(action: CommandAction) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<ActionError | null>(null);
-  const run = (input: unknown, onSuccess?: () => void) =>
+  const run = (input: unknown, onSuccess?: (data: unknown) => void) =>
     startTransition(async () => {
       try {
         const result = await action(input);
         if (result?.serverError) return setError(result.serverError);
         setError(null);
-        onSuccess?.();
+        onSuccess?.(result?.data);
       } catch {
         setError(offline);
       }

@@ -1,28 +1,9 @@
-import { z } from "zod";
-import { getActor } from "@/lib/auth/actor";
+import type { z } from "zod";
 import type { Actor } from "@/lib/auth/roles";
-import { assertCan, type Permission } from "@/lib/auth/permissions";
-import { CommandError } from "@/lib/commands/command-error";
+import type { Permission } from "@/lib/auth/permissions";
+import { queryRoute } from "./query-route";
 
-/**
- * A JSON route handler that re-checks the session itself (the proxy is not the boundary),
- * validates its query with zod and answers 401 / 403 / 400 with a reason a caller can act on.
- */
+/** A JSON route handler: the session, permission and query checks of `queryRoute`, answering JSON. */
 export function jsonRoute<Q extends z.ZodType>(permission: Permission, querySchema: Q, handle: (actor: Actor, query: z.infer<Q>) => Promise<unknown>) {
-  return async (request: Request): Promise<Response> => {
-    const actor = await getActor();
-    if (!actor) return Response.json({ error: "Sign in to use this API." }, { status: 401 });
-    try {
-      assertCan(actor, permission);
-      const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-      if (!query.success) {
-        const reason = query.error.issues.map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`).join("; ");
-        return Response.json({ error: `Bad parameters: ${reason}` }, { status: 400 });
-      }
-      return Response.json(await handle(actor, query.data));
-    } catch (error) {
-      if (error instanceof CommandError) return Response.json({ error: error.message }, { status: error.code === "forbidden" ? 403 : 400 });
-      throw error;
-    }
-  };
+  return queryRoute(permission, querySchema, async (actor, query) => Response.json(await handle(actor, query)));
 }

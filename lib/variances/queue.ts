@@ -42,16 +42,27 @@ const compareBy: Record<QueueFilters["sort"], (a: VarianceView, b: VarianceView)
 
 const defaultDirection: Record<QueueFilters["sort"], "asc" | "desc"> = { days_open: "desc", type: "asc", organization: "asc", hostname: "asc" };
 
+interface QueueSelection {
+  reportDate: ReportDate | null;
+  reportDates: ReportDate[];
+  /** Every variance listed on the report, before any filter. */
+  views: VarianceView[];
+  /** Matching every filter but the type (for the tabs). */
+  matchingButType: VarianceView[];
+  /** Matching every filter, sorted, not paged. */
+  matching: VarianceView[];
+}
+
 /**
- * The technician's queue for one report. Lifecycle is derived in TypeScript (lib/variances/
- * lifecycle.ts is the one place its rules live), so filtering and paging happen here, on
- * the server, over the variances of that report.
+ * The variances of one report that the filters select, in queue order. Lifecycle is derived
+ * in TypeScript (lib/variances/lifecycle.ts is the one place its rules live), so filtering
+ * and sorting happen here, on the server, over the variances of that report.
  */
-export async function getQueue(db: Database, actor: Actor, filters: QueueFilters, today: ReportDate = todayUtc()): Promise<Queue> {
+async function selectQueue(db: Database, actor: Actor, filters: QueueFilters, today: ReportDate): Promise<QueueSelection> {
   assertCan(actor, "dashboard:read");
   const [status, reportDates] = await Promise.all([getReportStatus(db, today), reportDatesWithBothVendors(db)]);
   const reportDate = filters.date && reportDates.includes(filters.date) ? filters.date : status.latestMatchingDate;
-  if (!reportDate) return { reportDate: null, reportDates, items: [], total: 0, page: 1, pageCount: 1, typeCounts: [], organizations: [] };
+  if (!reportDate) return { reportDate: null, reportDates, views: [], matchingButType: [], matching: [] };
 
   const views = (await loadVarianceRows(db, reportDate)).map((row) => toVarianceView(row, reportDate, today));
   const matchingButType = views.filter(
@@ -62,13 +73,20 @@ export async function getQueue(db: Database, actor: Actor, filters: QueueFilters
       matchesHostname(item, filters.q, filters.match) &&
       (filters.minDays === undefined || item.daysOpen >= filters.minDays),
   );
-  const counts = new Map<string, number>();
-  for (const item of matchingButType) counts.set(item.type, (counts.get(item.type) ?? 0) + 1);
-
   const direction = (filters.dir ?? defaultDirection[filters.sort]) === "asc" ? 1 : -1;
   const matching = matchingButType
     .filter((item) => !filters.type || item.type === filters.type)
     .sort((a, b) => direction * compareBy[filters.sort](a, b) || a.type.localeCompare(b.type) || a.key.localeCompare(b.key));
+  return { reportDate, reportDates, views, matchingButType, matching };
+}
+
+/** The technician's queue for one report: one page of the selection, with counts for the tabs. */
+export async function getQueue(db: Database, actor: Actor, filters: QueueFilters, today: ReportDate = todayUtc()): Promise<Queue> {
+  const { reportDate, reportDates, views, matchingButType, matching } = await selectQueue(db, actor, filters, today);
+  if (!reportDate) return { reportDate: null, reportDates, items: [], total: 0, page: 1, pageCount: 1, typeCounts: [], organizations: [] };
+
+  const counts = new Map<string, number>();
+  for (const item of matchingButType) counts.set(item.type, (counts.get(item.type) ?? 0) + 1);
   const pageCount = Math.max(1, Math.ceil(matching.length / QUEUE_PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
   return {
@@ -81,4 +99,15 @@ export async function getQueue(db: Database, actor: Actor, filters: QueueFilters
     typeCounts: [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
     organizations: [...new Set(views.map((item) => item.organization))].sort((a, b) => a.localeCompare(b)),
   };
+}
+
+/** Every variance the queue shows for these filters, across all its pages (the export). */
+export async function getQueueVariances(
+  db: Database,
+  actor: Actor,
+  filters: QueueFilters,
+  today: ReportDate = todayUtc(),
+): Promise<{ reportDate: ReportDate | null; items: VarianceView[] }> {
+  const { reportDate, matching } = await selectQueue(db, actor, filters, today);
+  return { reportDate, items: matching };
 }

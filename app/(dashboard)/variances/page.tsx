@@ -1,23 +1,38 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { after } from "next/server";
 import { requireActor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
 import { activeUsers } from "@/lib/auth/user-directory";
 import { getQueue } from "@/lib/variances/queue";
+import { reconcileIfStale } from "@/lib/variances/reconcile";
 import { parseQueueFilters, queueQuery } from "@/lib/variances/queue-filters";
 import { formatCount, formatReportDate } from "@/lib/format";
 import { QueueFilterForm } from "@/components/variances/queue-filter-form";
 import { TypeTabs } from "@/components/variances/type-tabs";
-import { QueueList } from "@/components/variances/queue-list";
+import { QueueWorkbench } from "@/components/variances/queue-workbench";
+import { toQueueRow } from "@/lib/variances/queue-row";
+import { can } from "@/lib/auth/permissions";
 import { Pagination } from "@/components/ui/pagination";
+import { redirect } from "next/navigation";
+import { defaultViewRedirect, UNFILTERED_QUEUE_HREF } from "@/lib/views/default-view";
+import { SavedViewsNav } from "@/components/views/saved-views-nav";
+import { SaveViewForm } from "@/components/views/save-view-form";
 
 export const metadata: Metadata = { title: "Variances" };
 
 export default async function VariancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  const filters = parseQueueFilters(await searchParams);
+  const params = await searchParams;
+  // Saved views: a bare /variances opens on the person's default view.
+  const defaultView = await defaultViewRedirect(getPrisma(), actor, params);
+  if (defaultView) redirect(defaultView);
+  const filters = parseQueueFilters(params);
   const db = getPrisma();
   const [queue, users] = await Promise.all([getQueue(db, actor, filters), activeUsers(db)]);
+  // The checks may have recreated today's rows since the last visit: restore the write-through
+  // after the page is sent (throttled to one run per few minutes across instances).
+  after(() => reconcileIfStale(db).catch((error: unknown) => console.error("reconcile failed", error)));
 
   if (!queue.reportDate) {
     return (
@@ -35,6 +50,10 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
           {formatCount(queue.total)} matching on the report of {formatReportDate(queue.reportDate)}
         </p>
       </div>
+      <div className="space-y-2 rounded-lg border border-gray-200 p-3 dark:border-gray-800">
+        <SavedViewsNav actor={actor} query={queueQuery(filters)} />
+        <SaveViewForm query={queueQuery(filters)} />
+      </div>
       <QueueFilterForm filters={filters} reportDate={queue.reportDate} reportDates={queue.reportDates} organizations={queue.organizations} users={users} />
       <TypeTabs filters={filters} counts={queue.typeCounts} />
       {queue.items.length === 0 ? (
@@ -45,12 +64,12 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
               ? `The report of ${formatReportDate(queue.reportDate)} has no open variances: everything is resolved, snoozed or fixed.`
               : "Nothing on this report has that combination of type, status, assignee, organisation and hostname."}
           </p>
-          <Link href="/variances" className="mt-3 inline-block text-sm font-medium text-blue-700 hover:underline dark:text-blue-300">
+          <Link href={UNFILTERED_QUEUE_HREF} className="mt-3 inline-block text-sm font-medium text-blue-700 hover:underline dark:text-blue-300">
             Show all open variances
           </Link>
         </section>
       ) : (
-        <QueueList items={queue.items} />
+        <QueueWorkbench rows={queue.items.map(toQueueRow)} total={queue.total} canTriage={can(actor, "variances:triage")} users={users} />
       )}
       <Pagination page={queue.page} pageCount={queue.pageCount} hrefFor={(page) => `/variances${queueQuery({ ...filters, page })}`} />
     </div>

@@ -1,0 +1,98 @@
+"use client";
+
+import Link from "next/link";
+import type { QueueRow } from "@/lib/variances/queue-row";
+import { StatusBadge } from "./status-badge";
+import { TypeBadge } from "./type-badge";
+
+interface QueueTableProps {
+  rows: QueueRow[];
+  focused: number;
+  selected: ReadonlySet<string>;
+  selectable: boolean;
+  onToggle: (row: QueueRow) => void;
+  onFocusRow: (index: number) => void;
+}
+
+const columns = ["Type", "Hostname", "Organisation", "What is wrong", "Days open", "Assignee", "Status", "Notes"];
+
+function Summary({ row }: { row: QueueRow }) {
+  return (
+    <>
+      {row.summary}
+      {row.unexpectedData && <span className="ml-1 rounded bg-rose-100 px-1 text-xs text-rose-900 dark:bg-rose-950 dark:text-rose-200">unexpected data</span>}
+    </>
+  );
+}
+
+const assignee = (row: QueueRow) => row.assigneeName ?? "Unassigned";
+
+/** Rows are focusable one at a time (roving tabindex) so j/k and Tab land on the same row. */
+export function QueueTable({ rows, focused, selected, selectable, onToggle, onFocusRow }: QueueTableProps) {
+  const checkbox = (row: QueueRow) =>
+    selectable && (
+      <input
+        type="checkbox"
+        className="h-4 w-4"
+        checked={selected.has(`${row.type}/${row.key}`)}
+        onChange={() => onToggle(row)}
+        aria-label={`Select ${row.hostname}`}
+      />
+    );
+  const rowProps = (row: QueueRow, index: number) => ({
+    tabIndex: index === focused ? 0 : -1,
+    onFocus: () => onFocusRow(index),
+    "aria-current": index === focused ? ("true" as const) : undefined,
+    "data-testid": "variance-row",
+    "data-variance": `${row.type}/${row.key}`,
+  });
+  return (
+    <>
+      <table className="hidden w-full text-left text-sm md:table">
+        <thead className="border-b border-gray-200 text-xs uppercase text-gray-600 dark:border-gray-800 dark:text-gray-400">
+          <tr>
+            {selectable && <th scope="col" className="w-8 px-2 py-2"><span className="sr-only">Selected</span></th>}
+            {columns.map((column) => (
+              <th key={column} scope="col" className="px-2 py-2 font-medium">{column}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={`${row.type}/${row.key}`} {...rowProps(row, index)} className="border-b border-gray-100 align-top outline-none focus:bg-blue-50 aria-[current=true]:bg-blue-50/60 dark:border-gray-800 dark:focus:bg-blue-950 dark:aria-[current=true]:bg-blue-950/50">
+              {selectable && <td className="px-2 py-2">{checkbox(row)}</td>}
+              <td className="px-2 py-2"><TypeBadge type={row.type} /></td>
+              <td className="px-2 py-2"><Link href={row.href} className="font-medium text-blue-700 hover:underline dark:text-blue-300">{row.hostname}</Link></td>
+              <td className="px-2 py-2">{row.organization}</td>
+              <td className="px-2 py-2"><Summary row={row} /></td>
+              <td className="px-2 py-2 tabular-nums">{row.daysOpen}</td>
+              <td className="px-2 py-2">{assignee(row)}</td>
+              <td className="px-2 py-2"><StatusBadge lifecycle={row} /></td>
+              <td className="px-2 py-2 tabular-nums">{row.noteCount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className="space-y-3 md:hidden">
+        {rows.map((row, index) => (
+          <li key={`${row.type}/${row.key}`} {...rowProps(row, index)} className="rounded-lg border border-gray-200 bg-white p-3 text-sm outline-none focus:ring-2 focus:ring-blue-600 dark:border-gray-800 dark:bg-gray-900">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <span className="flex items-center gap-2">
+                {checkbox(row)}
+                <Link href={row.href} className="font-medium text-blue-700 hover:underline dark:text-blue-300">{row.hostname}</Link>
+              </span>
+              <StatusBadge lifecycle={row} />
+            </div>
+            <div className="mt-1 flex flex-wrap items-center gap-2 text-gray-600 dark:text-gray-400">
+              <TypeBadge type={row.type} /> {row.organization}
+            </div>
+            <p className="mt-2"><Summary row={row} /></p>
+            <p className="mt-2 text-xs text-gray-600 dark:text-gray-400">
+              {row.daysOpen} days open · {assignee(row)} · {row.noteCount} notes
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

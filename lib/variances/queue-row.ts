@@ -1,0 +1,40 @@
+import type { LifecycleStatus } from "./lifecycle";
+import { variancePath } from "./variance-key";
+import type { VarianceView } from "./variance-view";
+
+/** What the queue's browser side needs of a variance: plain, serialisable values only. */
+export interface QueueRow {
+  type: string;
+  key: string;
+  href: string;
+  hostname: string;
+  organization: string;
+  summary: string;
+  unexpectedData: boolean;
+  daysOpen: number;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  status: LifecycleStatus;
+  regressed: boolean;
+  noteCount: number;
+  version: number;
+}
+
+export function toQueueRow(view: VarianceView): QueueRow {
+  return {
+    type: view.type,
+    key: view.key,
+    href: variancePath(view),
+    hostname: view.hostname,
+    organization: view.organization,
+    summary: view.summary,
+    unexpectedData: view.parsed.kind === "unexpected",
+    daysOpen: view.daysOpen,
+    assigneeId: view.assigneeId,
+    assigneeName: view.assigneeName,
+    status: view.lifecycle.status,
+    regressed: view.lifecycle.regressed,
+    noteCount: view.noteCount,
+    version: view.version,
+  };
+}

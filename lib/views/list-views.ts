@@ -1,0 +1,15 @@
+import type { Database } from "@/lib/db/prisma";
+import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/auth/permissions";
+import { savedViewOf, type SavedView } from "./saved-view";
+
+/** The actor's own views, by name. Views are personal: nobody lists anyone else's. */
+export async function listViews(db: Database, actor: Actor): Promise<SavedView[]> {
+  assertCan(actor, "dashboard:read");
+  const rows = await db.saved_views.findMany({
+    where: { owner_user_id: actor.id },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, query: true, is_default: true },
+  });
+  return rows.map(savedViewOf);
+}

@@ -1,0 +1,22 @@
+import type { saved_views } from "@/lib/generated/prisma/client";
+import { viewHref } from "./view-query";
+
+export const VIEW_NAME_MAX_LENGTH = 80;
+
+/** A saved view as pages and actions see it. */
+export interface SavedView {
+  id: string;
+  name: string;
+  /** The normalised queue query, "" for the unfiltered queue. */
+  query: string;
+  href: string;
+  isDefault: boolean;
+}
+
+export const savedViewOf = (row: Pick<saved_views, "id" | "name" | "query" | "is_default">): SavedView => ({
+  id: row.id,
+  name: row.name,
+  query: row.query,
+  href: viewHref(row.query),
+  isDefault: row.is_default,
+});
