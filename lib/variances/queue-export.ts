@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/prisma";
-import type { Download } from "@/lib/api/download-response";
+import type { Download } from "@/lib/export/download";
 import { todayUtc, type ReportDate } from "@/lib/inventory/report-date";
 import { csvStream } from "@/lib/export/csv-stream";
 import type { CellValue } from "@/lib/export/spreadsheet-safety";

@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/prisma";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
-import { viewHref } from "./view-query";
+import { viewHref } from "./saved-view";
 
 /**
  * The unfiltered queue without the default-view redirect: any query at all opts out, and

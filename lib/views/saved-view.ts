@@ -1,7 +1,9 @@
 import type { saved_views } from "@/lib/generated/prisma/client";
-import { viewHref } from "./view-query";
 
 export const VIEW_NAME_MAX_LENGTH = 80;
+
+/** A view is its link: the queue with the view's query. */
+export const viewHref = (query: string) => `/variances${query}`;
 
 /** A saved view as pages and actions see it. */
 export interface SavedView {

@@ -12,6 +12,3 @@ export function normaliseViewQuery(rawQuery: string): string {
   const firstValues = Object.fromEntries([...new Set(params.keys())].map((name) => [name, params.get(name) ?? undefined]));
   return queueQuery({ ...parseQueueFilters(firstValues), page: undefined, date: undefined });
 }
-
-/** A view is its link: the queue with the view's query. */
-export const viewHref = (query: string) => `/variances${query}`;

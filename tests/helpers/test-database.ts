@@ -90,5 +90,8 @@ export async function createDemoDatabase(): Promise<TestDatabase> {
   await ensureDemoTemplate();
   const name = uniqueName("t_demo");
   await onAdmin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${DEMO_TEMPLATE}"`));
-  return openDatabase(name);
+  const database = openDatabase(name);
+  // A template kept on a long-lived TEST_DATABASE_URL server may predate newer migrations.
+  await migrateDashboardSchema(database.url);
+  return database;
 }

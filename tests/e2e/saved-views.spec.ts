@@ -1,0 +1,21 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
+
+test("a technician saves the current filters as a view, makes it the default and opens it by its link", async ({ page }) => {
+  await signIn(page, "technician");
+  await page.goto("/variances?type=MISSING_NINJA&sort=hostname");
+  await page.getByLabel("Save these filters as").fill("Missing in Ninja by name");
+  await page.getByRole("button", { name: "Save view" }).click();
+  const views = page.getByRole("navigation", { name: "Saved views" });
+  const link = views.getByRole("link", { name: /Missing in Ninja by name/ });
+  await expect(link).toHaveAttribute("href", "/variances?type=MISSING_NINJA&sort=hostname");
+
+  await page.getByRole("button", { name: "Open the queue on “Missing in Ninja by name” by default" }).click();
+  await expect(views.getByText("default", { exact: true })).toBeVisible();
+  await page.goto("/variances");
+  await expect(page).toHaveURL(/\/variances\?type=MISSING_NINJA&sort=hostname$/);
+  await expect(page.getByTestId("variance-row").filter({ visible: true }).first()).toContainText("Missing in Ninja");
+
+  await page.getByRole("button", { name: "Delete “Missing in Ninja by name”" }).click();
+  await expect(link).toHaveCount(0);
+});
