@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, sql } from "./support";
 
@@ -148,4 +150,19 @@ test("script in notes and hostnames renders as text", async ({ page }) => {
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(hostile);
   expect(dialogs).toBe(0);
+});
+
+test("the CSV export has the rows on the screen, in the same order", async ({ page }) => {
+  await signIn(page, "manager");
+  await page.goto("/variances?type=SPARE_MISMATCH&sort=hostname");
+  const onScreen = await page.getByTestId("variance-row").filter({ visible: true }).getByRole("link").allTextContents();
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-csv").click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^variances-\d{4}-\d{2}-\d{2}-open\.csv$/);
+  const text = readFileSync((await file.path())!, "utf8").replace(/^\uFEFF/, "");
+  const [header, ...records] = parse(text) as string[][];
+  expect(header!.slice(0, 3)).toEqual(["Type", "Hostname", "Organisation"]);
+  expect(records.map((record) => record[1])).toEqual(onScreen);
+  expect(records.every((record) => record[0] === "SPARE_MISMATCH")).toBe(true);
 });

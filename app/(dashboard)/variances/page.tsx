@@ -11,6 +11,7 @@ import { formatCount, formatReportDate } from "@/lib/format";
 import { QueueFilterForm } from "@/components/variances/queue-filter-form";
 import { TypeTabs } from "@/components/variances/type-tabs";
 import { QueueWorkbench } from "@/components/variances/queue-workbench";
+import { ExportLinks } from "@/components/variances/export-links";
 import { toQueueRow } from "@/lib/variances/queue-row";
 import { can } from "@/lib/auth/permissions";
 import { Pagination } from "@/components/ui/pagination";
@@ -49,6 +50,7 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
         <p className="text-sm text-gray-600 dark:text-gray-400" data-testid="queue-summary">
           {formatCount(queue.total)} matching on the report of {formatReportDate(queue.reportDate)}
         </p>
+        <ExportLinks filters={filters} />
       </div>
       <div className="space-y-2 rounded-lg border border-gray-200 p-3 dark:border-gray-800">
         <SavedViewsNav actor={actor} query={queueQuery(filters)} />
