@@ -1,0 +1,20 @@
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/roles";
+import { getPrisma, type Database } from "@/lib/db/prisma";
+import { actionClient } from "./action-client";
+
+export type Command<Result> = (db: Database, actor: Actor, input: unknown) => Promise<Result>;
+
+/**
+ * A server action that passes its raw input to one lib command — which checks the actor's
+ * permission and validates with zod itself, so no action can forget either — then
+ * revalidates the pages that show what it changed.
+ */
+export function commandAction<Result>(command: Command<Result>, revalidate: { path: string; type?: "layout" | "page" }) {
+  return actionClient.inputSchema(z.unknown()).action(async ({ parsedInput, ctx }) => {
+    const result = await command(getPrisma(), ctx.actor, parsedInput);
+    revalidatePath(revalidate.path, revalidate.type);
+    return result;
+  });
+}
