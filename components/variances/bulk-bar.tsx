@@ -9,19 +9,38 @@ const bulkActions: [Exclude<TriageDialogKind, "note">, string][] = [
   ["snooze", "Snooze"],
 ];
 
-export function BulkBar({ count, onAct, onClear }: { count: number; onAct: (kind: TriageDialogKind) => void; onClear: () => void }) {
-  if (count === 0) return null;
+interface BulkBarProps {
+  count: number;
+  total: number;
+  selectingAll: boolean;
+  onSelectAll: () => void;
+  onAct: (kind: TriageDialogKind) => void;
+  onClear: () => void;
+}
+
+const linkButton = "text-sm font-medium text-blue-800 hover:underline disabled:opacity-60 dark:text-blue-200";
+
+export function BulkBar({ count, total, selectingAll, onSelectAll, onAct, onClear }: BulkBarProps) {
+  if (total === 0) return null;
   return (
     <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 text-sm dark:border-blue-900 dark:bg-blue-950">
       <span className="font-medium" data-testid="selection-count">{count} selected</span>
-      {bulkActions.map(([kind, label]) => (
-        <button key={kind} type="button" className={secondaryButtonClass} onClick={() => onAct(kind)}>
-          {label} {count}
+      {count > 0 &&
+        bulkActions.map(([kind, label]) => (
+          <button key={kind} type="button" className={secondaryButtonClass} onClick={() => onAct(kind)}>
+            {label} {count}
+          </button>
+        ))}
+      {count < total && (
+        <button type="button" className={linkButton} disabled={selectingAll} onClick={onSelectAll}>
+          Select all {total} matching this filter
         </button>
-      ))}
-      <button type="button" className="ml-auto text-sm text-blue-800 hover:underline dark:text-blue-200" onClick={onClear}>
-        Clear selection
-      </button>
+      )}
+      {count > 0 && (
+        <button type="button" className={`ml-auto ${linkButton}`} onClick={onClear}>
+          Clear selection
+        </button>
+      )}
     </div>
   );
 }

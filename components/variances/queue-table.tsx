@@ -8,7 +8,7 @@ import { TypeBadge } from "./type-badge";
 interface QueueTableProps {
   rows: QueueRow[];
   focused: number;
-  selected: ReadonlySet<string>;
+  selected: ReadonlyMap<string, unknown>;
   selectable: boolean;
   onToggle: (row: QueueRow) => void;
   onFocusRow: (index: number) => void;

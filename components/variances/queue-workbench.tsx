@@ -3,38 +3,46 @@
 import { useCallback, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { QueueRow } from "@/lib/variances/queue-row";
+import type { VarianceId } from "@/lib/variances/variance-key";
 import type { UserSummary } from "@/lib/auth/user-directory";
+import { matchingVariancesAction } from "@/app/(dashboard)/variances/actions";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { QueueTable } from "./queue-table";
 import { BulkBar } from "./bulk-bar";
+import { CommandErrorMessage } from "./command-error";
 import { TriageDialogBody, type TriageDialogKind } from "./triage-dialog-body";
+import { useCommand } from "./use-command";
 import { QUEUE_SHORTCUTS, useQueueKeyboard, type QueueKeyAction } from "./use-queue-keyboard";
 
 export interface QueueWorkbenchProps {
   rows: QueueRow[];
   total: number;
+  /** The queue's filters as a URL query, for "select all matching". */
+  query: string;
   canTriage: boolean;
   users: UserSummary[];
 }
 
 type Dialog = { kind: TriageDialogKind; scope: "row" | "selection" } | { kind: "help" };
+type Selection = ReadonlyMap<string, VarianceId>;
 
 const dialogTitles: Record<TriageDialogKind, string> = { resolve: "Resolve", assign: "Assign", note: "Add a note", snooze: "Snooze" };
+const idOf = ({ type, key }: VarianceId) => `${type}/${key}`;
 
 /** The queue with selection, bulk actions and keyboard triage; managers get the read-only table. */
-export function QueueWorkbench({ rows, total, canTriage, users }: QueueWorkbenchProps) {
+export function QueueWorkbench({ rows, total, query, canTriage, users }: QueueWorkbenchProps) {
   const router = useRouter();
   const [focused, setFocused] = useState(0);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [selected, setSelected] = useState<Selection>(new Map());
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
-  const idOf = (row: QueueRow) => `${row.type}/${row.key}`;
+  const matching = useCommand(matchingVariancesAction);
 
   const toggle = useCallback(
     (row: QueueRow) =>
       setSelected((current) => {
-        const next = new Set(current);
-        if (!next.delete(idOf(row))) next.add(idOf(row));
+        const next = new Map(current);
+        if (!next.delete(idOf(row))) next.set(idOf(row), { type: row.type, key: row.key });
         return next;
       }),
     [],
@@ -64,30 +72,34 @@ export function QueueWorkbench({ rows, total, canTriage, users }: QueueWorkbench
   );
   useQueueKeyboard(onKey);
 
-  const selection = rows.filter((row) => selected.has(idOf(row)));
+  const selectAllMatching = () =>
+    matching.run(query, (variances) => setSelected(new Map((variances as VarianceId[]).map((variance) => [idOf(variance), variance]))));
+
   const finish = (message: string) => {
     setDialog(null);
     setOutcome(message);
-    setSelected(new Set());
+    setSelected(new Map());
     router.refresh();
   };
+  const focusedRow = rows[focused];
 
   return (
     <div className="space-y-3">
       {canTriage && (
-        <BulkBar count={selection.length} onAct={(kind) => setDialog({ kind, scope: "selection" })} onClear={() => setSelected(new Set())} />
+        <BulkBar
+          count={selected.size}
+          total={total}
+          selectingAll={matching.pending}
+          onSelectAll={selectAllMatching}
+          onAct={(kind) => setDialog({ kind, scope: "selection" })}
+          onClear={() => setSelected(new Map())}
+        />
       )}
+      <CommandErrorMessage error={matching.error} />
       <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300" data-testid="queue-outcome">
         {outcome}
       </p>
-      <QueueTable
-        rows={rows}
-        focused={focused}
-        selected={selected}
-        selectable={canTriage}
-        onToggle={toggle}
-        onFocusRow={setFocused}
-      />
+      <QueueTable rows={rows} focused={focused} selected={selected} selectable={canTriage} onToggle={toggle} onFocusRow={setFocused} />
       <p className="text-xs text-gray-600 dark:text-gray-400">
         {total > rows.length ? `Showing ${rows.length} of ${total}. ` : ""}Press <kbd className="rounded border px-1">?</kbd> for keyboard shortcuts.
       </p>
@@ -101,16 +113,15 @@ export function QueueWorkbench({ rows, total, canTriage, users }: QueueWorkbench
           ))}
         </dl>
       </ModalDialog>
-      {dialog && dialog.kind !== "help" && (
+      {dialog && dialog.kind !== "help" && (dialog.scope === "selection" || focusedRow) && (
         <ModalDialog
           open
-          title={dialog.scope === "selection" ? `${dialogTitles[dialog.kind]} ${selection.length} selected` : `${dialogTitles[dialog.kind]} ${rows[focused]?.hostname ?? ""}`}
+          title={dialog.scope === "selection" ? `${dialogTitles[dialog.kind]} ${selected.size} selected` : `${dialogTitles[dialog.kind]} ${focusedRow?.hostname}`}
           onClose={() => setDialog(null)}
         >
           <TriageDialogBody
             kind={dialog.kind}
-            rows={dialog.scope === "selection" ? selection : rows[focused] ? [rows[focused]!] : []}
-            bulk={dialog.scope === "selection"}
+            target={dialog.scope === "selection" ? { selection: [...selected.values()] } : { row: focusedRow! }}
             users={users}
             onDone={finish}
           />

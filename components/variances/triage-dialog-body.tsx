@@ -1,6 +1,7 @@
 "use client";
 
 import type { QueueRow } from "@/lib/variances/queue-row";
+import type { VarianceId } from "@/lib/variances/variance-key";
 import type { UserSummary } from "@/lib/auth/user-directory";
 import {
   addVarianceNoteAction,
@@ -16,6 +17,9 @@ import { useCommand } from "./use-command";
 
 export type TriageDialogKind = "resolve" | "assign" | "note" | "snooze";
 
+/** One variance as the queue showed it (with the version seen), or a selection for a bulk command. */
+export type TriageDialogTarget = { row: QueueRow } | { selection: VarianceId[] };
+
 interface BulkOutcome {
   changed: number;
   skipped: { reason: string }[];
@@ -30,25 +34,22 @@ function bulkMessage(verb: string, result: unknown): string {
 
 interface TriageDialogBodyProps {
   kind: TriageDialogKind;
-  rows: QueueRow[];
-  bulk: boolean;
+  target: TriageDialogTarget;
   users: UserSummary[];
   onDone: (message: string) => void;
 }
 
-/** The form inside a queue dialog: one variance (with the version seen) or the selection. */
-export function TriageDialogBody({ kind, rows, bulk, users, onDone }: TriageDialogBodyProps) {
-  const [first] = rows;
-  const variances = rows.map(({ type, key }) => ({ type, key }));
-  const single = first ? { type: first.type, key: first.key, expectedVersion: first.version } : null;
-  const count = `${rows.length} variance${rows.length === 1 ? "" : "s"}`;
+export function TriageDialogBody({ kind, target, users, onDone }: TriageDialogBodyProps) {
+  const bulk = "selection" in target;
   const resolve = useCommand(bulk ? bulkResolveVariancesAction : resolveVarianceAction);
   const assign = useCommand(bulk ? bulkAssignVariancesAction : assignVarianceAction);
   const snooze = useCommand(bulk ? bulkSnoozeVariancesAction : snoozeVarianceAction);
   const note = useCommand(addVarianceNoteAction);
-  const done = (verb: string) => (result: unknown) => onDone(bulk ? bulkMessage(verb, result) : `${verb} ${first?.hostname}.`);
+  // The command's input names either the selection or the one variance and the version seen.
+  const subject = bulk ? { variances: target.selection } : { type: target.row.type, key: target.row.key, expectedVersion: target.row.version };
+  const count = bulk ? `${target.selection.length} variance${target.selection.length === 1 ? "" : "s"}` : "";
+  const done = (verb: string) => (result: unknown) => onDone(bulk ? bulkMessage(verb, result) : `${verb} ${target.row.hostname}.`);
 
-  if (!first) return <p className="text-sm">Select a variance first.</p>;
   switch (kind) {
     case "resolve":
       return (
@@ -56,18 +57,18 @@ export function TriageDialogBody({ kind, rows, bulk, users, onDone }: TriageDial
           submitLabel={bulk ? `Resolve ${count}` : "Resolve"}
           pending={resolve.pending}
           error={resolve.error}
-          onSubmit={({ note: text }) => resolve.run(bulk ? { variances, note: text } : { ...single, note: text }, done("Resolved"))}
+          onSubmit={(values) => resolve.run({ ...subject, ...values }, done("Resolved"))}
         />
       );
     case "assign":
       return (
         <AssignForm
           users={users}
-          currentAssigneeId={bulk ? null : first.assigneeId}
+          currentAssigneeId={bulk ? null : target.row.assigneeId}
           submitLabel={bulk ? `Assign ${count}` : "Save"}
           pending={assign.pending}
           error={assign.error}
-          onSubmit={({ assigneeUserId }) => assign.run(bulk ? { variances, assigneeUserId } : { ...single, assigneeUserId }, done("Assigned"))}
+          onSubmit={(values) => assign.run({ ...subject, ...values }, done("Assigned"))}
         />
       );
     case "snooze":
@@ -76,10 +77,13 @@ export function TriageDialogBody({ kind, rows, bulk, users, onDone }: TriageDial
           submitLabel={bulk ? `Snooze ${count}` : "Snooze"}
           pending={snooze.pending}
           error={snooze.error}
-          onSubmit={(values) => snooze.run(bulk ? { variances, ...values } : { ...single, ...values }, done("Snoozed"))}
+          onSubmit={(values) => snooze.run({ ...subject, ...values }, done("Snoozed"))}
         />
       );
     case "note":
-      return <NoteForm pending={note.pending} error={note.error} onSubmit={({ text }) => note.run({ type: first.type, key: first.key, text }, done("Added a note to"))} />;
+      // Notes are per variance; the queue offers them for the focused row only.
+      return bulk ? null : (
+        <NoteForm pending={note.pending} error={note.error} onSubmit={(values) => note.run({ type: target.row.type, key: target.row.key, ...values }, done("Added a note to"))} />
+      );
   }
 }

@@ -9,12 +9,12 @@ export type Command<Result> = (db: Database, actor: Actor, input: unknown) => Pr
 /**
  * A server action that passes its raw input to one lib command — which checks the actor's
  * permission and validates with zod itself, so no action can forget either — then
- * revalidates the pages that show what it changed.
+ * revalidates the pages that show what it changed (reads revalidate nothing).
  */
-export function commandAction<Result>(command: Command<Result>, revalidate: { path: string; type?: "layout" | "page" }) {
+export function commandAction<Result>(command: Command<Result>, revalidate?: { path: string; type?: "layout" | "page" }) {
   return actionClient.inputSchema(z.unknown()).action(async ({ parsedInput, ctx }) => {
     const result = await command(getPrisma(), ctx.actor, parsedInput);
-    revalidatePath(revalidate.path, revalidate.type);
+    if (revalidate) revalidatePath(revalidate.path, revalidate.type);
     return result;
   });
 }

@@ -166,3 +166,21 @@ test("the CSV export has the rows on the screen, in the same order", async ({ pa
   expect(records.map((record) => record[1])).toEqual(onScreen);
   expect(records.every((record) => record[0] === "SPARE_MISMATCH")).toBe(true);
 });
+
+test("select all matching this filter, then snooze them all with one confirmation", async ({ page }) => {
+  await signIn(page, "technician");
+  await page.goto("/variances?type=DISPLAY_NAME_MISMATCH");
+  const total = Number(await page.getByTestId("type-count-DISPLAY_NAME_MISMATCH").textContent());
+  expect(total).toBeGreaterThan(1);
+  await page.getByRole("button", { name: `Select all ${total} matching this filter` }).click();
+  await expect(page.getByTestId("selection-count")).toHaveText(`${total} selected`);
+  await page.getByRole("button", { name: `Snooze ${total}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Snooze ${total} selected` });
+  await dialog.getByLabel("Snooze for").selectOption("14");
+  await dialog.getByLabel("Snooze reason").fill("Naming clean-up scheduled with the client");
+  await dialog.getByRole("button", { name: `Snooze ${total} variances` }).click();
+  await expect(page.getByTestId("queue-outcome")).toHaveText(`Snoozed ${total}.`);
+  await expect(page.getByTestId("queue-empty")).toBeVisible();
+  await page.goto("/variances?type=DISPLAY_NAME_MISMATCH&status=snoozed");
+  await expect(page.getByTestId("variance-row").filter({ visible: true })).toHaveCount(total);
+});

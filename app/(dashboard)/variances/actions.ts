@@ -9,6 +9,7 @@ import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
 import { bulkResolveVariances } from "@/lib/variances/commands/bulk-resolve-variances";
 import { bulkAssignVariances } from "@/lib/variances/commands/bulk-assign-variances";
 import { bulkSnoozeVariances } from "@/lib/variances/commands/bulk-snooze-variances";
+import { matchingVariances } from "@/lib/variances/matching-variances";
 
 // The queue and every variance page show triage state.
 const variancePages = { path: "/variances", type: "layout" } as const;
@@ -22,3 +23,4 @@ export const snoozeVarianceAction = commandAction(snoozeVariance, variancePages)
 export const bulkResolveVariancesAction = commandAction(bulkResolveVariances, variancePages);
 export const bulkAssignVariancesAction = commandAction(bulkAssignVariances, variancePages);
 export const bulkSnoozeVariancesAction = commandAction(bulkSnoozeVariances, variancePages);
+export const matchingVariancesAction = commandAction(matchingVariances);

@@ -71,7 +71,13 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
           </Link>
         </section>
       ) : (
-        <QueueWorkbench rows={queue.items.map(toQueueRow)} total={queue.total} canTriage={can(actor, "variances:triage")} users={users} />
+        <QueueWorkbench
+          rows={queue.items.map(toQueueRow)}
+          total={queue.total}
+          query={queueQuery({ ...filters, page: 1 })}
+          canTriage={can(actor, "variances:triage")}
+          users={users}
+        />
       )}
       <Pagination page={queue.page} pageCount={queue.pageCount} hrefFor={(page) => `/variances${queueQuery({ ...filters, page })}`} />
     </div>

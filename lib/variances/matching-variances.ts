@@ -1,0 +1,26 @@
+import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/auth/permissions";
+import type { Database } from "@/lib/db/prisma";
+import { CommandError } from "@/lib/commands/command-error";
+import { BULK_LIMIT } from "./commands/command-input";
+import { getQueueVariances } from "./queue";
+import { parseQueueFilters } from "./queue-filters";
+import type { VarianceId } from "./variance-key";
+
+/**
+ * "Select all N matching this filter": the variances of every page of the queue, for a bulk
+ * command. Refused above the bulk cap so the confirmation can never understate the count.
+ */
+export async function matchingVariances(db: Database, actor: Actor, rawQuery: unknown): Promise<VarianceId[]> {
+  assertCan(actor, "variances:triage");
+  if (typeof rawQuery !== "string" || rawQuery.length > 2000) throw new CommandError("invalid", "Give the queue's filters as its URL query.");
+  const filters = parseQueueFilters(Object.fromEntries(new URLSearchParams(rawQuery)));
+  const { items } = await getQueueVariances(db, actor, filters);
+  if (items.length > BULK_LIMIT) {
+    throw new CommandError(
+      "invalid",
+      `${items.length.toLocaleString("en-US")} variances match this filter; bulk actions take at most ${BULK_LIMIT.toLocaleString("en-US")}. Narrow the filter first.`,
+    );
+  }
+  return items.map(({ type, key }) => ({ type, key }));
+}
