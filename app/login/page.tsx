@@ -6,7 +6,7 @@ import { safeCallbackPath } from "@/lib/auth/callback-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const callbackPath = safeCallbackPath((await searchParams).callbackUrl);
   if (await getActor()) redirect(callbackPath);
   return (

@@ -19,7 +19,9 @@ export function QueueFilterForm({ filters, reportDate, reportDates, organization
       {filters.type && <input type="hidden" name="type" value={filters.type} />}
       <div>
         <label htmlFor="filter-date" className={labelClass}>Report</label>
-        <select id="filter-date" name="date" defaultValue={reportDate} className={controlClass}>
+        <select id="filter-date" name="date" defaultValue={filters.date ?? ""} className={controlClass}>
+          {/* Unpinned, a bookmarked or shared queue follows each new report. */}
+          <option value="">Latest ({formatReportDate(reportDates[0] ?? reportDate)})</option>
           {reportDates.map((date) => (
             <option key={date} value={date}>
               {formatReportDate(date)}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { QueueRow } from "@/lib/variances/queue-row";
 import type { VarianceId } from "@/lib/variances/variance-key";
@@ -37,6 +37,9 @@ export function QueueWorkbench({ rows, total, query, canTriage, users }: QueueWo
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const matching = useCommand(matchingVariancesAction);
+  // Shortcuts and selection work once hydrated; say so, for people's tools and for tests.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   const toggle = useCallback(
     (row: QueueRow) =>
@@ -48,13 +51,16 @@ export function QueueWorkbench({ rows, total, query, canTriage, users }: QueueWo
     [],
   );
 
-  const move = (index: number) => {
-    const bounded = Math.max(0, Math.min(rows.length - 1, index));
-    setFocused(bounded);
-    // The table (wide screens) and the cards (phones) both render rows; focus the visible one.
-    const visibleRows = [...document.querySelectorAll<HTMLElement>("[data-testid=variance-row]")].filter((row) => row.offsetParent !== null);
-    visibleRows[bounded]?.focus();
-  };
+  const move = useCallback(
+    (index: number) => {
+      const bounded = Math.max(0, Math.min(rows.length - 1, index));
+      setFocused(bounded);
+      // The table (wide screens) and the cards (phones) both render rows; focus the visible one.
+      const visibleRows = [...document.querySelectorAll<HTMLElement>("[data-testid=variance-row]")].filter((row) => row.offsetParent !== null);
+      visibleRows[bounded]?.focus();
+    },
+    [rows.length],
+  );
 
   const onKey = useCallback(
     (action: QueueKeyAction) => {
@@ -68,7 +74,7 @@ export function QueueWorkbench({ rows, total, query, canTriage, users }: QueueWo
       if (action === "select") return toggle(row);
       setDialog({ kind: action, scope: "row" });
     },
-    [rows, focused, canTriage, router, toggle],
+    [rows, focused, canTriage, router, toggle, move],
   );
   useQueueKeyboard(onKey);
 
@@ -79,12 +85,11 @@ export function QueueWorkbench({ rows, total, query, canTriage, users }: QueueWo
     setDialog(null);
     setOutcome(message);
     setSelected(new Map());
-    router.refresh();
   };
   const focusedRow = rows[focused];
 
   return (
-    <div className="space-y-3">
+    <div className="space-y-3" data-ready={ready || undefined}>
       {canTriage && (
         <BulkBar
           count={selected.size}

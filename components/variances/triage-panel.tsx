@@ -1,6 +1,6 @@
 "use client";
 
-import type { LifecycleStatus } from "@/lib/variances/lifecycle";
+import { isResolvedStatus, type LifecycleStatus } from "@/lib/variances/lifecycle";
 import type { UserSummary } from "@/lib/auth/user-directory";
 import {
   addVarianceNoteAction,
@@ -22,8 +22,6 @@ export interface TriageTarget {
   status: LifecycleStatus;
   assigneeId: string | null;
 }
-
-export const isResolvedStatus = (status: LifecycleStatus) => status === "resolved" || status === "verified";
 
 /** The technician's controls on the variance page. Managers never get this component. */
 export function TriagePanel({ target, users }: { target: TriageTarget; users: UserSummary[] }) {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Actor } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/prisma";
 import { listViews } from "@/lib/views/list-views";
-import { UNFILTERED_QUEUE_HREF } from "@/lib/views/default-view";
+import { UNFILTERED_QUEUE_HREF } from "@/lib/views/saved-view";
 import { normaliseViewQuery } from "@/lib/views/view-query";
 import { SavedViewControls } from "./saved-view-controls";
 

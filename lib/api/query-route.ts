@@ -3,6 +3,7 @@ import { getActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { CommandError } from "@/lib/commands/command-error";
+import { firstValues } from "@/lib/variances/queue-filters";
 
 /**
  * A GET route handler that re-checks the session itself (the proxy is not the boundary),
@@ -15,7 +16,7 @@ export function queryRoute<Q extends z.ZodType>(permission: Permission, querySch
     if (!actor) return Response.json({ error: "Sign in to use this API." }, { status: 401 });
     try {
       assertCan(actor, permission);
-      const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      const query = querySchema.safeParse(firstValues(new URL(request.url).searchParams));
       if (!query.success) {
         const reason = query.error.issues.map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`).join("; ");
         return Response.json({ error: `Bad parameters: ${reason}` }, { status: 400 });

@@ -28,14 +28,18 @@ export interface Lifecycle {
 }
 
 export function deriveLifecycle(input: LifecycleInput): Lifecycle {
-  const { reportDate, presentOnReport, resolvedReportDate, snoozedUntil, today } = input;
-  const laterReport = resolvedReportDate !== null && reportDate > resolvedReportDate;
+  const { reportDate, presentOnReport, snoozedUntil, today } = input;
+  // On a past report, a resolution made later had not happened yet.
+  const resolvedOn = input.resolvedReportDate !== null && input.resolvedReportDate <= reportDate ? input.resolvedReportDate : null;
+  const laterReport = resolvedOn !== null && reportDate > resolvedOn;
   const regressed = laterReport && presentOnReport;
 
-  if (resolvedReportDate !== null && !regressed) {
+  if (resolvedOn !== null && !regressed) {
     return { status: laterReport ? "verified" : "resolved", regressed: false };
   }
   if (!presentOnReport) return { status: "cleared", regressed };
   if (snoozedUntil !== null && today < snoozedUntil) return { status: "snoozed", regressed };
   return { status: "open", regressed };
 }
+
+export const isResolvedStatus = (status: LifecycleStatus) => status === "resolved" || status === "verified";

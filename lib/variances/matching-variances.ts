@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/prisma";
 import { CommandError } from "@/lib/commands/command-error";
 import { BULK_LIMIT } from "./commands/command-input";
 import { getQueueVariances } from "./queue";
-import { parseQueueFilters } from "./queue-filters";
+import { firstValues, parseQueueFilters } from "./queue-filters";
 import type { VarianceId } from "./variance-key";
 
 /**
@@ -14,7 +14,7 @@ import type { VarianceId } from "./variance-key";
 export async function matchingVariances(db: Database, actor: Actor, rawQuery: unknown): Promise<VarianceId[]> {
   assertCan(actor, "variances:triage");
   if (typeof rawQuery !== "string" || rawQuery.length > 2000) throw new CommandError("invalid", "Give the queue's filters as its URL query.");
-  const filters = parseQueueFilters(Object.fromEntries(new URLSearchParams(rawQuery)));
+  const filters = parseQueueFilters(firstValues(new URLSearchParams(rawQuery)));
   const { items } = await getQueueVariances(db, actor, filters);
   if (items.length > BULK_LIMIT) {
     throw new CommandError(

@@ -34,6 +34,11 @@ export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+/** A URL query as the page reads it: the first value of a repeated parameter. */
+export function firstValues(params: URLSearchParams): Record<string, string> {
+  return Object.fromEntries([...new Set(params.keys())].map((name) => [name, params.get(name) ?? ""]));
+}
+
 export function parseQueueFilters(searchParams: SearchParams): QueueFilters {
   const single = Object.fromEntries(Object.entries(searchParams).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
   return queueFiltersSchema.parse(single);

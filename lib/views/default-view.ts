@@ -4,12 +4,6 @@ import { assertCan } from "@/lib/auth/permissions";
 import { viewHref } from "./saved-view";
 
 /**
- * The unfiltered queue without the default-view redirect: any query at all opts out, and
- * `status=open` is the queue's default anyway.
- */
-export const UNFILTERED_QUEUE_HREF = "/variances?status=open";
-
-/**
  * Where the queue should send a person who opened it with no query at all: their default
  * view, or null to show the queue as it is.
  */

@@ -2,8 +2,14 @@ import type { saved_views } from "@/lib/generated/prisma/client";
 
 export const VIEW_NAME_MAX_LENGTH = 80;
 
+/**
+ * The unfiltered queue as a link that a default view does not redirect away from (the bare
+ * /variances opens on the person's default view).
+ */
+export const UNFILTERED_QUEUE_HREF = "/variances?status=open";
+
 /** A view is its link: the queue with the view's query. */
-export const viewHref = (query: string) => `/variances${query}`;
+export const viewHref = (query: string) => (query ? `/variances${query}` : UNFILTERED_QUEUE_HREF);
 
 /** A saved view as pages and actions see it. */
 export interface SavedView {

@@ -1,4 +1,4 @@
-import { parseQueueFilters, queueQuery } from "@/lib/variances/queue-filters";
+import { firstValues, parseQueueFilters, queueQuery } from "@/lib/variances/queue-filters";
 
 /**
  * The queue query a view keeps: the filters and sort of `rawQuery` as the queue reads them,
@@ -7,8 +7,5 @@ import { parseQueueFilters, queueQuery } from "@/lib/variances/queue-filters";
  * shows this morning's queue next week).
  */
 export function normaliseViewQuery(rawQuery: string): string {
-  const params = new URLSearchParams(rawQuery);
-  // The first value of a repeated parameter, as the queue page reads it.
-  const firstValues = Object.fromEntries([...new Set(params.keys())].map((name) => [name, params.get(name) ?? undefined]));
-  return queueQuery({ ...parseQueueFilters(firstValues), page: undefined, date: undefined });
+  return queueQuery({ ...parseQueueFilters(firstValues(new URLSearchParams(rawQuery))), page: undefined, date: undefined });
 }

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { openQueue, signIn } from "./support";
 
 test("a technician saves the current filters as a view, makes it the default and opens it by its link", async ({ page }) => {
   await signIn(page, "technician");
-  await page.goto("/variances?type=MISSING_NINJA&sort=hostname");
+  await openQueue(page, "/variances?type=MISSING_NINJA&sort=hostname");
   await page.getByLabel("Save these filters as").fill("Missing in Ninja by name");
   await page.getByRole("button", { name: "Save view" }).click();
   const views = page.getByRole("navigation", { name: "Saved views" });

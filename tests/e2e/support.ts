@@ -34,3 +34,9 @@ export async function signIn(page: Page, role: Role) {
   await expect(page.getByTestId("signed-in-as")).toContainText(account.name);
   return account;
 }
+
+/** Opens a queue page and waits until its shortcuts, selection and forms are live (hydrated). */
+export async function openQueue(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator("[data-ready]")).toBeAttached();
+}

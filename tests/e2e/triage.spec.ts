@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, sql } from "./support";
+import { openQueue, signIn, sql } from "./support";
 
 /** Open SPARE_MISMATCH variances on the report, as the queue lists them (longest open first). */
 async function openSpareRows(page: Page) {
-  await page.goto("/variances?type=SPARE_MISMATCH");
+  await openQueue(page, "/variances?type=SPARE_MISMATCH");
   return page.getByTestId("variance-row").filter({ visible: true });
 }
 
@@ -169,7 +169,7 @@ test("the CSV export has the rows on the screen, in the same order", async ({ pa
 
 test("select all matching this filter, then snooze them all with one confirmation", async ({ page }) => {
   await signIn(page, "technician");
-  await page.goto("/variances?type=DISPLAY_NAME_MISMATCH");
+  await openQueue(page, "/variances?type=DISPLAY_NAME_MISMATCH");
   const total = Number(await page.getByTestId("type-count-DISPLAY_NAME_MISMATCH").textContent());
   expect(total).toBeGreaterThan(1);
   await page.getByRole("button", { name: `Select all ${total} matching this filter` }).click();

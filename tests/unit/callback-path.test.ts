@@ -12,7 +12,12 @@ describe("safeCallbackPath", () => {
     ["javascript:alert(1)", "/"],
     ["/login?callbackUrl=/x", "/"],
     ["evil", "/"],
-  ])("%s → %s", (input, output) => {
+    ["/\t/evil.example", "/"],
+    ["/\n/evil.example", "/"],
+    ["/%09/evil.example", "/%09/evil.example"],
+    ["http://evil.example//other.example/x", "/"],
+    [["/variances", "//evil.example"], "/variances"],
+  ] as [string | string[] | undefined, string][])("%s → %s", (input, output) => {
     expect(safeCallbackPath(input)).toBe(output);
   });
 });

@@ -40,7 +40,8 @@ describe("deriveLifecycle", () => {
   });
 
   it("looking at a past report: a resolution made later does not count yet", () => {
-    expect(lifecycle({ reportDate: "2026-11-20", resolvedReportDate: "2026-11-24" })).toEqual({ status: "resolved", regressed: false });
+    expect(lifecycle({ reportDate: "2026-11-20", resolvedReportDate: "2026-11-24" })).toEqual({ status: "open", regressed: false });
+    expect(lifecycle({ reportDate: "2026-11-20", resolvedReportDate: "2026-11-24", presentOnReport: false })).toEqual({ status: "cleared", regressed: false });
   });
 
   it("snoozed until a date in the future", () => {

@@ -16,7 +16,8 @@ import { toQueueRow } from "@/lib/variances/queue-row";
 import { can } from "@/lib/auth/permissions";
 import { Pagination } from "@/components/ui/pagination";
 import { redirect } from "next/navigation";
-import { defaultViewRedirect, UNFILTERED_QUEUE_HREF } from "@/lib/views/default-view";
+import { defaultViewRedirect } from "@/lib/views/default-view";
+import { UNFILTERED_QUEUE_HREF } from "@/lib/views/saved-view";
 import { SavedViewsNav } from "@/components/views/saved-views-nav";
 import { SaveViewForm } from "@/components/views/save-view-form";
 
@@ -30,7 +31,7 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
   if (defaultView) redirect(defaultView);
   const filters = parseQueueFilters(params);
   const db = getPrisma();
-  const [queue, users] = await Promise.all([getQueue(db, actor, filters), activeUsers(db)]);
+  const [queue, users] = await Promise.all([getQueue(db, actor, filters), activeUsers(db, actor)]);
   // The checks may have recreated today's rows since the last visit: restore the write-through
   // after the page is sent (throttled to one run per few minutes across instances).
   after(() => reconcileIfStale(db).catch((error: unknown) => console.error("reconcile failed", error)));
@@ -72,6 +73,7 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
         </section>
       ) : (
         <QueueWorkbench
+          key={queueQuery(filters)}
           rows={queue.items.map(toQueueRow)}
           total={queue.total}
           query={queueQuery({ ...filters, page: 1 })}

@@ -97,7 +97,7 @@ export default async function VariancePage({ params }: { params: Promise<Params>
           {can(actor, "variances:triage") && (
             <TriagePanel
               target={{ type: view.type, key: view.key, version: view.version, status: view.lifecycle.status, assigneeId: view.assigneeId }}
-              users={await activeUsers(db)}
+              users={await activeUsers(db, actor)}
             />
           )}
           <section className={sectionClass} aria-labelledby="notes">
