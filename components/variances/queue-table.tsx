@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { QueueRow } from "@/lib/variances/queue-row";
+import { varianceSubjectId } from "@/lib/variances/variance-key";
 import { StatusBadge } from "./status-badge";
 import { TypeBadge } from "./type-badge";
 
@@ -34,7 +35,7 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
       <input
         type="checkbox"
         className="h-4 w-4"
-        checked={selected.has(`${row.type}/${row.key}`)}
+        checked={selected.has(varianceSubjectId(row))}
         onChange={() => onToggle(row)}
         aria-label={`Select ${row.hostname}`}
       />
@@ -44,7 +45,7 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
     onFocus: () => onFocusRow(index),
     "aria-current": index === focused ? ("true" as const) : undefined,
     "data-testid": "variance-row",
-    "data-variance": `${row.type}/${row.key}`,
+    "data-variance": varianceSubjectId(row),
   });
   return (
     <>
@@ -59,7 +60,7 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
         </thead>
         <tbody>
           {rows.map((row, index) => (
-            <tr key={`${row.type}/${row.key}`} {...rowProps(row, index)} className="border-b border-gray-100 align-top outline-none focus:bg-blue-50 aria-[current=true]:bg-blue-50/60 dark:border-gray-800 dark:focus:bg-blue-950 dark:aria-[current=true]:bg-blue-950/50">
+            <tr key={varianceSubjectId(row)} {...rowProps(row, index)} className="border-b border-gray-100 align-top outline-none focus:bg-blue-50 aria-[current=true]:bg-blue-50/60 dark:border-gray-800 dark:focus:bg-blue-950 dark:aria-[current=true]:bg-blue-950/50">
               {selectable && <td className="px-2 py-2">{checkbox(row)}</td>}
               <td className="px-2 py-2"><TypeBadge type={row.type} /></td>
               <td className="px-2 py-2"><Link href={row.href} className="font-medium text-blue-700 hover:underline dark:text-blue-300">{row.hostname}</Link></td>
@@ -75,7 +76,7 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
       </table>
       <ul className="space-y-3 md:hidden">
         {rows.map((row, index) => (
-          <li key={`${row.type}/${row.key}`} {...rowProps(row, index)} className="rounded-lg border border-gray-200 bg-white p-3 text-sm outline-none focus:ring-2 focus:ring-blue-600 dark:border-gray-800 dark:bg-gray-900">
+          <li key={varianceSubjectId(row)} {...rowProps(row, index)} className="rounded-lg border border-gray-200 bg-white p-3 text-sm outline-none focus:ring-2 focus:ring-blue-600 dark:border-gray-800 dark:bg-gray-900">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span className="flex items-center gap-2">
                 {checkbox(row)}

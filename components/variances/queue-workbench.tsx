@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { QueueRow } from "@/lib/variances/queue-row";
-import type { VarianceId } from "@/lib/variances/variance-key";
+import { varianceSubjectId, type VarianceId } from "@/lib/variances/variance-key";
 import type { UserSummary } from "@/lib/auth/user-directory";
 import { matchingVariancesAction } from "@/app/(dashboard)/variances/actions";
 import { ModalDialog } from "@/components/ui/modal-dialog";
@@ -27,7 +27,6 @@ type Dialog = { kind: TriageDialogKind; scope: "row" | "selection" } | { kind: "
 type Selection = ReadonlyMap<string, VarianceId>;
 
 const dialogTitles: Record<TriageDialogKind, string> = { resolve: "Resolve", assign: "Assign", note: "Add a note", snooze: "Snooze" };
-const idOf = ({ type, key }: VarianceId) => `${type}/${key}`;
 
 /** The queue with selection, bulk actions and keyboard triage; managers get the read-only table. */
 export function QueueWorkbench({ rows, total, query, canTriage, users }: QueueWorkbenchProps) {
@@ -45,7 +44,7 @@ export function QueueWorkbench({ rows, total, query, canTriage, users }: QueueWo
     (row: QueueRow) =>
       setSelected((current) => {
         const next = new Map(current);
-        if (!next.delete(idOf(row))) next.set(idOf(row), { type: row.type, key: row.key });
+        if (!next.delete(varianceSubjectId(row))) next.set(varianceSubjectId(row), { type: row.type, key: row.key });
         return next;
       }),
     [],
@@ -79,7 +78,7 @@ export function QueueWorkbench({ rows, total, query, canTriage, users }: QueueWo
   useQueueKeyboard(onKey);
 
   const selectAllMatching = () =>
-    matching.run(query, (variances) => setSelected(new Map((variances as VarianceId[]).map((variance) => [idOf(variance), variance]))));
+    matching.run(query, (variances) => setSelected(new Map((variances as VarianceId[]).map((variance) => [varianceSubjectId(variance), variance]))));
 
   const finish = (message: string) => {
     setDialog(null);

@@ -4,6 +4,7 @@ import { useId, type FormEvent } from "react";
 import type { ActionError } from "@/lib/actions/action-client";
 import type { UserSummary } from "@/lib/auth/user-directory";
 import { SNOOZE_DAYS } from "@/lib/variances/lifecycle";
+import { NOTE_MAX_LENGTH, SNOOZE_REASON_MAX_LENGTH } from "@/lib/variances/triage-limits";
 import { controlClass, labelClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-styles";
 import { CommandErrorMessage } from "./command-error";
 
@@ -29,7 +30,7 @@ export function ResolveForm({ onSubmit, pending, error, submitLabel = "Resolve" 
   return (
     <form onSubmit={(event) => { const { data, reset } = submitted(event); onSubmit({ note: String(data.get("note") ?? "") }, reset); }}>
       <label htmlFor={`${id}-note`} className={labelClass}>Resolution note</label>
-      <textarea id={`${id}-note`} name="note" rows={3} required maxLength={5000} className={`mt-1 ${controlClass}`} placeholder="What did you do?" />
+      <textarea id={`${id}-note`} name="note" rows={3} required maxLength={NOTE_MAX_LENGTH} className={`mt-1 ${controlClass}`} placeholder="What did you do?" />
       <button type="submit" className={`mt-2 ${primaryButtonClass}`} disabled={pending}>{submitLabel}</button>
       <CommandErrorMessage error={error} />
     </form>
@@ -41,7 +42,7 @@ export function NoteForm({ onSubmit, pending, error }: FormProps<{ text: string 
   return (
     <form onSubmit={(event) => { const { data, reset } = submitted(event); onSubmit({ text: String(data.get("text") ?? "") }, reset); }}>
       <label htmlFor={`${id}-text`} className={labelClass}>Add a note</label>
-      <textarea id={`${id}-text`} name="text" rows={3} required maxLength={5000} className={`mt-1 ${controlClass}`} />
+      <textarea id={`${id}-text`} name="text" rows={3} required maxLength={NOTE_MAX_LENGTH} className={`mt-1 ${controlClass}`} />
       <button type="submit" className={`mt-2 ${secondaryButtonClass}`} disabled={pending}>Add note</button>
       <CommandErrorMessage error={error} />
     </form>
@@ -60,7 +61,7 @@ export function SnoozeForm({ onSubmit, pending, error, submitLabel = "Snooze" }:
             {SNOOZE_DAYS.map((days) => <option key={days} value={days}>{days} days</option>)}
           </select>
           <label htmlFor={`${id}-reason`} className="sr-only">Snooze reason</label>
-          <input id={`${id}-reason`} name="reason" required maxLength={500} placeholder="Reason" className={controlClass} />
+          <input id={`${id}-reason`} name="reason" required maxLength={SNOOZE_REASON_MAX_LENGTH} placeholder="Reason" className={controlClass} />
         </div>
         <button type="submit" className={`mt-2 ${secondaryButtonClass}`} disabled={pending}>{submitLabel}</button>
       </fieldset>

@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/db/prisma";
 import { CommandError } from "@/lib/commands/command-error";
-import { BULK_LIMIT } from "./commands/command-input";
+import { BULK_LIMIT } from "./triage-limits";
 import { getQueueVariances } from "./queue";
 import { firstValues, parseQueueFilters } from "./queue-filters";
 import type { VarianceId } from "./variance-key";

@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/prisma";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 import { addDays, type ReportDate } from "@/lib/inventory/report-date";
 import { MATCHING_LOOKBACK_DAYS } from "@/lib/inventory/freshness";
-import { VARIANCE_KEY_SQL } from "./variance-key";
+import { VARIANCE_KEY_SQL } from "./variance-key-sql";
 import { reportDateBound, reportDateSql } from "./commands/variance-report-date";
 import { NOTE_LINE_SQL } from "./commands/write-through";
 

@@ -9,7 +9,8 @@ import { NINJA, THREATLOCKER } from "@/lib/inventory/vendors";
 import { loadVarianceRows } from "./variance-rows";
 import { toVarianceView, type VarianceView } from "./variance-view";
 import { describeActivity } from "./activity";
-import { VARIANCE_KEY_SQL, varianceSubjectId, type VarianceId } from "./variance-key";
+import { varianceSubjectId, type VarianceId } from "./variance-key";
+import { hostnameKeySql, VARIANCE_KEY_SQL } from "./variance-key-sql";
 
 export const PRESENCE_DAYS = 60;
 
@@ -45,7 +46,7 @@ export interface VarianceDetail {
 
 /** The devices of a variance's key on one date, both vendors (15-character NetBIOS names included). */
 async function devicesOn(db: Database, key: string, date: ReportDate): Promise<VendorDevice[]> {
-  const snapshotKey = Prisma.sql`lower(split_part(split_part(s.hostname, '|', 1), '.', 1))`;
+  const snapshotKey = hostnameKeySql(Prisma.raw("s.hostname"));
   return db.$queryRaw<VendorDevice[]>`
     SELECT v.name AS vendor, s.hostname, s.display_name AS "displayName", s.organization_name AS organization,
            s.location_name AS location, s.billable_status_name AS "billingStatus", s.os_name AS os,

@@ -1,7 +1,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
 import type { ReportDate } from "@/lib/inventory/report-date";
-import { VARIANCE_KEY_SQL, type VarianceId } from "./variance-key";
+import { type VarianceId } from "./variance-key";
+import { VARIANCE_KEY_SQL } from "./variance-key-sql";
 
 /** How long a variance that left the reports stays listed (as cleared, or verified). */
 export const RECENTLY_SEEN_DAYS = 30;

@@ -5,7 +5,8 @@ import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { varianceSubjectId, type VarianceId } from "../variance-key";
-import { NOTE_MAX_LENGTH, parseCommandInput, varianceIdShape, writtenText } from "./command-input";
+import { parseCommandInput, varianceIdShape, writtenText } from "./command-input";
+import { NOTE_MAX_LENGTH } from "../triage-limits";
 import { findVariances, reportDateBound, varianceNotFound } from "./variance-report-date";
 import { appendNote } from "./write-through";
 

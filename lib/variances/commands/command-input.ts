@@ -1,12 +1,7 @@
 import { z } from "zod";
 import { CommandError } from "@/lib/commands/command-error";
 
-/** The most variances one bulk command may change: enough for a morning's queue, small enough for one transaction. */
-export const BULK_LIMIT = 1000;
-
-/** A note or resolution note, as people may write it. */
-export const NOTE_MAX_LENGTH = 5000;
-export const SNOOZE_REASON_MAX_LENGTH = 500;
+import { BULK_LIMIT } from "../triage-limits";
 
 /** Zod's default messages name types, not fields; a person needs to know what to send instead. */
 export const requiredOr = (wrongTypeMessage: string) => (issue: { input: unknown }) =>

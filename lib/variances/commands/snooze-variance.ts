@@ -4,7 +4,8 @@ import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { addDays, todayUtc } from "@/lib/inventory/report-date";
 import { SNOOZE_DAYS } from "../lifecycle";
-import { expectedVersionShape, parseCommandInput, requiredOr, SNOOZE_REASON_MAX_LENGTH, varianceIdShape, writtenText } from "./command-input";
+import { expectedVersionShape, parseCommandInput, requiredOr, varianceIdShape, writtenText } from "./command-input";
+import { SNOOZE_REASON_MAX_LENGTH } from "../triage-limits";
 import { dateColumn, holdsResolution } from "./triage-state";
 import { runTriageCommand, type TriageCommand, type TriageResult } from "./triage-pipeline";
 

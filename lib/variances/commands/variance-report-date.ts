@@ -3,7 +3,8 @@ import type { Database } from "@/lib/db/prisma";
 import { CommandError } from "@/lib/commands/command-error";
 import { getReportStatus } from "@/lib/inventory/report-status";
 import type { ReportDate } from "@/lib/inventory/report-date";
-import { VARIANCE_KEY_SQL, type VarianceId } from "../variance-key";
+import { type VarianceId } from "../variance-key";
+import { VARIANCE_KEY_SQL } from "../variance-key-sql";
 
 /**
  * The newest report a command may act on: the latest matching date. Later dates exist
