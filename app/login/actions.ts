@@ -1,8 +1,9 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { signInRefusalMessage } from "@/lib/auth/sign-in-messages";
 
 export interface SignInState {
   error?: string;
@@ -18,7 +19,7 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
     return {};
   } catch (error) {
     // signIn redirects by throwing: only Auth.js's own errors are a failed sign-in.
-    if (error instanceof AuthError) return { error: "Email or password is wrong." };
+    if (error instanceof AuthError) return { error: signInRefusalMessage(error instanceof CredentialsSignin ? error.code : undefined) };
     throw error;
   }
 }

@@ -50,16 +50,19 @@ describe("local accounts", () => {
 
   it("signs in with the right password, case-insensitive email, and records it", async () => {
     const before = new Date();
-    expect(await authenticateWithPassword(db, { email: " TECH@example.com ", password })).toEqual({ id: userId, email: "tech@example.com", name: "Tess Tech" });
+    expect(await authenticateWithPassword(db, { email: " TECH@example.com ", password })).toEqual({
+      ok: true,
+      user: { id: userId, email: "tech@example.com", name: "Tess Tech" },
+    });
     const user = await db.users.findUniqueOrThrow({ where: { id: userId } });
     expect(user.last_sign_in_at!.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
     expect((await auditActions()).at(-1)).toBe("auth.sign_in:tech@example.com:");
   });
 
   it("refuses a wrong password, an unknown email and malformed input, auditing the real reason", async () => {
-    expect(await authenticateWithPassword(db, { email: "tech@example.com", password: "wrong password!" })).toBeNull();
-    expect(await authenticateWithPassword(db, { email: "nobody@example.com", password })).toBeNull();
-    expect(await authenticateWithPassword(db, { email: ["x"], password: 42 })).toBeNull();
+    expect(await authenticateWithPassword(db, { email: "tech@example.com", password: "wrong password!" })).toEqual({ ok: false });
+    expect(await authenticateWithPassword(db, { email: "nobody@example.com", password })).toEqual({ ok: false });
+    expect(await authenticateWithPassword(db, { email: ["x"], password: 42 })).toEqual({ ok: false });
     expect((await auditActions()).slice(-2)).toEqual([
       "auth.sign_in_refused:tech@example.com:wrong_password",
       "auth.sign_in_refused:nobody@example.com:unknown_account",
@@ -68,7 +71,7 @@ describe("local accounts", () => {
 
   it("refuses a disabled account even with the right password", async () => {
     await db.users.update({ where: { id: userId }, data: { disabled_at: new Date() } });
-    expect(await authenticateWithPassword(db, { email: "tech@example.com", password })).toBeNull();
+    expect(await authenticateWithPassword(db, { email: "tech@example.com", password })).toEqual({ ok: false });
     expect((await auditActions()).at(-1)).toBe("auth.sign_in_refused:tech@example.com:disabled");
   });
 });

@@ -1,0 +1,51 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** At most this many refused sign-ins per account, and per client address, in the window. */
+export const SIGN_IN_FAILURE_LIMIT = 10;
+export const SIGN_IN_WINDOW_MINUTES = 15;
+
+const REFUSED = "auth.sign_in_refused";
+const SIGNED_IN = "auth.sign_in";
+
+export interface ThrottleState {
+  throttled: boolean;
+  /** When the oldest counted refusal leaves the window. */
+  retryAt: Date | null;
+}
+
+/**
+ * Counts refused sign-ins from the audit log itself (append-only, shared by every instance),
+ * per account and per client address, since the later of the window start and that
+ * account's or address's last successful sign-in — so a success clears the count.
+ * An unknown address is not counted: without a proxy's X-Forwarded-For every visitor
+ * would share it and one attacker could lock everybody out.
+ */
+export async function signInThrottle(tx: Prisma.TransactionClient, email: string, address: string | null, now: Date): Promise<ThrottleState> {
+  const windowStart = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
+  const [row] = await tx.$queryRaw<{ by_email: number; by_address: number; oldest: Date | null }[]>`
+    WITH recent AS (
+      SELECT action, actor_email, details->>'address' AS address, occurred_at
+      FROM variance_dashboard.audit_events
+      WHERE action IN (${REFUSED}, ${SIGNED_IN}) AND occurred_at > ${windowStart}
+        AND (actor_email = ${email} OR (${address}::text IS NOT NULL AND details->>'address' = ${address}))
+    ),
+    cleared AS (
+      SELECT
+        max(occurred_at) FILTER (WHERE action = ${SIGNED_IN} AND actor_email = ${email}) AS email_success,
+        max(occurred_at) FILTER (WHERE action = ${SIGNED_IN} AND address = ${address}) AS address_success
+      FROM recent
+    ),
+    counted AS (
+      SELECT r.* FROM recent r, cleared c
+      WHERE r.action = ${REFUSED}
+        AND ((r.actor_email = ${email} AND r.occurred_at > coalesce(c.email_success, '-infinity'))
+          OR (r.address = ${address} AND r.occurred_at > coalesce(c.address_success, '-infinity')))
+    )
+    SELECT
+      count(*) FILTER (WHERE actor_email = ${email})::int AS by_email,
+      count(*) FILTER (WHERE address = ${address})::int AS by_address,
+      min(occurred_at) AS oldest
+    FROM counted`;
+  const throttled = !!row && (row.by_email >= SIGN_IN_FAILURE_LIMIT || row.by_address >= SIGN_IN_FAILURE_LIMIT);
+  return { throttled, retryAt: throttled && row?.oldest ? new Date(row.oldest.getTime() + SIGN_IN_WINDOW_MINUTES * 60_000) : null };
+}
