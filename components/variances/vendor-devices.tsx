@@ -7,7 +7,7 @@ const rows: [string, (device: VendorDevice) => string | null][] = [
   ["Site / location", (device) => device.location],
   ["Billing status", (device) => device.billingStatus],
   ["Operating system", (device) => device.os],
-  ["Last online", (device) => device.lastOnline?.toISOString().replace("T", " ").slice(0, 16) ?? null],
+  ["Last online", (device) => (device.lastOnline ? `${device.lastOnline.toISOString().replace("T", " ").slice(0, 16)} UTC` : null)],
   ["Agent version", (device) => device.agentVersion],
   ["Security mode", (device) => device.securityMode],
 ];

@@ -1,14 +1,10 @@
 import Link from "next/link";
-import type { Actor } from "@/lib/auth/roles";
-import { getPrisma } from "@/lib/db/prisma";
-import { listViews } from "@/lib/views/list-views";
-import { UNFILTERED_QUEUE_HREF } from "@/lib/views/saved-view";
+import { UNFILTERED_QUEUE_HREF, type SavedView } from "@/lib/views/saved-view";
 import { normaliseViewQuery } from "@/lib/views/view-query";
 import { SavedViewControls } from "./saved-view-controls";
 
 /** The person's saved views as links to the queue, the one matching `query` (the current filters) marked. */
-export async function SavedViewsNav({ actor, query }: { actor: Actor; query: string }) {
-  const views = await listViews(getPrisma(), actor);
+export function SavedViewsNav({ views, query }: { views: SavedView[]; query: string }) {
   const current = normaliseViewQuery(query);
   return (
     <nav aria-labelledby="saved-views-heading">

@@ -46,6 +46,10 @@ export function parseQueueFilters(searchParams: SearchParams): QueueFilters {
 
 const defaults = queueFiltersSchema.parse({});
 
+/** The default queue: every open variance of the report, nobody's filter applied. */
+export const isUnfilteredQueue = (filters: QueueFilters) =>
+  filters.status === "open" && !filters.type && !filters.org && !filters.q && filters.assignee === "anyone" && filters.minDays === undefined;
+
 /** The URL query for a filter set, leaving out defaults so links stay short and shareable. */
 export function queueQuery(filters: Partial<QueueFilters>): string {
   const params = new URLSearchParams();

@@ -6,7 +6,7 @@ import { getPrisma } from "@/lib/db/prisma";
 import { activeUsers } from "@/lib/auth/user-directory";
 import { getQueue } from "@/lib/variances/queue";
 import { reconcileIfStale } from "@/lib/variances/reconcile";
-import { parseQueueFilters, queueQuery } from "@/lib/variances/queue-filters";
+import { isUnfilteredQueue, parseQueueFilters, queueQuery } from "@/lib/variances/queue-filters";
 import { formatCount, formatReportDate } from "@/lib/format";
 import { QueueFilterForm } from "@/components/variances/queue-filter-form";
 import { TypeTabs } from "@/components/variances/type-tabs";
@@ -19,6 +19,7 @@ import { redirect } from "next/navigation";
 import { defaultViewRedirect } from "@/lib/views/default-view";
 import { UNFILTERED_QUEUE_HREF } from "@/lib/views/saved-view";
 import { SavedViewsNav } from "@/components/views/saved-views-nav";
+import { listViews } from "@/lib/views/list-views";
 import { SaveViewForm } from "@/components/views/save-view-form";
 
 export const metadata: Metadata = { title: "Variances" };
@@ -26,12 +27,13 @@ export const metadata: Metadata = { title: "Variances" };
 export default async function VariancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const params = await searchParams;
+  const db = getPrisma();
   // Saved views: a bare /variances opens on the person's default view.
-  const defaultView = await defaultViewRedirect(getPrisma(), actor, params);
+  const defaultView = await defaultViewRedirect(db, actor, params);
   if (defaultView) redirect(defaultView);
   const filters = parseQueueFilters(params);
-  const db = getPrisma();
-  const [queue, users] = await Promise.all([getQueue(db, actor, filters), activeUsers(db, actor)]);
+  const query = queueQuery(filters);
+  const [queue, users, views] = await Promise.all([getQueue(db, actor, filters), activeUsers(db, actor), listViews(db, actor)]);
   // The checks may have recreated today's rows since the last visit: restore the write-through
   // after the page is sent (throttled to one run per few minutes across instances).
   after(() => reconcileIfStale(db).catch((error: unknown) => console.error("reconcile failed", error)));
@@ -54,8 +56,8 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
         <ExportLinks filters={filters} />
       </div>
       <div className="space-y-2 rounded-lg border border-gray-200 p-3 dark:border-gray-800">
-        <SavedViewsNav actor={actor} query={queueQuery(filters)} />
-        <SaveViewForm query={queueQuery(filters)} />
+        <SavedViewsNav views={views} query={query} />
+        <SaveViewForm query={query} />
       </div>
       <QueueFilterForm filters={filters} reportDate={queue.reportDate} reportDates={queue.reportDates} organizations={queue.organizations} users={users} />
       <TypeTabs filters={filters} counts={queue.typeCounts} />
@@ -63,7 +65,7 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
         <section className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700" data-testid="queue-empty">
           <h2 className="font-semibold">No variances match these filters</h2>
           <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
-            {filters.status === "open" && !filters.q && !filters.org && filters.assignee === "anyone" && !filters.type
+            {isUnfilteredQueue(filters)
               ? `The report of ${formatReportDate(queue.reportDate)} has no open variances: everything is resolved, snoozed or fixed.`
               : "Nothing on this report has that combination of type, status, assignee, organisation and hostname."}
           </p>
@@ -73,7 +75,7 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
         </section>
       ) : (
         <QueueWorkbench
-          key={queueQuery(filters)}
+          key={query}
           rows={queue.items.map(toQueueRow)}
           total={queue.total}
           query={queueQuery({ ...filters, page: 1 })}
