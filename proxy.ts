@@ -1,10 +1,34 @@
 import NextAuth from "next-auth";
-import { authConfig } from "@/lib/auth/config";
+import { NextResponse } from "next/server";
+import { authConfig, isPublicPath } from "@/lib/auth/config";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
 
-// Redirects signed-out visitors early. It is not the security boundary: every page,
-// data function and route handler checks the session again (lib/auth/actor.ts).
+// Redirects signed-out visitors early and sets each page's Content-Security-Policy. It is
+// not the security boundary: every page, data function and route handler checks the
+// session again (lib/auth/actor.ts).
 const { auth } = NextAuth(authConfig);
-export { auth as proxy };
+
+export const proxy = auth((request) => {
+  const { pathname, href, origin } = request.nextUrl;
+  if (!request.auth?.user && !isPublicPath(pathname)) {
+    if (pathname.startsWith("/api/")) return Response.json({ error: "Sign in to use this API." }, { status: 401 });
+    const signInUrl = new URL("/login", origin);
+    signInUrl.searchParams.set("callbackUrl", href);
+    return NextResponse.redirect(signInUrl);
+  }
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce);
+  // On the request, so Next.js and the root layout put the nonce on the page's scripts.
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  // Behind a TLS-terminating proxy the scheme arrives in X-Forwarded-Proto.
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  return response;
+});
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],

@@ -13,20 +13,13 @@ declare module "next-auth" {
 
 /**
  * The part of the Auth.js configuration that needs no database, shared by the proxy
- * (which only redirects) and the full configuration in ./auth.ts.
+ * (which redirects signed-out visitors, see proxy.ts) and the full configuration in ./auth.ts.
  */
 export const authConfig = {
   pages: { signIn: "/login" },
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      if (isPublicPath(request.nextUrl.pathname) || auth?.user) return true;
-      if (request.nextUrl.pathname.startsWith("/api/")) {
-        return Response.json({ error: "Sign in to use this API." }, { status: 401 });
-      }
-      return false;
-    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;
