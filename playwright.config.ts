@@ -4,7 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3107);
 // Debian's chromium here (Playwright cannot download its own); elsewhere Playwright's.
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-export const E2E_DATA_DIR = ".data/e2e";
+// Overridable so that two checkouts or agents can run their e2e suites side by side.
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 
 export default defineConfig({
   testDir: "tests/e2e",

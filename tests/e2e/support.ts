@@ -2,10 +2,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { E2E_DATA_DIR } from "../../playwright.config";
 import type { DemoAccount } from "@/lib/demo/demo-accounts";
 import type { Role } from "@/lib/auth/roles";
 
-const dataDir = path.resolve(process.env.VD_DATA_DIR ?? ".data/e2e");
+const dataDir = path.resolve(E2E_DATA_DIR);
 const readJson = <T>(file: string) => JSON.parse(readFileSync(path.join(dataDir, file), "utf8")) as T;
 
 export function demoAccount(role: Role): DemoAccount {
@@ -39,4 +41,19 @@ export async function signIn(page: Page, role: Role) {
 export async function openQueue(page: Page, path: string) {
   await page.goto(path);
   await expect(page.locator("[data-ready]")).toBeAttached();
+}
+
+/**
+ * Asserts that axe finds no serious or critical violation on the page as it is now,
+ * in light and in dark mode (the app follows the system scheme until toggled).
+ */
+export async function expectAccessible(page: Page) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const blocking = violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${colorScheme}: ${violation.id} (${violation.nodes.length}) ${violation.nodes[0]?.target.join(" ")}`);
+    expect(blocking).toEqual([]);
+  }
 }
