@@ -3,10 +3,11 @@ import { redirect } from "next/navigation";
 import { getPrisma } from "@/lib/db/prisma";
 import { auth } from "./auth";
 import { roleSchema, type Actor } from "./roles";
+import { sessionStillValid } from "./session-settings";
 
 /**
  * The signed-in person for this request, re-read from the database so that a disabled
- * account or a changed role takes effect at once instead of when the token expires.
+ * account, a changed role or "sign out everywhere" takes effect at once instead of when the token expires.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
@@ -14,9 +15,9 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!id) return null;
   const user = await getPrisma().users.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, disabled_at: true },
+    select: { id: true, email: true, name: true, role: true, disabled_at: true, sessions_revoked_at: true },
   });
-  if (!user || user.disabled_at) return null;
+  if (!user || user.disabled_at || !sessionStillValid(session.signedInAt, user.sessions_revoked_at)) return null;
   return { id: user.id, email: user.email, name: user.name, role: roleSchema.parse(user.role) };
 });
 

@@ -9,6 +9,7 @@ const grants = {
   "dashboard:read": ["technician", "manager", "admin"],
   "variances:triage": ["technician", "admin"],
   "users:manage": ["admin"],
+  "audit:read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

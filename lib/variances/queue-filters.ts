@@ -1,16 +1,9 @@
 import { z } from "zod";
+import { optionalText, singleValues, type SearchParams } from "@/lib/url-params";
 
 export const QUEUE_PAGE_SIZE = 50;
 export const QUEUE_STATUSES = ["open", "snoozed", "resolved", "verified", "cleared", "all"] as const;
 export const QUEUE_SORTS = ["days_open", "type", "organization", "hostname"] as const;
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((value) => value || undefined);
 
 /**
  * The queue's filters, sort and page as they live in the URL. A hand-edited or stale value
@@ -32,16 +25,13 @@ export const queueFiltersSchema = z.object({
 
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
 /** A URL query as the page reads it: the first value of a repeated parameter. */
 export function firstValues(params: URLSearchParams): Record<string, string> {
   return Object.fromEntries([...new Set(params.keys())].map((name) => [name, params.get(name) ?? ""]));
 }
 
 export function parseQueueFilters(searchParams: SearchParams): QueueFilters {
-  const single = Object.fromEntries(Object.entries(searchParams).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
-  return queueFiltersSchema.parse(single);
+  return queueFiltersSchema.parse(singleValues(searchParams));
 }
 
 const defaults = queueFiltersSchema.parse({});

@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/prisma";
 import type { Actor } from "@/lib/auth/roles";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 import { CommandError } from "@/lib/commands/command-error";
-import { requiredOr } from "@/lib/variances/commands/command-input";
+import { requiredOr } from "@/lib/commands/command-input";
 
 type Tx = Prisma.TransactionClient;
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/prisma";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
-import { parseCommandInput, requiredOr } from "@/lib/variances/commands/command-input";
+import { parseCommandInput, requiredOr } from "@/lib/commands/command-input";
 import { changeOwnViews, recordViewEvent } from "./own-views";
 import { savedViewOf, VIEW_NAME_MAX_LENGTH, type SavedView } from "./saved-view";
 import { normaliseViewQuery } from "./view-query";

@@ -2,7 +2,7 @@ import type { Database } from "@/lib/db/prisma";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { CommandError } from "@/lib/commands/command-error";
-import { parseCommandInput } from "@/lib/variances/commands/command-input";
+import { parseCommandInput } from "@/lib/commands/command-input";
 import { changeOwnViews, findOwnView, recordViewEvent, viewIdInputSchema } from "./own-views";
 import { savedViewOf, type SavedView } from "./saved-view";
 

@@ -3,7 +3,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
-import { expectedVersionShape, invalidInput, parseCommandInput, varianceIdShape } from "./command-input";
+import { invalidInput, parseCommandInput } from "@/lib/commands/command-input";
+import { expectedVersionShape, varianceIdShape } from "./variance-input";
 import { runTriageCommand, type TriageCommand, type TriageResult } from "./triage-pipeline";
 import { writeAssignee } from "./write-through";
 

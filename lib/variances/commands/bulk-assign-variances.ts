@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/prisma";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
-import { bulkVariancesShape, parseCommandInput } from "./command-input";
+import { parseCommandInput } from "@/lib/commands/command-input";
+import { bulkVariancesShape } from "./variance-input";
 import { runBulkTriageCommand, type BulkResult } from "./bulk-triage-pipeline";
 import { assigneeUserIdSchema, assignment } from "./assign-variance";
 

@@ -1,40 +1,16 @@
 import { z } from "zod";
 import { CommandError } from "@/lib/commands/command-error";
 
-import { BULK_LIMIT } from "../triage-limits";
-
 /** Zod's default messages name types, not fields; a person needs to know what to send instead. */
 export const requiredOr = (wrongTypeMessage: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? "This field is required." : wrongTypeMessage;
 
-const text = (what: string, maxLength: number) =>
+export const text = (what: string, maxLength: number) =>
   z.string({ error: requiredOr(`Give ${what} as text.`) }).max(maxLength, `Keep ${what} to at most ${maxLength.toLocaleString("en-US")} characters.`);
 
 /** Required text that is not only whitespace; stored exactly as written. */
 export const writtenText = (what: string, maxLength: number) =>
   text(what, maxLength).refine((value) => value.trim().length > 0, `Write ${what}.`);
-
-export const varianceIdShape = {
-  type: text("the variance type", 64).min(1, "Give the variance type."),
-  key: text("the variance key", 255).min(1, "Give the variance key."),
-};
-
-export const expectedVersionShape = {
-  expectedVersion: z
-    .number({ error: requiredOr("Give the version you saw as a whole number.") })
-    .int("Give the version you saw as a whole number.")
-    .min(0, "Versions start at 0."),
-};
-
-export const bulkVariancesShape = {
-  variances: z
-    .array(z.strictObject(varianceIdShape), { error: requiredOr("Give the variances as a list of {type, key}.") })
-    .min(1, "Select at least one variance.")
-    .max(BULK_LIMIT, {
-      error: (issue) =>
-        `At most ${BULK_LIMIT.toLocaleString("en-US")} variances can be changed at once; ${(issue.input as unknown[]).length.toLocaleString("en-US")} were selected.`,
-    }),
-};
 
 function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
   const fieldErrors: Record<string, string[]> = {};

@@ -1,0 +1,11 @@
+import type { Database } from "@/lib/db/prisma";
+import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/auth/permissions";
+import { accountOf, accountSelect, type Account } from "./account";
+
+/** Every account, active ones first, then by name. */
+export async function listAccounts(db: Database, actor: Actor): Promise<Account[]> {
+  assertCan(actor, "users:manage");
+  const rows = await db.users.findMany({ select: accountSelect, orderBy: [{ disabled_at: { sort: "asc", nulls: "first" } }, { name: "asc" }] });
+  return rows.map(accountOf);
+}
