@@ -1,8 +1,14 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { getPrisma } from "@/lib/db/prisma";
 import { authConfig } from "./config";
 import { authenticateWithPassword } from "./credentials";
+import { entraSettings } from "./entra-settings";
+import { authorizeSsoSignIn } from "./sso-sign-in";
+
+export const ENTRA_PROVIDER_ID = "microsoft-entra-id";
+const entra = entraSettings();
 
 /** Refused because of too many failures; `code` carries when to try again (ISO time). */
 export class SignInThrottledError extends CredentialsSignin {
@@ -23,7 +29,30 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if ((error as { type?: string }).type !== "CredentialsSignin") console.error(error);
     },
   },
+  callbacks: {
+    ...authConfig.callbacks,
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== ENTRA_PROVIDER_ID || !entra) return true;
+      const result = await authorizeSsoSignIn(getPrisma(), profile, entra.roleClaims);
+      if (!result.ok) return `/login/refused?reason=${result.reason}`;
+      // The session carries the dashboard's account id, not Entra's subject.
+      user.id = result.userId;
+      return true;
+    },
+  },
   providers: [
+    ...(entra
+      ? [
+          MicrosoftEntraID({
+            clientId: entra.clientId,
+            clientSecret: entra.clientSecret,
+            issuer: entra.issuer,
+            // Only the OpenID claims: no Graph access, so no profile-photo call at sign-in.
+            authorization: { params: { scope: "openid profile email" } },
+            profile: (profile) => ({ id: profile.sub, name: profile.name, email: profile.email ?? profile.preferred_username }),
+          }),
+        ]
+      : []),
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {

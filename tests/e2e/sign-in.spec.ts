@@ -17,7 +17,8 @@ for (const role of ROLES) {
   test(`the demo ${role} signs in and sees their role`, async ({ page }) => {
     await signIn(page, role);
     await expect(page.getByTestId("signed-in-as")).toContainText(new RegExp(role, "i"));
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.locator("summary", { hasText: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);

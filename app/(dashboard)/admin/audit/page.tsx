@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth/actor";
+import { getPrisma } from "@/lib/db/prisma";
+import { listAuditEvents, parseAuditFilters, type AuditFilters } from "@/lib/audit/audit-log";
+import { formatCount } from "@/lib/format";
+import type { SearchParams } from "@/lib/url-params";
+import { AuditFilterForm } from "@/components/admin/audit-filter-form";
+import { AuditEntries } from "@/components/admin/audit-entries";
+import { Pagination } from "@/components/ui/pagination";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const hrefFor = (filters: AuditFilters, page: number) => {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries({ ...filters, page })) if (value !== undefined && !(name === "page" && value === 1)) params.set(name, String(value));
+  const query = params.toString();
+  return `/admin/audit${query ? `?${query}` : ""}`;
+};
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireActor();
+  const filters = parseAuditFilters(await searchParams);
+  const log = await listAuditEvents(getPrisma(), actor, filters);
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
+        <p className="text-sm text-gray-600 dark:text-gray-400">
+          Every sign-in, account change and triage command, append-only. {formatCount(log.total)} event{log.total === 1 ? "" : "s"} match.
+        </p>
+      </div>
+      <AuditFilterForm filters={filters} actions={log.actions} />
+      <AuditEntries entries={log.entries} />
+      <Pagination page={filters.page} pageCount={log.pageCount} hrefFor={(page) => hrefFor(filters, page)} />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth/actor";
+import { getPrisma } from "@/lib/db/prisma";
+import { listAccounts } from "@/lib/accounts/list-accounts";
+import { entraSettings } from "@/lib/auth/entra-settings";
+import { AccountList } from "@/components/admin/account-list";
+import { CreateAccountForm } from "@/components/admin/create-account-form";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const actor = await requireActor();
+  const accounts = await listAccounts(getPrisma(), actor);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+        <p className="text-sm text-gray-600 dark:text-gray-400">
+          Who may sign in, and as what. {entraSettings() ? "Invite staff by email to sign in with Microsoft Entra ID; " : "Microsoft Entra ID sign-in is not configured; "}
+          local accounts with a password are for break-glass access.
+        </p>
+      </div>
+      <CreateAccountForm />
+      <AccountList accounts={accounts} actorId={actor.id} />
+    </div>
+  );
+}
