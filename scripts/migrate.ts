@@ -1,7 +1,10 @@
-/** `npm run migrate`: applies the dashboard's own migrations to DATABASE_URL (safe to run twice). */
+/**
+ * `npm run migrate`: applies the dashboard's own migrations (safe to run twice), as the schema
+ * owner in MIGRATION_DATABASE_URL when set, else DATABASE_URL.
+ */
 import "./load-env";
 import { requireDatabaseUrl } from "@/lib/db/database-url";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
 
-const applied = await migrateDashboardSchema(requireDatabaseUrl(), (line) => console.log(line));
+const applied = await migrateDashboardSchema(process.env.MIGRATION_DATABASE_URL || requireDatabaseUrl(), (line) => console.log(line));
 console.log(applied.length ? `${applied.length} migration(s) applied.` : "The dashboard schema is up to date.");

@@ -45,8 +45,9 @@ async function main() {
   if (env.DATABASE_URL) {
     if (!env.AUTH_SECRET) throw new StartupRefusedError("AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it (see .env.example).");
     log("Checking the database…");
-    await preflightDatabase(env.DATABASE_URL);
-    await migrateDashboardSchema(env.DATABASE_URL, log);
+    for (const warning of await preflightDatabase(env.DATABASE_URL)) log(warning);
+    // The app's own role may lack the rights to create tables; the schema owner's URL can be given apart.
+    await migrateDashboardSchema(env.MIGRATION_DATABASE_URL || env.DATABASE_URL, log);
   } else {
     log("No DATABASE_URL: starting the embedded demo database…");
     const dataDir = path.resolve(root, env.VD_DATA_DIR ?? ".data");

@@ -28,7 +28,7 @@ export function parseRoleClaims(raw: string | undefined): Map<string, Role> {
 }
 
 /** Entra ID sign-in is on when its three variables are set; half a configuration is an error. */
-export function entraSettings(env: NodeJS.ProcessEnv = process.env): EntraSettings | null {
+export function entraSettings(env: Record<string, string | undefined> = process.env): EntraSettings | null {
   const clientId = env.AUTH_MICROSOFT_ENTRA_ID_ID;
   const clientSecret = env.AUTH_MICROSOFT_ENTRA_ID_SECRET;
   const issuer = env.AUTH_MICROSOFT_ENTRA_ID_ISSUER;

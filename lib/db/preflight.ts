@@ -9,11 +9,16 @@ export class StartupRefusedError extends Error {
 /**
  * Before the app uses an operator's database: it must answer, and its upstream tables
  * must have every column the app reads, with compatible types. Nothing is written here.
+ * Returns warnings worth printing (a superuser connection) that do not stop the start.
  */
-export async function preflightDatabase(databaseUrl: string): Promise<void> {
+export async function preflightDatabase(databaseUrl: string): Promise<string[]> {
   let report;
+  let superuser: string | null;
   try {
-    report = await withClient(databaseUrl, (client) => checkUpstreamCompatibility(client));
+    [report, superuser] = await withClient(databaseUrl, async (client) => [
+      await checkUpstreamCompatibility(client),
+      (await client.query<{ name: string }>("SELECT rolname AS name FROM pg_roles WHERE rolname = current_user AND rolsuper")).rows[0]?.name ?? null,
+    ] as const);
   } catch (error) {
     throw new StartupRefusedError(describeConnectionError(error, databaseUrl));
   }
@@ -22,4 +27,10 @@ export async function preflightDatabase(databaseUrl: string): Promise<void> {
       `The database is not compatible with this dashboard, so it will not start:\n${formatCompatibilityReport(report)}`,
     );
   }
+  return superuser
+    ? [
+        `Warning: connected as the superuser "${superuser}", which may change and drop anything, the audit log included. ` +
+          "Create a least-privilege role with `npm run db:grant` and use it in DATABASE_URL (README: least privilege).",
+      ]
+    : [];
 }

@@ -8,7 +8,7 @@ test("a signed-out visitor is sent to the sign-in page and comes back after sign
   const account = demoAccount("technician");
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/\?from=bookmark$/);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
 });
@@ -30,12 +30,12 @@ test("a wrong password is refused with a generic message", async ({ page }) => {
   await page.goto("/login");
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(`${account.password}-wrong`);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("#login-error")).toHaveText("Email or password is wrong.");
   await expect(page).toHaveURL(/\/login/);
 
   await page.getByLabel("Email").fill("nobody@demo.local");
   await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("#login-error")).toHaveText("Email or password is wrong.");
 });

@@ -27,12 +27,18 @@ export async function sql<T extends pg.QueryResultRow>(text: string, values: unk
   }
 }
 
+/** Signs in through the local form and waits for the signed-in page. */
+export async function signInWith(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+}
+
 export async function signIn(page: Page, role: Role) {
   const account = demoAccount(role);
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInWith(page, account.email, account.password);
   await expect(page.getByTestId("signed-in-as")).toContainText(account.name);
   return account;
 }
