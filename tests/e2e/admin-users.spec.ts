@@ -8,6 +8,8 @@ async function signInAs(browser: Browser, email: string, password: string) {
 }
 
 test("an admin creates a local account whose one-time password works, then changes its role and disables it", async ({ page, browser }) => {
+  // Two browsers and a dozen page loads: more than the default minute on a busy machine.
+  test.slow();
   await signIn(page, "admin");
   await page.getByRole("link", { name: "Admin" }).click();
   await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();

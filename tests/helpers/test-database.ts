@@ -4,11 +4,16 @@ import { inject } from "vitest";
 import { createUpstreamSchema, type UpstreamSchemaOptions } from "@/lib/demo/upstream-schema";
 import { generateDemoData } from "@/lib/demo/generate";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
+import { grantLeastPrivilege } from "@/lib/db/least-privilege";
 import { withClient } from "@/lib/db/with-client";
 
 export interface TestDatabase {
   name: string;
+  /** What the code under test connects with: the least-privilege role when TEST_AS_APP_ROLE=1. */
   url: string;
+  /** The owner's (superuser's) URL, for migrations and fixtures. */
+  ownerUrl: string;
+  /** The owner's pool, for fixtures and assertions. */
   pool: pg.Pool;
   drop(): Promise<void>;
 }
@@ -21,12 +26,22 @@ export function databaseUrl(adminUrl: string, name: string) {
 
 const onAdmin = <T>(work: (client: pg.Client) => Promise<T>) => withClient(inject("adminUrl"), work);
 
+function appRoleUrl(ownerUrl: string): string {
+  const role = inject("appRole");
+  if (!role) return ownerUrl;
+  const url = new URL(ownerUrl);
+  url.username = role.name;
+  url.password = role.password;
+  return url.toString();
+}
+
 function openDatabase(name: string): TestDatabase {
-  const url = databaseUrl(inject("adminUrl"), name);
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const ownerUrl = databaseUrl(inject("adminUrl"), name);
+  const pool = new pg.Pool({ connectionString: ownerUrl, max: 4 });
   return {
     name,
-    url,
+    url: appRoleUrl(ownerUrl),
+    ownerUrl,
     pool,
     async drop() {
       await pool.end();
@@ -48,6 +63,7 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
 export async function createUpstreamDatabase(options: UpstreamSchemaOptions = {}): Promise<TestDatabase> {
   const database = await createEmptyDatabase();
   await createUpstreamSchema(database.pool, options);
+  await grantToAppRole(database);
   return database;
 }
 
@@ -71,7 +87,7 @@ async function ensureDemoTemplate() {
       try {
         await createUpstreamSchema(database.pool);
         await generateDemoData(database.pool, { endDate: DEMO_END_DATE });
-        await migrateDashboardSchema(database.url);
+        await migrateDashboardSchema(database.ownerUrl);
       } finally {
         await database.pool.end();
       }
@@ -92,6 +108,18 @@ export async function createDemoDatabase(): Promise<TestDatabase> {
   await onAdmin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${DEMO_TEMPLATE}"`));
   const database = openDatabase(name);
   // A template kept on a long-lived TEST_DATABASE_URL server may predate newer migrations.
-  await migrateDashboardSchema(database.url);
+  await migrateTestDatabase(database);
   return database;
+}
+
+/** Migrates as the owner and, when the suite runs as the app role, grants it its rights. */
+export async function migrateTestDatabase(database: TestDatabase) {
+  const applied = await migrateDashboardSchema(database.ownerUrl);
+  await grantToAppRole(database);
+  return applied;
+}
+
+async function grantToAppRole(database: TestDatabase) {
+  const role = inject("appRole");
+  if (role) await withClient(database.ownerUrl, (client) => grantLeastPrivilege(client, role.name));
 }

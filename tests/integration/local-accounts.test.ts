@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDashboardSchema } from "@/lib/db/migrate";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { createLocalUser, DuplicateEmailError } from "@/lib/auth/users";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
-import { createUpstreamDatabase, type TestDatabase } from "../helpers/test-database";
+import { createUpstreamDatabase, migrateTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 const password = "correct horse battery staple";
 
@@ -14,7 +13,7 @@ describe("local accounts", () => {
 
   beforeAll(async () => {
     database = await createUpstreamDatabase();
-    await migrateDashboardSchema(database.url);
+    await migrateTestDatabase(database);
     db = createPrismaClient(database.url);
     userId = (await createLocalUser(db, { email: "Tech@Example.COM", name: "Tess Tech", role: "technician", password }, "test")).id;
   });

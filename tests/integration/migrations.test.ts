@@ -23,9 +23,9 @@ describe("dashboard migrations", () => {
 
   it("create the dashboard schema, record themselves, and change nothing when run again", async () => {
     const before = await publicSchemaFingerprint(database);
-    const first = await migrateDashboardSchema(database.url);
+    const first = await migrateDashboardSchema(database.ownerUrl);
     expect(first.length).toBeGreaterThan(0);
-    expect(await migrateDashboardSchema(database.url)).toEqual([]);
+    expect(await migrateDashboardSchema(database.ownerUrl)).toEqual([]);
 
     const { rows: recorded } = await database.pool.query<{ name: string }>("SELECT name FROM variance_dashboard.schema_migrations ORDER BY id");
     expect(recorded.map((row) => row.name)).toEqual(first);
@@ -39,7 +39,7 @@ describe("dashboard migrations", () => {
   it("let two instances start at once: one applies, the other finds nothing to do", async () => {
     const fresh = await createUpstreamDatabase();
     try {
-      const results = await Promise.all([migrateDashboardSchema(fresh.url), migrateDashboardSchema(fresh.url)]);
+      const results = await Promise.all([migrateDashboardSchema(fresh.ownerUrl), migrateDashboardSchema(fresh.ownerUrl)]);
       expect(results.map((applied) => applied.length).sort()).toEqual([0, results.flat().length]);
     } finally {
       await fresh.drop();

@@ -273,13 +273,13 @@ describe("saved views", () => {
 
     it("runs twice without changing anything, on a fresh database and on one with views", async () => {
       const before = await checksum();
-      expect(await migrateDashboardSchema(database.url)).toEqual([]);
+      expect(await migrateDashboardSchema(database.ownerUrl)).toEqual([]);
       expect(await checksum()).toBe(before);
 
       const fresh = await createUpstreamDatabase();
       try {
-        expect(await migrateDashboardSchema(fresh.url)).toContain("0003_saved_views");
-        expect(await migrateDashboardSchema(fresh.url)).toEqual([]);
+        expect(await migrateDashboardSchema(fresh.ownerUrl)).toContain("0003_saved_views");
+        expect(await migrateDashboardSchema(fresh.ownerUrl)).toEqual([]);
       } finally {
         await fresh.drop();
       }

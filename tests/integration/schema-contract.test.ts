@@ -136,7 +136,7 @@ describe("dashboard models (schema variance_dashboard) against the dashboard mig
 
   beforeAll(async () => {
     database = await createEmptyDatabase();
-    await migrateDashboardSchema(database.url);
+    await migrateDashboardSchema(database.ownerUrl);
     // node-pg-migrate's own bookkeeping table is not the app's to model.
     catalog = (await readCatalogTables(database.pool, DASHBOARD_SCHEMA)).filter((table) => table.name !== "schema_migrations");
   });

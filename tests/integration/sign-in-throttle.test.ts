@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { migrateDashboardSchema } from "@/lib/db/migrate";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { createLocalUser } from "@/lib/auth/users";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
 import { SIGN_IN_FAILURE_LIMIT, SIGN_IN_WINDOW_MINUTES } from "@/lib/auth/sign-in-throttle";
 import { signInRefusalMessage } from "@/lib/auth/sign-in-messages";
-import { createUpstreamDatabase, type TestDatabase } from "../helpers/test-database";
+import { createUpstreamDatabase, migrateTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 const password = "correct horse battery staple";
 const email = "tess@example.com";
@@ -18,7 +17,7 @@ describe("brute-force protection for local sign-in", () => {
 
   beforeAll(async () => {
     database = await createUpstreamDatabase();
-    await migrateDashboardSchema(database.url);
+    await migrateTestDatabase(database);
     first = createPrismaClient(database.url);
     second = createPrismaClient(database.url);
     await createLocalUser(first, { email, name: "Tess", role: "technician", password }, "test");

@@ -1,24 +1,10 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { preflightDatabase } from "@/lib/db/preflight";
 import { runDbCheck } from "@/lib/db/db-check";
 import { freePort } from "@/lib/db/embedded-postgres";
+import { runScript } from "../helpers/run-script";
 import { createDemoDatabase, createUpstreamDatabase, databaseUrl, type TestDatabase } from "../helpers/test-database";
-
-const run = promisify(execFile);
-
-/** Runs an npm-script entry point as an operator would, with its own environment. */
-async function runScript(script: string, env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", script], { env: { ...process.env, ...env }, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
 
 function withPassword(url: string, password: string) {
   const parsed = new URL(url);

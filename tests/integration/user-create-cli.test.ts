@@ -1,7 +1,6 @@
 import { execFile } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDashboardSchema } from "@/lib/db/migrate";
-import { createUpstreamDatabase, type TestDatabase } from "../helpers/test-database";
+import { createUpstreamDatabase, migrateTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 /** `npm run user:create -- …` as an operator runs it, with the password piped on stdin. */
 function userCreate(args: string[], password: string, databaseUrl: string) {
@@ -20,7 +19,7 @@ describe("npm run user:create", () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createUpstreamDatabase();
-    await migrateDashboardSchema(database.url);
+    await migrateTestDatabase(database);
   });
   afterAll(() => database.drop());
 

@@ -4,11 +4,18 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { ensureLoginRole } from "@/lib/db/least-privilege";
+import { withClient } from "@/lib/db/with-client";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** A superuser connection string; each test file creates its own databases from it. */
     adminUrl: string;
+    /**
+     * With TEST_AS_APP_ROLE=1, the least-privilege login role the code under test connects
+     * as (fixtures and assertions stay with the owner); otherwise null.
+     */
+    appRole: { name: string; password: string } | null;
   }
 }
 
@@ -31,5 +38,13 @@ export default async function setup(project: TestProject) {
     };
   }
   project.provide("adminUrl", adminUrl);
+  const appRole = process.env.TEST_AS_APP_ROLE === "1" ? { name: "vd_test_app", password: randomBytes(12).toString("hex") } : null;
+  if (appRole) {
+    await withClient(adminUrl, async (client) => {
+      // A role outlives a run on a long-lived TEST_DATABASE_URL server; give it this run's password.
+      if (!(await ensureLoginRole(client, appRole.name, appRole.password))) await client.query(`ALTER ROLE ${appRole.name} PASSWORD '${appRole.password}'`);
+    });
+  }
+  project.provide("appRole", appRole);
   return teardown;
 }
