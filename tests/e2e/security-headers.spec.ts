@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { openQueue, signIn } from "./support";
+import { openQueue, signIn, sql } from "./support";
 
 function expectHardened(headers: Record<string, string>) {
   const policy = headers["content-security-policy"] ?? "";
@@ -42,4 +42,33 @@ test("pages run under the policy without a single violation", async ({ page }) =
   await page.getByRole("button", { name: /colour theme/i }).click();
   await expect(page.locator("html")).toHaveClass(/light|dark/);
   expect(violations).toEqual([]);
+});
+
+test("a server action refuses a cross-origin call and accepts the same call from the app's own origin", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/admin/users");
+  const accounts = (email: string) => sql<{ count: string }>("SELECT count(*) FROM variance_dashboard.users WHERE email = $1", [email]);
+
+  await page.getByLabel("Email").fill("origin.probe.1@example.com");
+  await page.getByLabel("Name").fill("Origin Probe");
+  const [call] = await Promise.all([
+    page.waitForRequest((request) => request.method() === "POST" && "next-action" in request.headers()),
+    page.getByRole("button", { name: "Add user" }).click(),
+  ]);
+  await expect(page.getByText("origin.probe.1@example.com can now sign in")).toBeVisible();
+
+  const headers = await call.allHeaders();
+  const replay = (email: string, origin: string) =>
+    page.request.post(call.url(), {
+      headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: headers.accept!, origin },
+      data: call.postData()!.replace("origin.probe.1", email),
+    });
+
+  const forged = await replay("origin.probe.2", "https://evil.example");
+  expect(forged.ok()).toBe(false);
+  expect(await accounts("origin.probe.2@example.com")).toEqual([{ count: "0" }]);
+
+  const genuine = await replay("origin.probe.3", new URL(page.url()).origin);
+  expect(genuine.ok()).toBe(true);
+  expect(await accounts("origin.probe.3@example.com")).toEqual([{ count: "1" }]);
 });

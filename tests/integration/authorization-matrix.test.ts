@@ -1,0 +1,178 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import type { Database } from "@/lib/db/prisma";
+import type { Actor, Role } from "@/lib/auth/roles";
+import { createLocalUser } from "@/lib/auth/users";
+import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
+import { saveView } from "@/lib/views/save-view";
+import { demoDatabaseFixture } from "../helpers/demo-fixture";
+import { DEMO_END_DATE } from "../helpers/test-database";
+import { databaseChecksum, variancesOn } from "../helpers/variance-fixtures";
+
+// Only the session is the test's: whose it is. Everything after it — re-reading the account,
+// the permission checks inside each command — runs for real against a real database.
+const principal = vi.hoisted(() => ({ userId: null as string | null, db: null as Database | null }));
+vi.mock("@/lib/auth/auth", () => ({
+  auth: async () => (principal.userId ? { user: { id: principal.userId }, signedInAt: Date.now() } : null),
+  signIn: async () => {},
+  signOut: async () => {},
+  handlers: {},
+  ENTRA_PROVIDER_ID: "microsoft-entra-id",
+}));
+vi.mock("@/lib/db/prisma", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/db/prisma")>()), getPrisma: () => principal.db }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const PRINCIPALS = ["signed out", "technician", "manager", "admin", "disabled user"] as const;
+type Principal = (typeof PRINCIPALS)[number];
+
+/** Every server action (exports of "use server" files) and route handler under app/, found in the source. */
+function entryPointsInCode(): string[] {
+  const files = (readdirSync("app", { recursive: true }) as string[]).map((file) => path.join("app", file)).filter((file) => /\.tsx?$/.test(file));
+  return files.flatMap((file) => {
+    const source = readFileSync(file, "utf8");
+    const exported = [...source.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+(\w+)/g)].map((match) => match[1]!);
+    const destructured = [...source.matchAll(/export\s+const\s*\{([^}]+)\}/g)].flatMap((match) => match[1]!.split(",").map((name) => name.trim()));
+    const names = [...exported, ...destructured];
+    if (/^\s*["']use server["']/.test(source)) return names.map((name) => `${file}#${name}`);
+    if (path.basename(file) === "route.ts") return names.filter((name) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(name)).map((name) => `${file}#${name}`);
+    return [];
+  });
+}
+
+interface Context {
+  db: Database;
+  actor: Actor;
+  /** A variance of the latest report that no earlier call has touched. */
+  freshVariance(): { type: string; key: string };
+  /** A new technician account to act on. */
+  freshAccount(): Promise<string>;
+}
+
+type Entry =
+  | { kind: "public"; why: string }
+  | { kind: "action"; allowed: readonly Role[]; input?: (context: Context) => Promise<unknown> }
+  | { kind: "route"; allowed: readonly Role[]; query?: string };
+
+const EVERYONE = ["technician", "manager", "admin"] as const;
+const TRIAGERS = ["technician", "admin"] as const;
+const ADMINS = ["admin"] as const;
+
+const VARIANCES = "app/(dashboard)/variances/actions.ts";
+const VIEWS = "app/(dashboard)/views/actions.ts";
+const ADMIN = "app/(dashboard)/admin/actions.ts";
+const note = "Checked with the client: a spare.";
+
+/** What may call what. A new action or route handler must be added here, or the test fails. */
+const MATRIX: Record<string, Entry> = {
+  [`${VARIANCES}#resolveVarianceAction`]: { kind: "action", allowed: TRIAGERS, input: async ({ freshVariance }) => ({ ...freshVariance(), expectedVersion: 0, note }) },
+  [`${VARIANCES}#reopenVarianceAction`]: {
+    kind: "action",
+    allowed: TRIAGERS,
+    input: async ({ db, actor, freshVariance }) => {
+      const variance = freshVariance();
+      const resolved = await resolveVariance(db, { ...actor, role: "admin" }, { ...variance, expectedVersion: 0, note });
+      return { ...variance, expectedVersion: resolved.triage.version };
+    },
+  },
+  [`${VARIANCES}#assignVarianceAction`]: { kind: "action", allowed: TRIAGERS, input: async ({ actor, freshVariance }) => ({ ...freshVariance(), expectedVersion: 0, assigneeUserId: actor.id }) },
+  [`${VARIANCES}#assignVarianceToMeAction`]: { kind: "action", allowed: TRIAGERS, input: async ({ freshVariance }) => ({ ...freshVariance(), expectedVersion: 0 }) },
+  [`${VARIANCES}#addVarianceNoteAction`]: { kind: "action", allowed: TRIAGERS, input: async ({ freshVariance }) => ({ ...freshVariance(), text: note }) },
+  [`${VARIANCES}#snoozeVarianceAction`]: { kind: "action", allowed: TRIAGERS, input: async ({ freshVariance }) => ({ ...freshVariance(), expectedVersion: 0, days: 7, reason: "Waiting for the client." }) },
+  [`${VARIANCES}#bulkResolveVariancesAction`]: { kind: "action", allowed: TRIAGERS, input: async ({ freshVariance }) => ({ variances: [freshVariance(), freshVariance()], note }) },
+  [`${VARIANCES}#bulkAssignVariancesAction`]: { kind: "action", allowed: TRIAGERS, input: async ({ actor, freshVariance }) => ({ variances: [freshVariance()], assigneeUserId: actor.id }) },
+  [`${VARIANCES}#bulkSnoozeVariancesAction`]: { kind: "action", allowed: TRIAGERS, input: async ({ freshVariance }) => ({ variances: [freshVariance()], days: 14, reason: "Client on leave." }) },
+  [`${VARIANCES}#matchingVariancesAction`]: { kind: "action", allowed: TRIAGERS, input: async () => "?type=SPARE_MISMATCH" },
+  [`${VIEWS}#saveViewAction`]: { kind: "action", allowed: EVERYONE, input: async () => ({ name: `View ${Math.random()}`, query: "?type=SPARE_MISMATCH" }) },
+  [`${VIEWS}#deleteViewAction`]: { kind: "action", allowed: EVERYONE, input: async (context) => ({ id: await ownView(context) }) },
+  [`${VIEWS}#setDefaultViewAction`]: { kind: "action", allowed: EVERYONE, input: async (context) => ({ id: await ownView(context) }) },
+  [`${VIEWS}#clearDefaultViewAction`]: { kind: "action", allowed: EVERYONE, input: async (context) => ({ id: await ownView(context) }) },
+  [`${ADMIN}#createAccountAction`]: { kind: "action", allowed: ADMINS, input: async () => ({ email: `new.${Math.random().toString(36).slice(2)}@example.com`, name: "New", role: "technician", signInMethod: "entra" }) },
+  [`${ADMIN}#changeAccountRoleAction`]: { kind: "action", allowed: ADMINS, input: async ({ freshAccount }) => ({ userId: await freshAccount(), role: "manager" }) },
+  [`${ADMIN}#setAccountDisabledAction`]: { kind: "action", allowed: ADMINS, input: async ({ freshAccount }) => ({ userId: await freshAccount(), disabled: true }) },
+  [`${ADMIN}#resetAccountPasswordAction`]: { kind: "action", allowed: ADMINS, input: async ({ freshAccount }) => ({ userId: await freshAccount() }) },
+  [`${ADMIN}#revokeAccountSessionsAction`]: { kind: "action", allowed: ADMINS, input: async ({ freshAccount }) => ({ userId: await freshAccount() }) },
+  [`${ADMIN}#removeAccountAction`]: { kind: "action", allowed: ADMINS, input: async ({ freshAccount }) => ({ userId: await freshAccount() }) },
+  ["app/(dashboard)/session-actions.ts#signOutEverywhereAction"]: { kind: "action", allowed: EVERYONE },
+  ["app/(dashboard)/session-actions.ts#signOutAction"]: { kind: "public", why: "only clears the caller's own cookie" },
+  ["app/login/actions.ts#signInWithPassword"]: { kind: "public", why: "sign-in itself; throttled and audited (sign-in-throttle.test.ts)" },
+  ["app/login/actions.ts#signInWithEntra"]: { kind: "public", why: "hands over to Entra ID; the callback decides (sso-sign-in.test.ts)" },
+  ["app/api/auth/[...nextauth]/route.ts#GET"]: { kind: "public", why: "Auth.js's own endpoints" },
+  ["app/api/auth/[...nextauth]/route.ts#POST"]: { kind: "public", why: "Auth.js's own endpoints" },
+  ["app/api/health/route.ts#GET"]: { kind: "public", why: "for load balancers; says only whether the database answers" },
+  ["app/api/exceptions/route.ts#GET"]: { kind: "route", allowed: EVERYONE, query: "?limit=5" },
+  ["app/api/exceptions/stats/route.ts#GET"]: { kind: "route", allowed: EVERYONE },
+  ["app/api/devices/summary/route.ts#GET"]: { kind: "route", allowed: EVERYONE },
+  ["app/api/variances/export/route.ts#GET"]: { kind: "route", allowed: EVERYONE, query: "?format=csv&type=SPARE_MISMATCH" },
+};
+
+async function ownView({ db, actor }: Context) {
+  // Made for the caller by the command itself, so it is theirs whatever their role.
+  return (await saveView(db, { ...actor, role: "technician" }, { name: `Mine ${Math.random()}`, query: "?status=all" })).view.id;
+}
+
+describe("authorisation matrix", () => {
+  const fixture = demoDatabaseFixture();
+
+  it("lists every server action and route handler in the code, and nothing that is gone", () => {
+    expect(entryPointsInCode().sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it("has no inline server actions hiding outside the enumerated files", () => {
+    const files = ["app", "components"].flatMap((dir) => (readdirSync(dir, { recursive: true }) as string[]).map((file) => path.join(dir, file))).filter((file) => /\.tsx?$/.test(file));
+    const inline = files.filter((file) => /[^\n]\s*["']use server["']/.test(readFileSync(file, "utf8").replace(/^\s*["']use server["'];?/, "")));
+    expect(inline).toEqual([]);
+  });
+
+  const guarded = Object.entries(MATRIX).filter((entry): entry is [string, Exclude<Entry, { kind: "public" }>] => entry[1].kind !== "public");
+
+  for (const [name, entry] of guarded) {
+    it(`${name}: allowed for ${entry.allowed.join(", ")}; refused, changing nothing, for everyone else`, async () => {
+      const { actors, database } = fixture;
+      principal.db = fixture.db;
+      const [file, exportName] = name.split("#") as [string, string];
+      const module = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      const handler = module[exportName]!;
+      const variances = await variancesOn(database.pool, DEMO_END_DATE);
+      const untouched = await database.pool.query<{ type: string; key: string }>(
+        "SELECT variance_type AS type, variance_key AS key FROM variance_dashboard.variance_triage",
+      );
+      const touched = new Set(untouched.rows.map((row) => `${row.type}/${row.key}`));
+      const pool = variances.filter((variance) => !touched.has(`${variance.type}/${variance.key}`));
+
+      for (const who of PRINCIPALS) {
+        const actor: Actor | null = who === "signed out" ? null : who === "disabled user" ? actors.disabled : actors[who === "technician" ? "technician" : who];
+        principal.userId = actor?.id ?? null;
+        const context: Context = {
+          db: fixture.db,
+          actor: actor ?? actors.technician,
+          freshVariance: () => pool.shift()!,
+          freshAccount: async () => (await createLocalUser(fixture.db, { email: `target.${Math.random().toString(36).slice(2)}@example.com`, name: "Target", role: "technician", password: "a long enough password" }, "test")).id,
+        };
+        const allowed = actor !== null && who !== "disabled user" && entry.allowed.includes(actor.role);
+        const input = entry.kind === "action" ? await entry.input?.(context) : undefined;
+        const before = await databaseChecksum(database.pool);
+
+        const outcome = await (entry.kind === "route"
+          ? handler(new Request(`http://localhost/${file.replace(/^app\//, "").replace(/\/route\.ts$/, "")}${entry.query ?? ""}`)).then(async (response) => {
+              const status = (response as Response).status;
+              await (response as Response).body?.cancel();
+              return status === 200 ? "ok" : status === 401 || status === 403 ? "refused" : `HTTP ${status}`;
+            })
+          : handler(input).then((result) => {
+              const { serverError, validationErrors } = (result ?? {}) as { serverError?: { code: string; message: string }; validationErrors?: unknown };
+              if (serverError) return serverError.code === "forbidden" ? "refused" : `${serverError.code}: ${serverError.message}`;
+              return validationErrors ? `invalid: ${JSON.stringify(validationErrors)}` : "ok";
+            }));
+
+        const changed = (await databaseChecksum(database.pool)) !== before;
+        if (allowed) {
+          expect({ who, outcome }).toEqual({ who, outcome: "ok" });
+        } else {
+          // A plain server action (sign out everywhere) has no result to read: changing nothing is the refusal.
+          expect({ who, outcome, changed }).toEqual({ who, outcome: entry.kind === "action" && !entry.input ? "ok" : "refused", changed: false });
+        }
+      }
+    });
+  }
+});
