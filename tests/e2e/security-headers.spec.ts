@@ -72,3 +72,17 @@ test("a server action refuses a cross-origin call and accepts the same call from
   expect(genuine.ok()).toBe(true);
   expect(await accounts("origin.probe.3@example.com")).toEqual([{ count: "1" }]);
 });
+
+test("the session cookie has its own name, is HttpOnly and SameSite, lasts 8 hours and slides with use", async ({ page }) => {
+  await signIn(page, "manager");
+  const sessionCookie = async () => (await page.context().cookies()).find((cookie) => cookie.name === "variance-dashboard.session-token");
+  const first = await sessionCookie();
+  expect(first).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  const hoursLeft = (first!.expires * 1000 - Date.now()) / 3_600_000;
+  expect(hoursLeft).toBeGreaterThan(7.9);
+  expect(hoursLeft).toBeLessThan(8.1);
+  expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain("session");
+  await page.waitForTimeout(1500);
+  await page.goto("/variances");
+  expect((await sessionCookie())!.expires).toBeGreaterThan(first!.expires);
+});
