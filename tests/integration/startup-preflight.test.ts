@@ -33,7 +33,7 @@ describe("start-up against an operator's database", () => {
   });
 
   it("says so when the password is wrong", async () => {
-    await expect(preflightDatabase(withPassword(lacking.url, "definitely-wrong"))).rejects.toThrow(/refused the password for user "postgres"/);
+    await expect(preflightDatabase(withPassword(lacking.ownerUrl, "definitely-wrong"))).rejects.toThrow(/refused the password for user "postgres"/);
   });
 
   it("says so when the server is unreachable or the database does not exist", async () => {
