@@ -4,6 +4,7 @@ import { createLocalUser } from "@/lib/auth/users";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
 import { SIGN_IN_FAILURE_LIMIT, SIGN_IN_WINDOW_MINUTES } from "@/lib/auth/sign-in-throttle";
 import { signInRefusalMessage } from "@/lib/auth/sign-in-messages";
+import { runScript } from "../helpers/run-script";
 import { createUpstreamDatabase, migrateTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 const password = "correct horse battery staple";
@@ -42,6 +43,18 @@ describe("brute-force protection for local sign-in", () => {
     expect(!refused.ok && signInRefusalMessage(`throttled:${refused.retryAt!.toISOString()}`)).toMatch(/^Too many failed sign-ins\. Try again in 1[45] minutes\.$/);
     const { rows } = await database.pool.query("SELECT count(*)::int AS n FROM variance_dashboard.audit_events WHERE action = 'auth.sign_in_throttled'");
     expect(rows[0].n).toBe(1);
+  });
+
+  it("shares the count between two app processes", async () => {
+    const attempts = (guess: string, count: number) =>
+      runScript("tests/helpers/sign-in-attempts.ts", { DATABASE_URL: database.url }, [email, guess, String(count)]).then(({ stdout, stderr, code }) => {
+        if (code !== 0) throw new Error(stderr);
+        return stdout.trim().split("\n").map((line) => JSON.parse(line) as { ok: boolean; throttled: boolean });
+      });
+    const half = SIGN_IN_FAILURE_LIMIT / 2;
+    const [one, two] = await Promise.all([attempts("a wrong guess", half), attempts("another wrong guess", half)]);
+    expect([...one, ...two].every((result) => !result.ok && !result.throttled)).toBe(true);
+    expect(await attempts(password, 1)).toEqual([{ ok: false, throttled: true }]);
   });
 
   it("parallel guesses cannot slip past the limit", async () => {
