@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Database } from "@/lib/db/prisma";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db/prisma";
 import { matchingVariances } from "@/lib/variances/matching-variances";
 import { getQueue } from "@/lib/variances/queue";
 import { parseQueueFilters } from "@/lib/variances/queue-filters";
-import { createDemoDatabase, type TestDatabase } from "../helpers/test-database";
-import { createTriageActors, type TriageActors } from "../helpers/variance-fixtures";
+import type { TestDatabase } from "../helpers/test-database";
+import type { TriageActors } from "../helpers/variance-fixtures";
+import { demoDatabaseFixture } from "../helpers/demo-fixture";
 
 describe("select all matching this filter", () => {
+  const fixture = demoDatabaseFixture();
   let database: TestDatabase;
   let db: Database;
   let actors: TriageActors;
   beforeAll(async () => {
-    database = await createDemoDatabase();
-    db = createPrismaClient(database.url);
-    actors = await createTriageActors(db);
-  });
-  afterAll(async () => {
-    await db.$disconnect();
-    await database.drop();
+    ({ database, db, actors } = fixture);
   });
 
   it("returns every variance of every page of the queue for the filter", async () => {

@@ -21,6 +21,7 @@ import { assignVariance } from "@/lib/variances/commands/assign-variance";
 import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
 import { createTriageActors, expectRefusedUnchanged, roleless, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
+import { demoDatabaseFixture } from "../helpers/demo-fixture";
 
 // The route handler reads the session and the app's database; here they are the test's.
 const session = vi.hoisted(() => ({ actor: null as Actor | null, db: null as Database | null }));
@@ -93,16 +94,15 @@ async function xlsxRecords(body: ReadableStream<Uint8Array>): Promise<string[][]
 }
 
 describe("exporting the variance queue", () => {
+  const fixture = demoDatabaseFixture();
   let database: TestDatabase;
   let db: Database;
   let actors: TriageActors;
   const everything = parseQueueFilters({ status: "all", sort: "hostname" });
 
   beforeAll(async () => {
-    database = await createDemoDatabase();
-    db = createPrismaClient(database.url);
+    ({ database, db, actors } = fixture);
     session.db = db;
-    actors = await createTriageActors(db);
     // Triage state in every export column: a resolution (starting with "-", as notes do), an assignee, a note.
     const [resolved, assigned, noted] = await variancesOn(database.pool, REPORT, "SPARE_MISMATCH");
     await resolveVariance(db, actors.technician, { ...resolved!, expectedVersion: 0, note: "- replaced the agent, see ticket 4711" });
@@ -115,10 +115,6 @@ describe("exporting the variance queue", () => {
        FROM exceptions WHERE type = 'SPARE_MISMATCH' AND date_found = $1 ORDER BY id LIMIT 1`,
       [REPORT, HOSTILE_HOSTNAME],
     );
-  });
-  afterAll(async () => {
-    await db.$disconnect();
-    await database.drop();
   });
 
   it("writes exactly the queue's rows for a filter, all pages, in its order, with the raw details", async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Database } from "@/lib/db/prisma";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db/prisma";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
 import type { Actor } from "@/lib/auth/roles";
 import { saveView } from "@/lib/views/save-view";
@@ -7,25 +7,21 @@ import { deleteView } from "@/lib/views/delete-view";
 import { clearDefaultView, setDefaultView } from "@/lib/views/set-default-view";
 import { listViews } from "@/lib/views/list-views";
 import { defaultViewRedirect } from "@/lib/views/default-view";
-import { createDemoDatabase, createUpstreamDatabase, type TestDatabase } from "../helpers/test-database";
-import { createTriageActors, roleless, type TriageActors } from "../helpers/variance-fixtures";
+import { createUpstreamDatabase, type TestDatabase } from "../helpers/test-database";
+import { roleless, type TriageActors } from "../helpers/variance-fixtures";
+import { demoDatabaseFixture } from "../helpers/demo-fixture";
 
 const SPARES = "?type=SPARE_MISMATCH&assignee=me";
 const UNASSIGNED = "?assignee=unassigned&sort=hostname";
 
 describe("saved views", () => {
+  const fixture = demoDatabaseFixture();
   let database: TestDatabase;
   let db: Database;
   let actors: TriageActors;
 
   beforeAll(async () => {
-    database = await createDemoDatabase();
-    db = createPrismaClient(database.url);
-    actors = await createTriageActors(db);
-  });
-  afterAll(async () => {
-    await db.$disconnect();
-    await database.drop();
+    ({ database, db, actors } = fixture);
   });
 
   /** Everything a view command may write, as one string: equal means nothing changed. */

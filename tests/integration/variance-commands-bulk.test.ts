@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Database } from "@/lib/db/prisma";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db/prisma";
 import type { Actor } from "@/lib/auth/roles";
 import type { VarianceId } from "@/lib/variances/variance-key";
 import { addDays, todayUtc } from "@/lib/inventory/report-date";
@@ -8,12 +8,14 @@ import { assignVariance } from "@/lib/variances/commands/assign-variance";
 import { bulkResolveVariances } from "@/lib/variances/commands/bulk-resolve-variances";
 import { bulkAssignVariances } from "@/lib/variances/commands/bulk-assign-variances";
 import { bulkSnoozeVariances } from "@/lib/variances/commands/bulk-snooze-variances";
-import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
-import { changesMadeBy, createTriageActors, expectRefusedUnchanged, roleless, rowIdsOf, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
+import { DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
+import { changesMadeBy, expectRefusedUnchanged, roleless, rowIdsOf, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
+import { demoDatabaseFixture } from "../helpers/demo-fixture";
 
 const REPORT = DEMO_END_DATE;
 
 describe("bulk triage commands", () => {
+  const fixture = demoDatabaseFixture();
   let database: TestDatabase;
   let db: Database;
   let actors: TriageActors;
@@ -22,15 +24,9 @@ describe("bulk triage commands", () => {
   const take = (count: number) => unused.splice(0, count);
 
   beforeAll(async () => {
-    database = await createDemoDatabase();
-    db = createPrismaClient(database.url);
-    actors = await createTriageActors(db);
+    ({ database, db, actors } = fixture);
     unused = await variancesOn(database.pool, REPORT);
     untouched = unused.splice(-3);
-  });
-  afterAll(async () => {
-    await db.$disconnect();
-    await database.drop();
   });
 
   const subjectsOf = (changes: Awaited<ReturnType<typeof changesMadeBy>>) =>

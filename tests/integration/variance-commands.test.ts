@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Database } from "@/lib/db/prisma";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db/prisma";
 import type { Actor } from "@/lib/auth/roles";
 import type { VarianceId } from "@/lib/variances/variance-key";
 import { addDays, todayUtc } from "@/lib/inventory/report-date";
@@ -8,12 +8,14 @@ import { reopenVariance } from "@/lib/variances/commands/reopen-variance";
 import { assignVariance, assignVarianceToMe } from "@/lib/variances/commands/assign-variance";
 import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
 import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
-import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
-import { changesMadeBy, createTriageActors, expectRefusedUnchanged, roleless, rowIdsOf, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
+import { DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
+import { changesMadeBy, expectRefusedUnchanged, roleless, rowIdsOf, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
+import { demoDatabaseFixture } from "../helpers/demo-fixture";
 
 const REPORT = DEMO_END_DATE;
 
 describe("single-variance triage commands", () => {
+  const fixture = demoDatabaseFixture();
   let database: TestDatabase;
   let db: Database;
   let actors: TriageActors;
@@ -28,15 +30,9 @@ describe("single-variance triage commands", () => {
   };
 
   beforeAll(async () => {
-    database = await createDemoDatabase();
-    db = createPrismaClient(database.url);
-    actors = await createTriageActors(db);
+    ({ database, db, actors } = fixture);
     unused = await variancesOn(database.pool, REPORT);
     untouched = unused.pop()!;
-  });
-  afterAll(async () => {
-    await db.$disconnect();
-    await database.drop();
   });
 
   const sameForEach = (ids: string[], columns: Record<string, unknown>) => Object.fromEntries(ids.map((id) => [id, columns]));

@@ -1,20 +1,22 @@
 import { execFile } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Database } from "@/lib/db/prisma";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db/prisma";
 import type { VarianceId } from "@/lib/variances/variance-key";
 import { addDays } from "@/lib/inventory/report-date";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { assignVariance } from "@/lib/variances/commands/assign-variance";
 import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
 import { RECONCILE_INTERVAL_MS, RECONCILE_LOCK_KEY, reconcileIfStale, reconcileWriteThrough } from "@/lib/variances/reconcile";
-import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
-import { createTriageActors, rowIdsOf, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
+import { DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
+import { rowIdsOf, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
+import { demoDatabaseFixture } from "../helpers/demo-fixture";
 
 const REPORT = DEMO_END_DATE;
 const NEXT_REPORT = addDays(REPORT, 1);
 const noChange = { resolutions: 0, assignments: 0, notes: 0 };
 
 describe("reconciling the write-through after the checks re-run", () => {
+  const fixture = demoDatabaseFixture();
   let database: TestDatabase;
   let db: Database;
   let actors: TriageActors;
@@ -24,14 +26,8 @@ describe("reconciling the write-through after the checks re-run", () => {
   const query = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) => (await database.pool.query(text, values)).rows as T[];
 
   beforeAll(async () => {
-    database = await createDemoDatabase();
-    db = createPrismaClient(database.url);
-    actors = await createTriageActors(db);
+    ({ database, db, actors } = fixture);
     [resolved, assigned, noted] = (await variancesOn(database.pool, REPORT, "SPARE_MISMATCH")) as [VarianceId, VarianceId, VarianceId];
-  });
-  afterAll(async () => {
-    await db.$disconnect();
-    await database.drop();
   });
 
   /** As the checks do: delete every row of the date and insert the same findings as new rows with nothing triaged. */
