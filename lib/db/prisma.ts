@@ -1,12 +1,19 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireDatabaseUrl } from "./database-url";
+import { poolSettings, type PoolSettings } from "./pool-settings";
 
 export type Database = PrismaClient;
 
-export function createPrismaClient(connectionString: string): Database {
-  // A bounded pool: several app instances share one database with the collectors.
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+export function createPrismaClient(connectionString: string, settings: PoolSettings = poolSettings()): Database {
+  return new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString,
+      max: settings.max,
+      statement_timeout: settings.statementTimeoutMs,
+      connectionTimeoutMillis: settings.connectionTimeoutMs,
+    }),
+  });
 }
 
 const holder = globalThis as unknown as { varianceDashboardPrisma?: Database };
