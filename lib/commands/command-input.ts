@@ -13,8 +13,9 @@ export const writtenText = (what: string, maxLength: number) =>
   text(what, maxLength).refine((value) => value.trim().length > 0, `Write ${what}.`);
 
 function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  const add = (field: string, message: string) => (fieldErrors[field] ??= []).push(message);
+  // Keyed by names from the input: "constructor" or "__proto__" must be plain keys, not Object's.
+  const fieldErrors = new Map<string, string[]>();
+  const add = (field: string, message: string) => fieldErrors.set(field, [...(fieldErrors.get(field) ?? []), message]);
   for (const issue of issues) {
     const path = issue.path.join(".");
     if (issue.code === "unrecognized_keys") {
@@ -24,7 +25,7 @@ function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, stri
       add(path || "input", path ? issue.message : "Send the command's fields as an object.");
     }
   }
-  return fieldErrors;
+  return Object.fromEntries(fieldErrors);
 }
 
 /** A refusal of input, summarised field by field in the message as well. */

@@ -10,36 +10,15 @@ import { setDefaultView } from "@/lib/views/set-default-view";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
 import { DEMO_END_DATE } from "../helpers/test-database";
 import { databaseChecksum, variancesOn } from "../helpers/variance-fixtures";
+import { entryPointsInCode, loadEntryPoint, outcomeOf, routeRequest, session } from "../helpers/entry-points";
 
-// Only the session is the test's: whose it is. Everything after it — re-reading the account,
-// the permission checks inside each command — runs for real against a real database.
-const principal = vi.hoisted(() => ({ userId: null as string | null, db: null as Database | null }));
-vi.mock("@/lib/auth/auth", () => ({
-  auth: async () => (principal.userId ? { user: { id: principal.userId }, signedInAt: Date.now() } : null),
-  signIn: async () => {},
-  signOut: async () => {},
-  handlers: {},
-  ENTRA_PROVIDER_ID: "microsoft-entra-id",
-}));
-vi.mock("@/lib/db/prisma", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/db/prisma")>()), getPrisma: () => principal.db }));
+// Only the session is the test's (tests/helpers/entry-points.ts): whose it is.
+vi.mock("@/lib/auth/auth", async () => (await import("../helpers/entry-points")).authModuleMock);
+vi.mock("@/lib/db/prisma", async (importOriginal) => ({ ...(await importOriginal<object>()), getPrisma: (await import("../helpers/entry-points")).currentDatabase }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const PRINCIPALS = ["signed out", "technician", "manager", "admin", "disabled user"] as const;
 type Principal = (typeof PRINCIPALS)[number];
-
-/** Every server action (exports of "use server" files) and route handler under app/, found in the source. */
-function entryPointsInCode(): string[] {
-  const files = (readdirSync("app", { recursive: true }) as string[]).map((file) => path.join("app", file)).filter((file) => /\.tsx?$/.test(file));
-  return files.flatMap((file) => {
-    const source = readFileSync(file, "utf8");
-    const exported = [...source.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+(\w+)/g)].map((match) => match[1]!);
-    const destructured = [...source.matchAll(/export\s+const\s*\{([^}]+)\}/g)].flatMap((match) => match[1]!.split(",").map((name) => name.trim()));
-    const names = [...exported, ...destructured];
-    if (/^\s*["']use server["']/.test(source)) return names.map((name) => `${file}#${name}`);
-    if (path.basename(file) === "route.ts") return names.filter((name) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(name)).map((name) => `${file}#${name}`);
-    return [];
-  });
-}
 
 interface Context {
   db: Database;
@@ -133,41 +112,29 @@ describe("authorisation matrix", () => {
   for (const [name, entry] of guarded) {
     it(`${name}: allowed for ${entry.allowed.join(", ")}; refused, changing nothing, for everyone else`, async () => {
       const { actors, database } = fixture;
-      principal.db = fixture.db;
-      const [file, exportName] = name.split("#") as [string, string];
-      const module = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, (...args: unknown[]) => Promise<unknown>>;
-      const handler = module[exportName]!;
+      session.db = fixture.db;
+      const handler = await loadEntryPoint(name);
       const variances = await variancesOn(database.pool, DEMO_END_DATE);
-      const untouched = await database.pool.query<{ type: string; key: string }>(
+      const triaged = await database.pool.query<{ type: string; key: string }>(
         "SELECT variance_type AS type, variance_key AS key FROM variance_dashboard.variance_triage",
       );
-      const touched = new Set(untouched.rows.map((row) => `${row.type}/${row.key}`));
-      const pool = variances.filter((variance) => !touched.has(`${variance.type}/${variance.key}`));
+      const touched = new Set(triaged.rows.map((row) => `${row.type}/${row.key}`));
+      const untouched = variances.filter((variance) => !touched.has(`${variance.type}/${variance.key}`));
 
       for (const who of PRINCIPALS) {
-        const actor: Actor | null = who === "signed out" ? null : who === "disabled user" ? actors.disabled : actors[who === "technician" ? "technician" : who];
-        principal.userId = actor?.id ?? null;
+        const actor: Actor | null = who === "signed out" ? null : who === "disabled user" ? actors.disabled : actors[who];
+        session.userId = actor?.id ?? null;
         const context: Context = {
           db: fixture.db,
           actor: actor ?? actors.technician,
-          freshVariance: () => pool.shift()!,
+          freshVariance: () => untouched.shift()!,
           freshAccount: async () => (await createLocalUser(fixture.db, { email: `target.${Math.random().toString(36).slice(2)}@example.com`, name: "Target", role: "technician", password: "a long enough password" }, "test")).id,
         };
         const allowed = actor !== null && who !== "disabled user" && entry.allowed.includes(actor.role);
         const input = entry.kind === "action" ? await entry.input?.(context) : undefined;
         const before = await databaseChecksum(database.pool);
 
-        const outcome = await (entry.kind === "route"
-          ? handler(new Request(`http://localhost/${file.replace(/^app\//, "").replace(/\/route\.ts$/, "")}${entry.query ?? ""}`)).then(async (response) => {
-              const status = (response as Response).status;
-              await (response as Response).body?.cancel();
-              return status === 200 ? "ok" : status === 401 || status === 403 ? "refused" : `HTTP ${status}`;
-            })
-          : handler(input).then((result) => {
-              const { serverError, validationErrors } = (result ?? {}) as { serverError?: { code: string; message: string }; validationErrors?: unknown };
-              if (serverError) return serverError.code === "forbidden" ? "refused" : `${serverError.code}: ${serverError.message}`;
-              return validationErrors ? `invalid: ${JSON.stringify(validationErrors)}` : "ok";
-            }));
+        const outcome = await outcomeOf(entry.kind === "route" ? handler(routeRequest(name, entry.query)) : handler(input));
 
         const changed = (await databaseChecksum(database.pool)) !== before;
         if (allowed) {

@@ -1,0 +1,90 @@
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import { demoDatabaseFixture } from "../helpers/demo-fixture";
+import { databaseChecksum } from "../helpers/variance-fixtures";
+import { entryPointsInCode, loadEntryPoint, outcomeOf, routeRequest, session } from "../helpers/entry-points";
+
+vi.mock("@/lib/auth/auth", async () => (await import("../helpers/entry-points")).authModuleMock);
+vi.mock("@/lib/db/prisma", async (importOriginal) => ({ ...(await importOriginal<object>()), getPrisma: (await import("../helpers/entry-points")).currentDatabase }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+// Entry points whose input is not the app's to parse: Auth.js's own endpoints, and sign-in
+// and sign-out, which hand over to Auth.js (covered by the sign-in tests).
+const NOT_OURS = /api\/auth\/|login\/actions\.ts|session-actions\.ts#signOutAction$/;
+
+// Every field name a command accepts, so that generated objects reach the field checks.
+const FIELDS = ["type", "key", "expectedVersion", "note", "text", "assigneeUserId", "days", "reason", "variances", "name", "query", "id", "email", "role", "signInMethod", "userId", "disabled"];
+
+const MEGABYTE = "x".repeat(1024 * 1024);
+const hostileScalar = fc.oneof(
+  fc.constantFrom(
+    MEGABYTE,
+    "\u0000\u0001\u0007\u001b[31m\r\n",
+    "\uD800 lone high surrogate",
+    "\uDC00 lone low surrogate",
+    "'; DROP TABLE exceptions; --",
+    "\" OR 1=1 --",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "2026-02-30",
+    "SPARE_MISMATCH\u0000",
+    "OWNER",
+    "not-a-uuid",
+    "00000000-0000-0000-0000-000000000000",
+    "__proto__",
+    -1,
+    -0,
+    2 ** 53 + 1,
+    Number.MAX_VALUE,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    10n ** 30n,
+    true,
+    null,
+  ),
+  fc.string({ unit: "binary" }),
+  fc.integer(),
+  fc.double(),
+);
+const hostileValue = fc.oneof(hostileScalar, fc.array(hostileScalar, { maxLength: 5 }), fc.constant(Array.from({ length: 100_000 }, () => ({ type: "SPARE_MISMATCH", key: "x" }))), fc.anything());
+const hostileInput = fc.oneof(
+  fc.anything(),
+  fc.dictionary(fc.constantFrom(...FIELDS, "constructor", "extra"), hostileValue, { maxKeys: 6 }),
+  fc.constant(Object.create(null)),
+);
+
+// A few queries per route handler: its parameters with hostile values.
+const hostileQuery = fc
+  .dictionary(fc.constantFrom("date", "type", "status", "limit", "offset", "org", "q", "format", "page", "sort", "dir", "assignee", "minDays"), fc.oneof(fc.string({ unit: "binary" }), fc.constantFrom("2026-02-30", "-1", "1e309", "99999999999999999999", "../../etc/passwd", "'; DROP TABLE exceptions; --", MEGABYTE.slice(0, 20_000))), { maxKeys: 4 })
+  .map((params) => `?${new URLSearchParams(params).toString()}`);
+
+const RUNS = 25;
+
+describe("hostile input to every server action and route handler", () => {
+  const fixture = demoDatabaseFixture();
+  const ours = entryPointsInCode().filter((name) => !NOT_OURS.test(name));
+
+  it("covers the actions and routes found in the code", () => {
+    expect(ours.length).toBeGreaterThan(20);
+  });
+
+  for (const name of ours) {
+    it(`${name}: a typed answer, never a crash, and a refusal changes nothing`, async () => {
+      session.db = fixture.db;
+      // An admin may call everything, so input checks — not permissions — decide.
+      session.userId = fixture.actors.admin.id;
+      const handler = await loadEntryPoint(name);
+      const isRoute = name.includes("/route.ts#");
+      await fc.assert(
+        fc.asyncProperty(isRoute ? hostileQuery : hostileInput, async (input) => {
+          const before = await databaseChecksum(fixture.database.pool);
+          const outcome = await outcomeOf(isRoute ? handler(routeRequest(name, input as string)) : handler(input));
+          // Expected refusals are typed; "unexpected" (a 500 in disguise) or an HTTP 5xx is a failure.
+          expect(outcome).toMatch(/^(ok|refused|invalid: .*|not_found: .*|conflict: .*|stale: .*|HTTP 400)$/s);
+          if (outcome !== "ok") expect(await databaseChecksum(fixture.database.pool)).toBe(before);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+});
