@@ -88,3 +88,29 @@ describe("hostile input to every server action and route handler", () => {
     });
   }
 });
+
+describe("hostile rows in the database", () => {
+  const fixture = demoDatabaseFixture();
+  const REPORT = "2026-11-24";
+  const odd = [
+    { type: "MYSTERY_TYPE", hostname: "odd-host-1", details: { something: [1, 2, { deeper: null }] } },
+    { type: "SPARE_MISMATCH", hostname: "odd-host-2", details: "just a string" },
+    { type: "SPARE_MISMATCH", hostname: "odd-host-3", details: { ninja_billing_status: 42, tl_org: ["not", "text"] } },
+    { type: "DISPLAY_NAME_MISMATCH", hostname: "odd-host-4 | <script>alert(1)</script>", details: null },
+  ];
+
+  it("shows unknown types and malformed details in the queue and on the variance page without crashing", async () => {
+    for (const row of odd) {
+      await fixture.database.pool.query("INSERT INTO exceptions (date_found, type, hostname, details) VALUES ($1, $2, $3, $4)", [REPORT, row.type, row.hostname, JSON.stringify(row.details)]);
+    }
+    const { getQueue } = await import("@/lib/variances/queue");
+    const { getVarianceDetail } = await import("@/lib/variances/variance-detail");
+    const { parseQueueFilters } = await import("@/lib/variances/queue-filters");
+    const queue = await getQueue(fixture.db, fixture.actors.manager, parseQueueFilters({ q: "odd-host", status: "all" }), REPORT);
+    expect(queue.items.map((item) => item.key).sort()).toEqual(["odd-host-1", "odd-host-2", "odd-host-3", "odd-host-4 "]); // keys are not trimmed, as upstream
+    for (const item of queue.items) {
+      const detail = await getVarianceDetail(fixture.db, fixture.actors.manager, { type: item.type, key: item.key }, REPORT);
+      expect(detail?.view.key).toBe(item.key);
+    }
+  });
+});
