@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/db/prisma";
 import { loadVarianceRows } from "@/lib/variances/variance-rows";
 import { toVarianceView, type VarianceView } from "@/lib/variances/variance-view";
+import { missingNinja } from "@/lib/variances/types/missing-ninja";
 import { LATEST_SNAPSHOTS_CTE, SNAPSHOT_KEY_SQL, truncatedNinjaKeySql } from "./latest-snapshots-sql";
 import { getReportStatus } from "./report-status";
 import { NETBIOS_LENGTH } from "./hostname-key";
@@ -62,6 +63,11 @@ export interface DeviceDetail {
   variances: VarianceView[];
   /** For a 15-character key: longer ThreatLocker keys starting with it, where the same machine is listed in full. */
   longerKeys: string[];
+  /**
+   * Open "missing in Ninja" on a device Ninja lists under its truncated name: the check's
+   * full-key match missed it (reference §4), so the fix is Ninja's DNS name, not a new agent.
+   */
+  falseMissingNinja: boolean;
 }
 
 /** Rows of `s` (joined to `latest l`) that belong to the device of `key`. */
@@ -146,13 +152,15 @@ export async function getDeviceDetail(db: Database, actor: Actor, key: string, t
         .map((row) => toVarianceView(row, reportDate, today))
         .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen) || a.type.localeCompare(b.type))
     : [];
+  const truncated = vendors.some((vendor) => vendor.rows.some((row) => row.truncated));
   return {
     key,
     vendors,
-    truncated: vendors.some((vendor) => vendor.rows.some((row) => row.truncated)),
+    truncated,
     presence: presenceDays,
     reportDate,
     variances,
     longerKeys,
+    falseMissingNinja: truncated && variances.some((view) => view.type === missingNinja.type && view.lifecycle.status === "open"),
   };
 }

@@ -8,7 +8,7 @@ async function truncatedPair() {
       SELECT v.name AS vendor, s.hostname, lower(split_part(split_part(s.hostname, '|', 1), '.', 1)) AS key
       FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id
       WHERE v.name IN ('Ninja', 'ThreatLocker')
-        AND s.snapshot_date = (SELECT max(x.snapshot_date) FROM device_snapshot x WHERE x.vendor_id = s.vendor_id))
+        AND (s.vendor_id, s.snapshot_date) IN (SELECT vendor_id, max(snapshot_date) FROM device_snapshot GROUP BY vendor_id))
     SELECT n.hostname AS ninja, t.hostname AS threatlocker, t.key
     FROM latest n JOIN latest t ON t.vendor = 'ThreatLocker' AND length(t.key) > 15 AND substr(t.key, 1, 15) = n.key
     WHERE n.vendor = 'Ninja' AND length(n.key) = 15
@@ -46,6 +46,11 @@ test("a manager finds the longer ThreatLocker host from a truncated 15-character
   await expect(page.getByTestId("vendor-Ninja").getByTestId("truncated-badge")).toBeVisible();
   await expect(page.getByTestId("vendor-ThreatLocker").getByTestId("vendor-row")).toContainText(pair.threatlocker);
   await expect(page.getByTestId("presence-Ninja").getByRole("img")).toHaveAttribute("aria-label", /^In Ninja on \d+ of the last 90 daily reports$/);
+  const [missing] = await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM exceptions WHERE type = 'MISSING_NINJA' AND lower(hostname) = $1 AND date_found = (SELECT max(date_found) FROM exceptions)`,
+    [pair.key],
+  );
+  await expect(page.getByTestId("false-missing-ninja")).toHaveCount(missing!.n > 0 ? 1 : 0);
   await expectAccessible(page);
 });
 

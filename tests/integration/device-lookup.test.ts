@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { searchDevices, DEVICE_SEARCH_LIMIT } from "@/lib/inventory/device-search";
 import { getDeviceDetail, DEVICE_PRESENCE_DAYS } from "@/lib/inventory/device-detail";
+import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
 import { createTriageActors, expectRefusedUnchanged, roleless, type TriageActors } from "../helpers/variance-fixtures";
 
@@ -72,7 +73,7 @@ describe("device lookup on the demo data", () => {
       JOIN vendor v ON v.id = s.vendor_id
       LEFT JOIN billing_status b ON b.id = s.billing_status_id
       WHERE v.name IN ('Ninja', 'ThreatLocker') AND s.hostname IS NOT NULL
-        AND s.snapshot_date = (SELECT max(x.snapshot_date) FROM device_snapshot x WHERE x.vendor_id = s.vendor_id)`);
+        AND (s.vendor_id, s.snapshot_date) IN (SELECT vendor_id, max(snapshot_date) FROM device_snapshot GROUP BY vendor_id)`);
     threatlockerKeys = new Set(latest.filter((row) => row.vendor === "ThreatLocker").map((row) => keyOf(row.hostname)));
   });
   afterAll(async () => {
@@ -118,7 +119,7 @@ describe("device lookup on the demo data", () => {
         SELECT v.name AS vendor, s.hostname, lower(split_part(split_part(s.hostname, '|', 1), '.', 1)) AS key
         FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id
         WHERE v.name IN ('Ninja', 'ThreatLocker')
-          AND s.snapshot_date = (SELECT max(x.snapshot_date) FROM device_snapshot x WHERE x.vendor_id = s.vendor_id))
+          AND (s.vendor_id, s.snapshot_date) IN (SELECT vendor_id, max(snapshot_date) FROM device_snapshot GROUP BY vendor_id))
       SELECT n.hostname AS ninja, t.hostname AS threatlocker, t.key
       FROM latest n JOIN latest t ON t.vendor = 'ThreatLocker' AND length(t.key) > 15 AND substr(t.key, 1, 15) = n.key
       WHERE n.vendor = 'Ninja' AND length(n.key) = 15
@@ -270,6 +271,12 @@ describe("device lookup on the demo data", () => {
     // The truncated 15-character key on its own points to the full ThreatLocker key.
     const netbios = await getDeviceDetail(db, actors.manager, pair.key.slice(0, 15), today);
     expect(netbios?.longerKeys).toContain(pair.key);
+    // Its "missing in Ninja" comes from the truncation.
+    const [missing] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM exceptions WHERE type = 'MISSING_NINJA' AND date_found = $1 AND lower(hostname) = $2`,
+      [DEMO_END_DATE, pair.key],
+    );
+    expect(detail.falseMissingNinja).toBe(missing!.n > 0);
   });
 
   it("shows every figure of devices with variances of each type, and of single-vendor devices", async () => {
@@ -284,6 +291,23 @@ describe("device lookup on the demo data", () => {
       const detail = await expectDetailMatchesSql(key);
       expect(detail.vendors.some((vendor) => vendor.rows.length > 0)).toBe(true);
     }
+  });
+
+  it("shows the triage status people gave a device's variances", async () => {
+    const [spare] = await sql<{ key: string }>(
+      `SELECT DISTINCT lower(split_part(split_part(hostname, '|', 1), '.', 1)) AS key FROM exceptions
+       WHERE type = 'SPARE_MISMATCH' AND date_found = $1 ORDER BY 1 LIMIT 1`,
+      [DEMO_END_DATE],
+    );
+    const variance = { type: "SPARE_MISMATCH", key: spare!.key };
+    await resolveVariance(db, actors.technician, { ...variance, expectedVersion: 0, note: "licence removed" });
+    const [triage] = await sql<{ resolved_report_date: string }>(
+      `SELECT resolved_report_date::text FROM variance_dashboard.variance_triage WHERE variance_type = $1 AND variance_key = $2`,
+      [variance.type, variance.key],
+    );
+    expect(triage!.resolved_report_date).toBe(DEMO_END_DATE);
+    const detail = await getDeviceDetail(db, actors.manager, spare!.key, today);
+    expect(detail!.variances.find((view) => view.type === "SPARE_MISMATCH")?.lifecycle).toEqual({ status: "resolved", regressed: false });
   });
 
   it("has no device page for a key in neither vendor's newest snapshot", async () => {

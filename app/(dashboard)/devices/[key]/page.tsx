@@ -79,6 +79,12 @@ export default async function DevicePage({ params }: { params: Promise<Params> }
         <p className="text-xs text-gray-600 dark:text-gray-400">
           {detail.reportDate ? `Status on the report of ${formatReportDate(detail.reportDate)}.` : "No report has both vendors yet, so no status can be given."}
         </p>
+        {detail.falseMissingNinja && (
+          <p role="note" className="mt-2 rounded bg-orange-50 px-3 py-2 text-sm text-orange-950 dark:bg-orange-950 dark:text-orange-100" data-testid="false-missing-ninja">
+            Ninja does have this device, under its 15-character name: &ldquo;Missing in Ninja&rdquo; comes from the truncated name. Fix the device&apos;s DNS
+            name in Ninja rather than adding it again.
+          </p>
+        )}
         <div className="mt-2">
           <DeviceVariances variances={detail.variances} />
         </div>
