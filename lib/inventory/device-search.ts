@@ -62,10 +62,12 @@ export async function searchDevices(db: Database, actor: Actor, q: string, limit
   const [dates, rows] = await Promise.all([
     db.$queryRaw<{ vendor: string; date: string | null }[]>`
       WITH ${LATEST_SNAPSHOTS_CTE} SELECT vendor, date::text AS date FROM latest ORDER BY vendor`,
+    // Narrow rows (id, vendor, key, whether it matches) for the whole snapshot; the wide
+    // columns are read by id for the listed devices only.
     db.$queryRaw<RawSearchRow[]>`
       WITH ${LATEST_SNAPSHOTS_CTE},
       snapshot AS (
-        SELECT l.vendor, ${SNAPSHOT_KEY_SQL} AS key, s.hostname, s.display_name, s.organization_name
+        SELECT s.id, l.vendor, ${SNAPSHOT_KEY_SQL} AS key, (s.hostname ILIKE ${pattern} OR s.display_name ILIKE ${pattern}) AS hit
         FROM latest l JOIN device_snapshot s ON s.vendor_id = l.vendor_id AND s.snapshot_date = l.date
         WHERE s.hostname IS NOT NULL
       ),
@@ -73,7 +75,7 @@ export async function searchDevices(db: Database, actor: Actor, q: string, limit
         SELECT DISTINCT key FROM snapshot WHERE vendor = ${THREATLOCKER} AND length(key) > ${NETBIOS_LENGTH}
       ),
       grouped AS (
-        SELECT r.*, coalesce(t.key, r.key) AS device_key, t.key IS NOT NULL AS truncated
+        SELECT r.id, r.vendor, r.hit, coalesce(t.key, r.key) AS device_key, t.key IS NOT NULL AS truncated
         FROM snapshot r LEFT JOIN long_threatlocker t ON ${truncatedNinjaKeySql(Prisma.raw("r.vendor"), Prisma.raw("r.key"), Prisma.raw("t.key"))}
         WHERE r.key <> ''
       ),
@@ -81,14 +83,14 @@ export async function searchDevices(db: Database, actor: Actor, q: string, limit
         SELECT device_key, count(*) OVER ()::int AS total,
                row_number() OVER (ORDER BY device_key = ${lowered} DESC, starts_with(device_key, ${lowered}) DESC, device_key) AS rank
         FROM grouped
-        WHERE hostname ILIKE ${pattern} OR display_name ILIKE ${pattern}
         GROUP BY device_key
+        HAVING bool_or(hit)
         ORDER BY rank
         LIMIT ${limit}
       )
-      SELECT g.device_key, g.vendor, g.hostname, g.display_name, g.organization_name AS organization, g.truncated, m.total
-      FROM grouped g JOIN matched m USING (device_key)
-      ORDER BY m.rank, g.vendor, g.hostname`,
+      SELECT m.device_key, g.vendor, s.hostname, s.display_name, s.organization_name AS organization, g.truncated, m.total
+      FROM matched m JOIN grouped g USING (device_key) JOIN device_snapshot s ON s.id = g.id
+      ORDER BY m.rank, g.vendor, s.hostname`,
   ]);
 
   // Rows arrive in the SQL's device order; a Map keeps it.
