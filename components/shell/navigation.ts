@@ -7,11 +7,10 @@ interface NavItem {
   permission: Permission;
 }
 
-// Only areas that exist are listed; later areas (Devices, Organizations) join
-// this list when they are built.
 const items: NavItem[] = [
   { href: "/", label: "Overview", permission: "dashboard:read" },
   { href: "/variances", label: "Variances", permission: "dashboard:read" },
+  { href: "/devices", label: "Devices", permission: "dashboard:read" },
   { href: "/admin/users", label: "Admin", permission: "users:manage" },
 ];
 

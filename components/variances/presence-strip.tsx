@@ -1,11 +1,14 @@
 import { formatReportDate } from "@/lib/format";
 
-/** One square per report date: filled when the variance was on that report. */
-export function PresenceStrip({ days }: { days: { date: string; present: boolean }[] }) {
+/**
+ * One square per report date: filled when the subject was on that report. `label` starts the
+ * sentence read out and shown ("On" for a variance, "In Ninja on" for a device).
+ */
+export function PresenceStrip({ days, label = "On" }: { days: { date: string; present: boolean }[]; label?: string }) {
   const present = days.filter((day) => day.present).length;
   return (
     <figure>
-      <div className="flex flex-wrap gap-0.5" role="img" aria-label={`On ${present} of the last ${days.length} daily reports`}>
+      <div className="flex flex-wrap gap-0.5" role="img" aria-label={`${label} ${present} of the last ${days.length} daily reports`}>
         {days.map((day) => (
           <span
             key={day.date}
@@ -15,7 +18,7 @@ export function PresenceStrip({ days }: { days: { date: string; present: boolean
         ))}
       </div>
       <figcaption className="mt-1 text-xs text-gray-600 dark:text-gray-400">
-        On {present} of the last {days.length} daily reports ({formatReportDate(days[0]!.date)} – {formatReportDate(days.at(-1)!.date)})
+        {label} {present} of the last {days.length} daily reports ({formatReportDate(days[0]!.date)} – {formatReportDate(days.at(-1)!.date)})
       </figcaption>
     </figure>
   );

@@ -47,13 +47,20 @@ interface RawVarianceRow {
   note_count: number;
 }
 
+/** One variance (the variance page), or every variance of some hostname keys whatever their type (the device page). */
+export type VarianceSelection = VarianceId | { keys: readonly string[] };
+
 /**
  * Variances seen up to `reportDate`: those seen in the last RECENTLY_SEEN_DAYS plus every
- * variance someone triaged. `only` narrows it to one variance (the variance page).
+ * variance someone triaged. `only` narrows it to the variances asked for by name.
  * The hostname and details shown are those of the variance's newest row.
  */
-export async function loadVarianceRows(db: Database, reportDate: ReportDate, only?: VarianceId): Promise<VarianceRow[]> {
-  const onlyFilter = only ? Prisma.sql`AND e.type = ${only.type} AND ${VARIANCE_KEY_SQL} = ${only.key}` : Prisma.empty;
+export async function loadVarianceRows(db: Database, reportDate: ReportDate, only?: VarianceSelection): Promise<VarianceRow[]> {
+  const onlyFilter = !only
+    ? Prisma.empty
+    : "keys" in only
+      ? Prisma.sql`AND ${VARIANCE_KEY_SQL} = ANY(${[...only.keys]}::text[])`
+      : Prisma.sql`AND e.type = ${only.type} AND ${VARIANCE_KEY_SQL} = ${only.key}`;
   // A variance asked for by name is shown however long ago it was last seen.
   const listedFilter = only
     ? Prisma.sql`true`

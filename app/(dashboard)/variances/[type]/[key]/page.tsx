@@ -7,6 +7,7 @@ import { activeUsers } from "@/lib/auth/user-directory";
 import { getPrisma } from "@/lib/db/prisma";
 import { getVarianceDetail } from "@/lib/variances/variance-detail";
 import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
+import { devicePath } from "@/lib/inventory/device-path";
 import { formatReportDate } from "@/lib/format";
 import { StatusBadge } from "@/components/variances/status-badge";
 import { TypeBadge } from "@/components/variances/type-badge";
@@ -44,7 +45,7 @@ export default async function VariancePage({ params }: { params: Promise<Params>
         ← Back to the queue
       </Link>
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight break-all">{view.hostname}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight break-all"><Link href={devicePath(view.key)} className="hover:underline" title="Open the device page">{view.hostname}</Link></h1>
         <TypeBadge type={view.type} />
         <StatusBadge lifecycle={view.lifecycle} />
       </header>

@@ -1,0 +1,166 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/auth/permissions";
+import type { Database } from "@/lib/db/prisma";
+import { loadVarianceRows } from "@/lib/variances/variance-rows";
+import { toVarianceView, type VarianceView } from "@/lib/variances/variance-view";
+import { missingNinja } from "@/lib/variances/types/missing-ninja";
+import { LATEST_SNAPSHOTS_CTE, SNAPSHOT_KEY_SQL, truncatedNinjaKeySql } from "./latest-snapshots-sql";
+import { getReportStatus } from "./report-status";
+import { NETBIOS_LENGTH } from "./hostname-key";
+import { DEVICE_VENDOR_NAMES, THREATLOCKER } from "./vendors";
+import { addDays, todayUtc, type ReportDate } from "./report-date";
+
+/** How far back the presence strip reaches, ending at the newest snapshot date of either vendor. */
+export const DEVICE_PRESENCE_DAYS = 90;
+
+/** One vendor's row for the device on that vendor's newest snapshot date. Ninja-only and ThreatLocker-only columns are null on the other. */
+export interface DeviceSnapshotRow {
+  vendor: string;
+  key: string;
+  hostname: string;
+  displayName: string | null;
+  organization: string | null;
+  location: string | null;
+  billingStatus: string | null;
+  os: string | null;
+  lastOnline: Date | null;
+  agentVersion: string | null;
+  securityMode: string | null;
+  denyCount1d: number | null;
+  denyCount3d: number | null;
+  denyCount7d: number | null;
+  hasTpm: boolean | null;
+  tpmEnabled: boolean | null;
+  tpmVersion: string | null;
+  secureBootAvailable: boolean | null;
+  secureBootEnabled: boolean | null;
+  windows11Capable: boolean | null;
+  /** A Ninja row whose 15-character NetBIOS name is the start of this device's longer key. */
+  truncated: boolean;
+}
+
+export interface VendorSnapshot {
+  vendor: string;
+  /** The vendor's newest snapshot date (null: the vendor has no rows at all). */
+  latestDate: ReportDate | null;
+  /** Usually one; several when ThreatLocker holds duplicates. Empty: not in this vendor's newest snapshot. */
+  rows: DeviceSnapshotRow[];
+}
+
+export interface VendorPresence {
+  vendor: string;
+  days: { date: ReportDate; present: boolean }[];
+}
+
+export interface DeviceDetail {
+  key: string;
+  vendors: VendorSnapshot[];
+  truncated: boolean;
+  presence: VendorPresence[];
+  /** The report the variances' status is derived on (the latest matching date); null when there is none. */
+  reportDate: ReportDate | null;
+  variances: VarianceView[];
+  /** For a 15-character key: longer ThreatLocker keys starting with it, where the same machine is listed in full. */
+  longerKeys: string[];
+  /**
+   * Open "missing in Ninja" on a device Ninja lists under its truncated name: the check's
+   * full-key match missed it (reference §4), so the fix is Ninja's DNS name, not a new agent.
+   */
+  falseMissingNinja: boolean;
+}
+
+/** Rows of `s` (joined to `latest l`) that belong to the device of `key`. */
+const belongsToDevice = (key: string) =>
+  Prisma.sql`(${SNAPSHOT_KEY_SQL} = ${key} OR ${truncatedNinjaKeySql(Prisma.raw("l.vendor"), SNAPSHOT_KEY_SQL, Prisma.sql`${key}`)})`;
+
+async function latestRows(db: Database, key: string) {
+  const [dates, rows] = await Promise.all([
+    db.$queryRaw<{ vendor: string; date: string | null }[]>`WITH ${LATEST_SNAPSHOTS_CTE} SELECT vendor, date::text AS date FROM latest`,
+    db.$queryRaw<DeviceSnapshotRow[]>`
+      WITH ${LATEST_SNAPSHOTS_CTE}
+      SELECT l.vendor, ${SNAPSHOT_KEY_SQL} AS key, s.hostname, s.display_name AS "displayName",
+             s.organization_name AS organization, s.location_name AS location, b.code AS "billingStatus",
+             s.os_name AS os, s.last_online AS "lastOnline", s.agent_version AS "agentVersion",
+             s.security_mode AS "securityMode", s.deny_count_1d AS "denyCount1d", s.deny_count_3d AS "denyCount3d",
+             s.deny_count_7d AS "denyCount7d", s.has_tpm AS "hasTpm", s.tpm_enabled AS "tpmEnabled",
+             s.tpm_version AS "tpmVersion", s.secure_boot_available AS "secureBootAvailable",
+             s.secure_boot_enabled AS "secureBootEnabled", s.windows_11_24h2_capable AS "windows11Capable",
+             ${SNAPSHOT_KEY_SQL} <> ${key} AS truncated
+      FROM latest l
+      JOIN device_snapshot s ON s.vendor_id = l.vendor_id AND s.snapshot_date = l.date
+      LEFT JOIN billing_status b ON b.id = s.billing_status_id
+      WHERE s.hostname IS NOT NULL AND ${belongsToDevice(key)}
+      ORDER BY l.vendor, s.hostname, s.id`,
+  ]);
+  return DEVICE_VENDOR_NAMES.map(
+    (vendor): VendorSnapshot => ({
+      vendor,
+      latestDate: dates.find((row) => row.vendor === vendor)?.date ?? null,
+      rows: rows.filter((row) => row.vendor === vendor),
+    }),
+  );
+}
+
+/** Whether the device has rows on each date of the window, per vendor (same key rule as its latest rows). */
+async function presence(db: Database, key: string, end: ReportDate): Promise<VendorPresence[]> {
+  const from = addDays(end, -(DEVICE_PRESENCE_DAYS - 1));
+  const rows = await db.$queryRaw<{ vendor: string; date: string }[]>`
+    WITH ${LATEST_SNAPSHOTS_CTE}
+    SELECT DISTINCT l.vendor, s.snapshot_date::text AS date
+    FROM latest l JOIN device_snapshot s ON s.vendor_id = l.vendor_id
+    WHERE s.snapshot_date BETWEEN ${from}::date AND ${end}::date AND s.hostname IS NOT NULL AND ${belongsToDevice(key)}`;
+  return DEVICE_VENDOR_NAMES.map((vendor) => {
+    const seen = new Set(rows.filter((row) => row.vendor === vendor).map((row) => row.date));
+    return {
+      vendor,
+      days: Array.from({ length: DEVICE_PRESENCE_DAYS }, (_, offset) => {
+        const date = addDays(from, offset);
+        return { date, present: seen.has(date) };
+      }),
+    };
+  });
+}
+
+/** ThreatLocker keys on its newest date that a 15-character key is the truncated start of. */
+async function longerThreatLockerKeys(db: Database, key: string): Promise<string[]> {
+  if (key.length !== NETBIOS_LENGTH) return [];
+  const rows = await db.$queryRaw<{ key: string }[]>`
+    WITH ${LATEST_SNAPSHOTS_CTE}
+    SELECT DISTINCT ${SNAPSHOT_KEY_SQL} AS key
+    FROM latest l JOIN device_snapshot s ON s.vendor_id = l.vendor_id AND s.snapshot_date = l.date
+    WHERE l.vendor = ${THREATLOCKER} AND length(${SNAPSHOT_KEY_SQL}) > ${NETBIOS_LENGTH} AND left(${SNAPSHOT_KEY_SQL}, ${NETBIOS_LENGTH}) = ${key}
+    ORDER BY key`;
+  return rows.map((row) => row.key);
+}
+
+/**
+ * Everything the device page shows for one canonical key: each vendor's row on its newest
+ * snapshot date, the device's presence per date in both vendors, and its variances with
+ * their lifecycle on the latest matching date. Null when neither vendor's newest snapshot
+ * has the device.
+ */
+export async function getDeviceDetail(db: Database, actor: Actor, key: string, today: ReportDate = todayUtc()): Promise<DeviceDetail | null> {
+  assertCan(actor, "dashboard:read");
+  const vendors = await latestRows(db, key);
+  if (vendors.every((vendor) => vendor.rows.length === 0)) return null;
+  const end = vendors.reduce<ReportDate>((max, vendor) => (vendor.latestDate && vendor.latestDate > max ? vendor.latestDate : max), "");
+  const [presenceDays, status, longerKeys] = await Promise.all([presence(db, key, end), getReportStatus(db, today), longerThreatLockerKeys(db, key)]);
+  const reportDate = status.latestMatchingDate;
+  const variances = reportDate
+    ? (await loadVarianceRows(db, reportDate, { keys: [key] }))
+        .map((row) => toVarianceView(row, reportDate, today))
+        .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen) || a.type.localeCompare(b.type))
+    : [];
+  const truncated = vendors.some((vendor) => vendor.rows.some((row) => row.truncated));
+  return {
+    key,
+    vendors,
+    truncated,
+    presence: presenceDays,
+    reportDate,
+    variances,
+    longerKeys,
+    falseMissingNinja: truncated && variances.some((view) => view.type === missingNinja.type && view.lifecycle.status === "open"),
+  };
+}
