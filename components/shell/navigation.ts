@@ -7,11 +7,12 @@ interface NavItem {
   permission: Permission;
 }
 
-// Only areas that exist are listed; later areas (Devices, Organizations, Admin) join
+// Only areas that exist are listed; later areas (Devices, Admin) join
 // this list when they are built.
 const items: NavItem[] = [
   { href: "/", label: "Overview", permission: "dashboard:read" },
   { href: "/variances", label: "Variances", permission: "dashboard:read" },
+  { href: "/organizations", label: "Organizations", permission: "dashboard:read" },
 ];
 
 export function navigationFor(actor: Actor): Omit<NavItem, "permission">[] {

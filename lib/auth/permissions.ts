@@ -9,6 +9,8 @@ const grants = {
   "dashboard:read": ["technician", "manager", "admin"],
   "variances:triage": ["technician", "admin"],
   "users:manage": ["admin"],
+  // Merging and splitting organisation names changes every manager's figures.
+  "organizations:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -1,4 +1,4 @@
-import { ES_SPARE_LOCATION } from "./cross-vendor-checks";
+import { ES_SPARE_LOCATION } from "@/lib/inventory/es-spare";
 import {
   BRANCH_SITES,
   DNS_SUFFIXES,

@@ -8,6 +8,7 @@ const expected: Record<Permission, Role[]> = {
   "dashboard:read": ["technician", "manager", "admin"],
   "variances:triage": ["technician", "admin"],
   "users:manage": ["admin"],
+  "organizations:manage": ["admin"],
 };
 
 describe("can", () => {
