@@ -45,6 +45,9 @@ const INTERNAL_ORGANIZATIONS = [
   { code: "INF", ninjaName: "Internal Infrastructure", threatlockerName: "Internal Infrastructure", weight: 6 },
 ];
 
+/** The demo's internal organisations, as the start command lists them when VD_INTERNAL_ORGANIZATIONS is unset. */
+export const DEMO_INTERNAL_ORGANIZATION_NAMES = INTERNAL_ORGANIZATIONS.map((org) => org.threatlockerName);
+
 export function buildOrganizations(random: Random, clientCount: number): DemoOrganization[] {
   const siteIds = siteIdAllocator(random);
   const codes = new Set(INTERNAL_ORGANIZATIONS.map((org) => org.code));
