@@ -12,7 +12,7 @@ function VendorRows({ rows, vendor }: { rows: OrganizationDeviceRow[]; vendor: s
       {rows.map((row, index) => (
         <li key={index}>
           <span className="break-all">{row.hostname}</span>
-          <span className="block text-xs text-gray-600 dark:text-gray-400">
+          <span className="block text-xs text-gray-600 [overflow-wrap:anywhere] dark:text-gray-400">
             {[row.displayName, row.location, row.billingStatus].filter(Boolean).join(" · ")}
             {row.lastOnline && (
               <>

@@ -9,15 +9,17 @@ export function OrganizationVariances({ variances }: { variances: OrganizationVa
   return (
     <ul className="divide-y divide-gray-100 text-sm dark:divide-gray-800" data-testid="organization-variances">
       {variances.map((variance) => (
-        <li key={`${variance.type}/${variance.key}`} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2 break-inside-avoid">
-          <TypeBadge type={variance.type} />
-          <Link href={variance.href} className="font-medium break-all text-blue-700 hover:underline dark:text-blue-300">
-            {variance.hostname}
-          </Link>
-          <span className="min-w-0 flex-1 text-gray-700 dark:text-gray-300">{variance.summary}</span>
-          <span className="text-xs text-gray-600 tabular-nums dark:text-gray-400" title={`First seen on ${formatReportDate(variance.firstSeen)}`}>
-            {formatCount(variance.daysOpen)} {variance.daysOpen === 1 ? "day" : "days"} open
-          </span>
+        <li key={`${variance.type}/${variance.key}`} className="py-2 break-inside-avoid">
+          <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+            <TypeBadge type={variance.type} />
+            <Link href={variance.href} className="min-w-0 font-medium break-all text-blue-700 hover:underline dark:text-blue-300">
+              {variance.hostname}
+            </Link>
+            <span className="ml-auto text-xs text-gray-600 tabular-nums dark:text-gray-400" title={`First seen on ${formatReportDate(variance.firstSeen)}`}>
+              {formatCount(variance.daysOpen)} {variance.daysOpen === 1 ? "day" : "days"} open
+            </span>
+          </div>
+          <p className="mt-1 text-gray-700 [overflow-wrap:anywhere] dark:text-gray-300">{variance.summary}</p>
         </li>
       ))}
     </ul>

@@ -19,16 +19,25 @@ interface Params {
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const { name } = await params;
-  return { title: decodeURIComponent(name) };
+  return { title: decodedKey((await params).name) ?? "Organization" };
+}
+
+/** The organisation's key from the URL; a malformed escape is a page that does not exist. */
+function decodedKey(name: string): string | null {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return null;
+  }
 }
 
 const sectionClass = "rounded-lg border border-gray-200 bg-white p-4 break-inside-avoid dark:border-gray-800 dark:bg-gray-900";
 
 export default async function OrganizationPage({ params }: { params: Promise<Params> }) {
   const actor = await requireActor();
-  const { name } = await params;
-  const result = await getOrganizationDetail(getPrisma(), actor, decodeURIComponent(name));
+  const key = decodedKey((await params).name);
+  if (key === null) notFound();
+  const result = await getOrganizationDetail(getPrisma(), actor, key);
   if (result.kind === "not_found") notFound();
   // A name merged into another organisation is shown as that organisation.
   if (result.kind === "merged") redirect(organizationPath(result.key));
