@@ -16,7 +16,8 @@ const SERIES = [
  */
 export function DeviceTrendChart({ data }: { data: DeviceTrendPoint[] }) {
   return (
-    <>
+    // aria-label is not allowed on the chart's plain <div>; the figure carries the name.
+    <figure aria-label="Devices per vendor per date">
       <ul aria-label="Legend" className="mt-4 flex flex-wrap justify-end gap-x-4 gap-y-1 text-sm text-gray-700 dark:text-gray-300">
         {SERIES.map((series) => (
           <li key={series.name} className="inline-flex items-center gap-1.5">
@@ -35,8 +36,7 @@ export function DeviceTrendChart({ data }: { data: DeviceTrendPoint[] }) {
         connectNulls={false}
         showLegend={false}
         yAxisWidth={48}
-        aria-label="Devices per vendor per date"
       />
-    </>
+    </figure>
   );
 }

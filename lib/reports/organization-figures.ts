@@ -1,6 +1,7 @@
 import type { ReportDate } from "@/lib/inventory/report-date";
-import type { DeviceVendorName } from "@/lib/inventory/vendors";
+import { NINJA, type DeviceVendorName } from "@/lib/inventory/vendors";
 import { organizationKeyOf, type OrganizationAliases } from "@/lib/organizations/organization-aliases";
+import { varianceSubjectId } from "@/lib/variances/variance-key";
 import type { VarianceView } from "@/lib/variances/variance-view";
 import type { OrganizationNameCount } from "./organization-devices";
 import { organizationMatchKey } from "./organization-name";
@@ -67,7 +68,7 @@ export function organizationFigures({ nameCounts, openVariances, aliases, intern
   for (const count of nameCounts) {
     const figures = figuresFor(organizationKeyOf(count.name, aliases));
     figures.spellings.push({ vendor: count.vendor, name: count.name, devices: count.devices });
-    if (count.vendor === "Ninja") figures.ninja += count.devices;
+    if (count.vendor === NINJA) figures.ninja += count.devices;
     else figures.threatlocker += count.devices;
     figures.spareLicensed += count.spareLicensed;
   }
@@ -79,7 +80,7 @@ export function organizationFigures({ nameCounts, openVariances, aliases, intern
     if (typeCount) typeCount.count += 1;
     else figures.openByType.push({ type: variance.type, count: 1 });
     const oldest = figures.oldestOpen;
-    if (!oldest || variance.daysOpen > oldest.daysOpen || (variance.daysOpen === oldest.daysOpen && `${variance.type}/${variance.key}` < `${oldest.type}/${oldest.key}`)) {
+    if (!oldest || variance.daysOpen > oldest.daysOpen || (variance.daysOpen === oldest.daysOpen && varianceSubjectId(variance) < varianceSubjectId(oldest))) {
       figures.oldestOpen = { type: variance.type, key: variance.key, firstSeen: variance.firstSeen, daysOpen: variance.daysOpen };
     }
   }
