@@ -11,6 +11,8 @@ import path from "node:path";
 import { preflightDatabase, StartupRefusedError } from "@/lib/db/preflight";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
 import { startDemoDatabase } from "@/lib/demo/demo-database";
+import { DEMO_INTERNAL_ORGANIZATION_NAMES } from "@/lib/demo/organizations";
+import { INTERNAL_ORGANIZATIONS_ENV } from "@/lib/organizations/internal-organizations";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -54,6 +56,8 @@ async function main() {
     const demo = await startDemoDatabase(dataDir, log);
     stopDatabase = () => demo.cluster.stop();
     env.DATABASE_URL = demo.url;
+    // The demo's own organisations, so the "leave out internal" toggle has something to do.
+    env[INTERNAL_ORGANIZATIONS_ENV] ??= DEMO_INTERNAL_ORGANIZATION_NAMES.join(",");
     if (!env.AUTH_SECRET) {
       env.AUTH_SECRET = demo.authSecret;
       log(`Demo mode: using the AUTH_SECRET generated for this installation (${path.join(dataDir, "demo-secrets.json")}).`);

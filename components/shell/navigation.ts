@@ -10,6 +10,7 @@ interface NavItem {
 const items: NavItem[] = [
   { href: "/", label: "Overview", permission: "dashboard:read" },
   { href: "/variances", label: "Variances", permission: "dashboard:read" },
+  { href: "/organizations", label: "Organizations", permission: "dashboard:read" },
   { href: "/devices", label: "Devices", permission: "dashboard:read" },
   { href: "/admin/users", label: "Admin", permission: "users:manage" },
 ];

@@ -10,6 +10,8 @@ const grants = {
   "variances:triage": ["technician", "admin"],
   "users:manage": ["admin"],
   "audit:read": ["admin"],
+  // Merging and splitting organisation names changes every manager's figures.
+  "organizations:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -1,4 +1,6 @@
 import { canonicalHostnameKey, netbiosKey } from "@/lib/inventory/hostname-key";
+import { ES_SPARE_LOCATION } from "@/lib/inventory/es-spare";
+import { organizationMatchKey } from "@/lib/reports/organization-name";
 
 /**
  * The upstream cross-vendor checks (reference §4–5) as pure functions over one date's
@@ -257,25 +259,8 @@ export function mentionsSpare(text: string | null): boolean {
   return text !== null && /spare/i.test(text);
 }
 
-/** The MSP's own spare stock: devices kept there stay in ThreatLocker on purpose. */
-export const ES_SPARE_LOCATION = "ES Spare";
-
 export function isInEsSpare(locationName: string | null): boolean {
   return locationName?.trim().toLowerCase() === ES_SPARE_LOCATION.toLowerCase();
-}
-
-const LEGAL_SUFFIXES = new Set(["llc", "inc", "corp", "corporation", "co", "company", "ltd", "pllc", "llp", "lp", "pc", "pa"]);
-
-/** A client's name with the spelling noise between vendors removed: case, punctuation, "&", legal suffixes. */
-export function organizationMatchKey(name: string): string {
-  const words = name
-    .toLowerCase()
-    .replaceAll("&", " and ")
-    .replace(/[.,'’]/g, "")
-    .split(/\s+/)
-    .filter(Boolean);
-  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1] ?? "")) words.pop();
-  return words.join(" ");
 }
 
 function comparableName(name: string | null): string {

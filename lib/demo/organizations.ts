@@ -1,4 +1,4 @@
-import { ES_SPARE_LOCATION } from "./cross-vendor-checks";
+import { ES_SPARE_LOCATION } from "@/lib/inventory/es-spare";
 import {
   BRANCH_SITES,
   DNS_SUFFIXES,
@@ -44,6 +44,9 @@ const INTERNAL_ORGANIZATIONS = [
   { code: "ES", ninjaName: `${MSP_NAME}, LLC`, threatlockerName: MSP_NAME, weight: 12 },
   { code: "INF", ninjaName: "Internal Infrastructure", threatlockerName: "Internal Infrastructure", weight: 6 },
 ];
+
+/** The demo's internal organisations, as the start command lists them when VD_INTERNAL_ORGANIZATIONS is unset. */
+export const DEMO_INTERNAL_ORGANIZATION_NAMES = INTERNAL_ORGANIZATIONS.map((org) => org.threatlockerName);
 
 export function buildOrganizations(random: Random, clientCount: number): DemoOrganization[] {
   const siteIds = siteIdAllocator(random);

@@ -32,6 +32,7 @@ const TABLES = {
   "variance_dashboard.variance_notes": "id::text",
   "variance_dashboard.audit_events": "id::text",
   "variance_dashboard.users": "id::text",
+  "variance_dashboard.organization_aliases": "alias_key",
 } as const;
 type Table = keyof typeof TABLES;
 type Row = Record<string, unknown>;

@@ -7,6 +7,8 @@ import { createLocalUser } from "@/lib/auth/users";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { saveView } from "@/lib/views/save-view";
 import { setDefaultView } from "@/lib/views/set-default-view";
+import { mergeOrganizations } from "@/lib/organizations/merge-organizations";
+import { organizationMatchKey } from "@/lib/reports/organization-name";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
 import { DEMO_END_DATE } from "../helpers/test-database";
 import { databaseChecksum, variancesOn } from "../helpers/variance-fixtures";
@@ -27,6 +29,8 @@ interface Context {
   freshVariance(): { type: string; key: string };
   /** A new technician account to act on. */
   freshAccount(): Promise<string>;
+  /** A client organisation of the latest report that no earlier call has merged. */
+  freshOrganization(): string;
 }
 
 type Entry =
@@ -41,6 +45,7 @@ const ADMINS = ["admin"] as const;
 const VARIANCES = "app/(dashboard)/variances/actions.ts";
 const VIEWS = "app/(dashboard)/views/actions.ts";
 const ADMIN = "app/(dashboard)/admin/actions.ts";
+const ORGANIZATIONS = "app/(dashboard)/organizations/actions.ts";
 const note = "Checked with the client: a spare.";
 
 /** What may call what. A new action or route handler must be added here, or the test fails. */
@@ -73,6 +78,16 @@ const MATRIX: Record<string, Entry> = {
   [`${ADMIN}#resetAccountPasswordAction`]: { kind: "action", allowed: ADMINS, input: async ({ freshAccount }) => ({ userId: await freshAccount() }) },
   [`${ADMIN}#revokeAccountSessionsAction`]: { kind: "action", allowed: ADMINS, input: async ({ freshAccount }) => ({ userId: await freshAccount() }) },
   [`${ADMIN}#removeAccountAction`]: { kind: "action", allowed: ADMINS, input: async ({ freshAccount }) => ({ userId: await freshAccount() }) },
+  [`${ORGANIZATIONS}#mergeOrganizationsAction`]: { kind: "action", allowed: ADMINS, input: async ({ freshOrganization }) => ({ from: freshOrganization(), into: freshOrganization() }) },
+  [`${ORGANIZATIONS}#splitOrganizationAction`]: {
+    kind: "action",
+    allowed: ADMINS,
+    input: async ({ db, actor, freshOrganization }) => {
+      const alias = freshOrganization();
+      await mergeOrganizations(db, { ...actor, role: "admin" }, { from: alias, into: freshOrganization() });
+      return { alias };
+    },
+  },
   ["app/(dashboard)/session-actions.ts#signOutEverywhereAction"]: { kind: "action", allowed: EVERYONE },
   ["app/(dashboard)/session-actions.ts#signOutAction"]: { kind: "public", why: "only clears the caller's own cookie" },
   ["app/login/actions.ts#signInWithPassword"]: { kind: "public", why: "sign-in itself; throttled and audited (sign-in-throttle.test.ts)" },
@@ -120,6 +135,13 @@ describe("authorisation matrix", () => {
       );
       const touched = new Set(triaged.rows.map((row) => `${row.type}/${row.key}`));
       const untouched = variances.filter((variance) => !touched.has(`${variance.type}/${variance.key}`));
+      const { rows: names } = await database.pool.query<{ name: string }>(
+        "SELECT DISTINCT organization_name AS name FROM device_snapshot WHERE snapshot_date = $1 AND organization_name IS NOT NULL ORDER BY 1",
+        [DEMO_END_DATE],
+      );
+      const merged = new Set((await fixture.db.organization_aliases.findMany({ select: { alias_key: true, organization_key: true } })).flatMap((row) => [row.alias_key, row.organization_key]));
+      // One spelling per organisation ("Acme" and "Acme, LLC" are one already), none merged before.
+      const organizations = [...new Map(names.map(({ name }) => [organizationMatchKey(name), name])).entries()].filter(([key]) => !merged.has(key)).map(([, name]) => name);
 
       for (const who of PRINCIPALS) {
         const actor: Actor | null = who === "signed out" ? null : who === "disabled user" ? actors.disabled : actors[who];
@@ -128,6 +150,7 @@ describe("authorisation matrix", () => {
           db: fixture.db,
           actor: actor ?? actors.technician,
           freshVariance: () => untouched.shift()!,
+          freshOrganization: () => organizations.shift()!,
           freshAccount: async () => (await createLocalUser(fixture.db, { email: `target.${Math.random().toString(36).slice(2)}@example.com`, name: "Target", role: "technician", password: "a long enough password" }, "test")).id,
         };
         const allowed = actor !== null && who !== "disabled user" && entry.allowed.includes(actor.role);

@@ -7,7 +7,6 @@ import {
   isNinjaSpare,
   missingNinja,
   type NinjaCheckRow,
-  organizationMatchKey,
   siteMismatch,
   SPARE_MISMATCH_NOTE,
   spareMismatch,
@@ -250,20 +249,6 @@ describe("DISPLAY_NAME_MISMATCH", () => {
 
   it("reports each ThreatLocker duplicate's pair", () => {
     expect(displayNameMismatch([ninja({ display_name: "Other" })], [tl(), tl()])).toHaveLength(2);
-  });
-});
-
-describe("organizationMatchKey", () => {
-  it.each([
-    ["Acme", "acme"],
-    ["Acme, LLC", "acme"],
-    ["Acme Inc.", "acme"],
-    ["ACME, L.L.C.", "acme"],
-    ["Acme Dental Corporation", "acme dental"],
-    ["Smith & Jones, PLLC", "smith and jones"],
-    ["LLC", "llc"],
-  ])("%s → %s", (name, key) => {
-    expect(organizationMatchKey(name)).toBe(key);
   });
 });
 

@@ -9,6 +9,7 @@ const expected: Record<Permission, Role[]> = {
   "variances:triage": ["technician", "admin"],
   "users:manage": ["admin"],
   "audit:read": ["admin"],
+  "organizations:manage": ["admin"],
 };
 
 describe("can", () => {

@@ -1,0 +1,62 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Database } from "@/lib/db/prisma";
+import type { ReportDate } from "@/lib/inventory/report-date";
+import { ES_SPARE_LOCATION } from "@/lib/inventory/es-spare";
+import { NETBIOS_LENGTH } from "@/lib/inventory/hostname-key";
+import { DEVICE_VENDOR_NAMES, NINJA, THREATLOCKER, getDeviceVendorIds, type DeviceVendorName } from "@/lib/inventory/vendors";
+import { hostnameKeySql } from "@/lib/variances/variance-key-sql";
+import { UNKNOWN_ORGANIZATION } from "@/lib/variances/types/organization";
+
+/** Devices filed under one organisation name, as one vendor spells it, on one date. */
+export interface OrganizationNameCount {
+  vendor: DeviceVendorName;
+  name: string;
+  devices: number;
+  /** Ninja only: billed as spare, outside ES Spare, yet present in ThreatLocker (a wasted license). */
+  spareLicensed: number;
+}
+
+/** A device row's organisation name; a blank one is filed under "Unknown", as variances are. */
+export const ORGANIZATION_NAME_SQL = (column: Prisma.Sql) => Prisma.sql`coalesce(nullif(btrim(${column}), ''), ${UNKNOWN_ORGANIZATION})`;
+
+/**
+ * Devices per vendor and organisation name on one date, aggregated in SQL (a few rows per
+ * organisation, however large the fleet). Names are matched into organisations afterwards,
+ * in lib/reports, because the normalised form lives in one TypeScript function.
+ *
+ * "Spare still licensed": Ninja's billing status (joined on its code, never its id) is
+ * `spare`, the device is not in ES Spare (kept in ThreatLocker on purpose, reference §4),
+ * and ThreatLocker has a device of the same canonical key that day — or, for a Ninja name
+ * cut at the 15-character NetBIOS limit, one whose key starts with it.
+ */
+export async function organizationNameCounts(db: Database, date: ReportDate): Promise<OrganizationNameCount[]> {
+  const ids = await getDeviceVendorIds(db);
+  const ninjaId = ids[NINJA] ?? -1;
+  const threatlockerId = ids[THREATLOCKER] ?? -1;
+  const rows = await db.$queryRaw<{ vendor_id: number; name: string; devices: number; spare_licensed: number }[]>`
+    WITH day AS (
+      SELECT s.vendor_id, ${ORGANIZATION_NAME_SQL(Prisma.raw("s.organization_name"))} AS name, s.location_name,
+             b.code AS billing, ${hostnameKeySql(Prisma.raw("s.hostname"))} AS key
+      FROM device_snapshot s LEFT JOIN billing_status b ON b.id = s.billing_status_id
+      WHERE s.snapshot_date = ${date}::date AND s.vendor_id IN (${ninjaId}, ${threatlockerId})
+    ),
+    threatlocker_keys AS (
+      SELECT DISTINCT key, left(key, ${NETBIOS_LENGTH}) AS netbios FROM day WHERE vendor_id = ${threatlockerId}
+    ),
+    flagged AS (
+      SELECT d.vendor_id, d.name,
+             d.vendor_id = ${ninjaId} AND d.billing = 'spare'
+               AND lower(btrim(coalesce(d.location_name, ''))) <> lower(${ES_SPARE_LOCATION})
+               AND EXISTS (
+                 SELECT 1 FROM threatlocker_keys t
+                 WHERE t.netbios = left(d.key, ${NETBIOS_LENGTH}) AND (t.key = d.key OR length(d.key) = ${NETBIOS_LENGTH})
+               ) AS spare_licensed
+      FROM day d
+    )
+    SELECT vendor_id, name, count(*)::int AS devices, count(*) FILTER (WHERE spare_licensed)::int AS spare_licensed
+    FROM flagged GROUP BY vendor_id, name`;
+  return rows.flatMap((row) => {
+    const vendor = DEVICE_VENDOR_NAMES.find((name) => ids[name] === row.vendor_id);
+    return vendor ? [{ vendor, name: row.name, devices: row.devices, spareLicensed: row.spare_licensed }] : [];
+  });
+}
