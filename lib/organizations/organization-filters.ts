@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { firstSearchParamValues, type SearchParams } from "@/lib/url/search-params";
+import { singleValues, type SearchParams } from "@/lib/url-params";
 
 export const ORGANIZATION_SORTS = ["name", "ninja", "threatlocker", "difference", "open", "spare", "oldest"] as const;
 export type OrganizationSort = (typeof ORGANIZATION_SORTS)[number];
@@ -36,7 +36,7 @@ export const organizationFiltersSchema = z.object({
 export type OrganizationFilters = z.infer<typeof organizationFiltersSchema>;
 
 export const parseOrganizationFilters = (searchParams: SearchParams): OrganizationFilters =>
-  organizationFiltersSchema.parse(firstSearchParamValues(searchParams));
+  organizationFiltersSchema.parse(singleValues(searchParams));
 
 export const sortDirectionOf = (filters: OrganizationFilters): SortDirection => filters.dir ?? DEFAULT_SORT_DIRECTION[filters.sort];
 

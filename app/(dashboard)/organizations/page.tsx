@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/prisma";
 import { parseOrganizationFilters } from "@/lib/organizations/organization-filters";
 import { getOrganizationSummary } from "@/lib/reports/organization-summary";
-import type { SearchParams } from "@/lib/url/search-params";
+import type { SearchParams } from "@/lib/url-params";
 import { formatCount, formatReportDate } from "@/lib/format";
 import { OrganizationFiltersForm } from "@/components/organizations/organization-filters-form";
 import { OrganizationTable } from "@/components/organizations/organization-table";
