@@ -12,6 +12,7 @@ interface NavItem {
 const items: NavItem[] = [
   { href: "/", label: "Overview", permission: "dashboard:read" },
   { href: "/variances", label: "Variances", permission: "dashboard:read" },
+  { href: "/team", label: "Team", permission: "team:read" },
 ];
 
 export function navigationFor(actor: Actor): Omit<NavItem, "permission">[] {
