@@ -37,7 +37,7 @@ test("pages run under the policy without a single violation", async ({ page }) =
   await signIn(page, "technician");
   // Both overview charts drawn (they stream in under Suspense, with inline styles from Recharts).
   await expect(page.getByTestId("device-trend").locator("path.recharts-area-curve").first()).toBeVisible();
-  await expect(page.getByTestId("variance-trend").locator("path.recharts-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("variance-trend").locator(".recharts-bar-rectangle rect").first()).toBeVisible();
   await openQueue(page, "/variances");
   await page.getByTestId("variance-row").filter({ visible: true }).first().getByRole("link").click();
   await expect(page.getByRole("region", { name: "Triage" })).toBeVisible();

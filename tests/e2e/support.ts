@@ -33,7 +33,8 @@ export async function signIn(page: Page, role: Role) {
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-as")).toContainText(account.name);
+  // Password hashing is deliberately slow, and more so on a busy machine.
+  await expect(page.getByTestId("signed-in-as")).toContainText(account.name, { timeout: 20_000 });
   return account;
 }
 
