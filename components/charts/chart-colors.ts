@@ -14,7 +14,7 @@ const TYPE_COLORS: Record<string, Color> = {
   DUPLICATE_TL: "violet",
   SITE_MISMATCH: "cyan",
   SPARE_MISMATCH: "orange",
-  DISPLAY_NAME_MISMATCH: "indigo",
+  DISPLAY_NAME_MISMATCH: "sky",
 };
 
 export const typeColor = (type: string): Color => TYPE_COLORS[type] ?? "slate";
@@ -28,6 +28,6 @@ export const SWATCH_CLASS: Partial<Record<Color, string>> = {
   violet: "bg-violet-500",
   cyan: "bg-cyan-500",
   orange: "bg-orange-500",
-  indigo: "bg-indigo-500",
+  sky: "bg-sky-500",
   slate: "bg-slate-500",
 };

@@ -23,12 +23,16 @@ const tone = (change: number, rising: HeadlineCardProps["rising"]) => {
 export function HeadlineCard({ title, testId, value, previous, format, rising, comparedWith, emptyText = "—" }: HeadlineCardProps) {
   const change = value !== null && previous !== undefined && previous !== null ? value - previous : null;
   return (
-    <div className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm break-inside-avoid dark:border-gray-800 dark:bg-gray-900">
-      <h3 className="text-sm font-medium text-gray-700 dark:text-gray-300">{title}</h3>
-      <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid={testId} data-value={value ?? ""}>
+    <div className="min-w-0 rounded-lg border border-gray-200 bg-white p-3 shadow-sm break-inside-avoid sm:p-4 dark:border-gray-800 dark:bg-gray-900">
+      <h3 className="text-xs font-medium text-gray-700 sm:text-sm dark:text-gray-300">{title}</h3>
+      <p
+        className={`mt-1 font-semibold tabular-nums ${value === null ? "text-base sm:text-lg" : "text-2xl sm:text-3xl"}`}
+        data-testid={testId}
+        data-value={value ?? ""}
+      >
         {value === null ? emptyText : format(value)}
       </p>
-      <p className="mt-1 text-sm" data-testid={`${testId}-change`} data-value={change ?? ""}>
+      <p className="mt-1 text-xs sm:text-sm" data-testid={`${testId}-change`} data-value={change ?? ""}>
         {change === null ? (
           <span className="text-gray-600 dark:text-gray-400">{comparedWith ? `nothing to compare on ${comparedWith}` : "no report a week earlier"}</span>
         ) : (

@@ -27,7 +27,7 @@ const CARDS: { figure: Figure; title: string; testId: string; rising?: HeadlineC
 export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
   const comparedWith = headline.comparison ? formatReportDate(headline.comparison.reportDate) : null;
   return (
-    <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="headline-cards">
+    <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3" data-testid="headline-cards">
       {CARDS.map((card) => (
         <HeadlineCard
           key={card.figure}

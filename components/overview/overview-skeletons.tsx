@@ -3,7 +3,7 @@ import { SkeletonBlock, SkeletonStatus } from "@/components/ui/skeleton";
 /** Placeholders the size of each overview section, so the page does not jump as they stream in. */
 export function HeadlineSkeleton() {
   return (
-    <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+    <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3">
       <SkeletonStatus label="headline figures" />
       {Array.from({ length: 9 }, (_, index) => (
         <SkeletonBlock key={index} className="h-[7.25rem]" />

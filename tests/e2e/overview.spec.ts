@@ -124,6 +124,8 @@ test("the failed-collection dates are marked on the trend, not drawn as zero", a
 });
 
 test("the overview and the team page pass an accessibility scan in light and dark", async ({ page }) => {
+  // Four full axe scans of pages with two charts of SVG take a while on a busy machine.
+  test.setTimeout(240_000);
   await signIn(page, "manager");
   await openOverview(page);
   await expectAccessible(page);
@@ -143,6 +145,33 @@ test("the overview at 1440 and 375 pixels wide: screenshots, and no sideways scr
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
     expect(scrollWidth, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(clientWidth);
   }
+});
+
+test("the overview prints without navigation or controls, charts kept, each section on its own page", async ({ page }, testInfo) => {
+  await signIn(page, "manager");
+  await openOverview(page);
+  const bodyColor = () => page.locator("body").evaluate((body) => getComputedStyle(body).color);
+  await page.emulateMedia({ media: "screen", colorScheme: "light" });
+  await expect(page.locator("html")).not.toHaveClass(/dark/);
+  const lightText = await bodyColor();
+  await page.emulateMedia({ media: "screen", colorScheme: "dark" });
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  expect(await bodyColor()).not.toBe(lightText);
+
+  await page.emulateMedia({ media: "print", colorScheme: "dark" });
+  // Dark styles are for the screen: paper gets dark text even when the screen was dark.
+  expect(await bodyColor()).toBe(lightText);
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Trend window" })).toBeHidden();
+  for (const name of ["Print or save as PDF", "Sign out"]) await expect(page.getByRole("button", { name })).toBeHidden();
+  await expect(page.getByTestId("device-trend").locator("path.recharts-area-curve").first()).toBeVisible();
+  await expect(page.getByTestId("variance-trend").locator(".recharts-bar-rectangle rect").first()).toBeVisible();
+  await expect(page.getByTestId("ageing-table")).toBeVisible();
+  const breaks = await page.locator(".print-section").evaluateAll((sections) => sections.map((section) => getComputedStyle(section).breakBefore));
+  expect(breaks).toEqual(["auto", "page", "page"]);
+  const file = testInfo.outputPath("overview.pdf");
+  await page.pdf({ path: file, format: "A4", printBackground: true });
+  await testInfo.attach("overview printed to PDF", { path: file, contentType: "application/pdf" });
 });
 
 test("the team page is for managers; technicians neither see it nor open it", async ({ page }) => {
