@@ -28,6 +28,6 @@ export async function latestCollectorRuns(db: Database): Promise<CollectorRun[]>
     startedAt: row.started_at,
     endedAt: row.ended_at,
     durationSeconds: row.duration_seconds,
-    failure: row.status === "failed" || row.status === "cancelled" ? (row.error ?? row.message ?? "No message was logged.") : null,
+    failure: row.status === "failed" || row.status === "cancelled" ? row.error || row.message || "No message was logged." : null,
   }));
 }
