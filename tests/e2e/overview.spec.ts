@@ -66,6 +66,10 @@ test("the overview's cards equal direct SQL on the demo database", async ({ page
   await expect(page.getByTestId("open-variances-change")).toContainText(/vs [A-Z][a-z]{2} \d{1,2}, \d{4}/);
   await expect(page.getByTestId("latest-matching-date")).toContainText(formatDate(date));
   await expect(page.getByTestId("overview-report-date")).toHaveText(formatDate(date));
+  // The banner names the newest run of each collector job.
+  const runs = await sql<{ job_name: string; status: string }>(`SELECT DISTINCT ON (job_name) job_name, status FROM job_runs ORDER BY job_name, started_at DESC`);
+  await expect(page.getByTestId("collector-run")).toHaveCount(runs.length);
+  for (const run of runs) await expect(page.locator(`[data-testid=collector-run][data-job="${run.job_name}"]`)).toHaveAttribute("data-status", run.status);
 });
 
 test("both trend charts draw in real colours", async ({ page }) => {
