@@ -1,17 +1,27 @@
 import type { Metadata } from "next";
-import { Card, Title, Text } from "@tremor/react";
+import { Suspense } from "react";
 import { requireActor } from "@/lib/auth/actor";
-import { getOverviewData, OVERVIEW_TREND_DAYS } from "@/lib/reports/overview-data";
+import { todayUtc } from "@/lib/inventory/report-date";
+import { parseOverviewSearch } from "@/lib/reports/trend-window";
 import { formatReportDate } from "@/lib/format";
-import { HeadlineCard } from "@/components/overview/headline-card";
-import { OpenExceptionsCard } from "@/components/overview/open-exceptions-card";
-import { DeviceTrendChart } from "@/components/overview/device-trend-chart";
+import { TrendWindowLinks } from "@/components/overview/trend-window-links";
+import { AgeingSkeleton, HeadlineSkeleton, TrendsSkeleton } from "@/components/overview/overview-skeletons";
+import { PrintButton } from "@/components/ui/print-button";
+import { loadDataHealth } from "./load-data-health";
+import { HeadlineSection } from "./_overview/headline-section";
+import { TrendsSection } from "./_overview/trends-section";
+import { AgeingSection } from "./_overview/ageing-section";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
-  const { report } = await getOverviewData(await requireActor());
-  if (!report) {
+const sectionClass = "print-section space-y-3";
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { window } = parseOverviewSearch(await searchParams);
+  const actor = await requireActor();
+  const { status } = await loadDataHealth(actor);
+  const reportDate = status.latestMatchingDate;
+  if (!reportDate) {
     return (
       <section className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700">
         <h1 className="text-lg font-semibold">No report to show yet</h1>
@@ -22,26 +32,40 @@ export default async function OverviewPage() {
       </section>
     );
   }
-  const openTotal = report.openExceptions.reduce((sum, row) => sum + row.count, 0);
+  const today = todayUtc();
   return (
-    <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-        <p className="text-sm text-gray-600 dark:text-gray-400">Report of {formatReportDate(report.date)}</p>
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+          <p className="text-sm text-gray-600 dark:text-gray-400">
+            Report of <time dateTime={reportDate} data-testid="overview-report-date">{formatReportDate(reportDate)}</time>
+          </p>
+        </div>
+        <PrintButton />
       </div>
-      <div className="grid gap-4 sm:grid-cols-3">
-        <HeadlineCard title="Ninja devices" value={report.devices.Ninja} testId="devices-ninja" />
-        <HeadlineCard title="ThreatLocker devices" value={report.devices.ThreatLocker} testId="devices-threatlocker" />
-        <HeadlineCard title="Open exceptions" value={openTotal} testId="open-exceptions" />
-      </div>
-      <div className="grid gap-4 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <Title>Devices per vendor</Title>
-          <Text>Last {OVERVIEW_TREND_DAYS} days; a gap means that vendor has no rows for the date.</Text>
-          <DeviceTrendChart data={report.trend} />
-        </Card>
-        <OpenExceptionsCard counts={report.openExceptions} />
-      </div>
+      <section aria-labelledby="headline-heading" className={sectionClass}>
+        <h2 id="headline-heading" className="text-lg font-semibold">Headline figures</h2>
+        <Suspense fallback={<HeadlineSkeleton />}>
+          <HeadlineSection actor={actor} reportDate={reportDate} today={today} />
+        </Suspense>
+      </section>
+      <section aria-labelledby="trends-heading" className={sectionClass}>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="trends-heading" className="text-lg font-semibold">Trends over {window} days</h2>
+          <TrendWindowLinks current={window} />
+        </div>
+        <Suspense key={window} fallback={<TrendsSkeleton />}>
+          <TrendsSection actor={actor} reportDate={reportDate} window={window} today={today} />
+        </Suspense>
+      </section>
+      <section aria-labelledby="ageing-heading" className={sectionClass}>
+        <h2 id="ageing-heading" className="text-lg font-semibold">Ageing of open variances</h2>
+        <p className="text-sm text-gray-600 dark:text-gray-400">Days since each open variance was first seen, by type.</p>
+        <Suspense fallback={<AgeingSkeleton />}>
+          <AgeingSection actor={actor} reportDate={reportDate} today={today} />
+        </Suspense>
+      </section>
     </div>
   );
 }

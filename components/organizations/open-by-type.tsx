@@ -1,4 +1,4 @@
-import type { TypeCount } from "@/lib/reports/overview";
+import type { TypeCount } from "@/lib/reports/organization-figures";
 import { typeLabel } from "@/lib/variances/types/registry";
 import { formatCount } from "@/lib/format";
 

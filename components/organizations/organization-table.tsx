@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { OrganizationFigures } from "@/lib/reports/organization-figures";
 import { organizationPath, sortDirectionOf, sortHref, type OrganizationFilters, type OrganizationSort } from "@/lib/organizations/organization-filters";
 import { variancePath } from "@/lib/variances/variance-key";
-import { formatCount, formatReportDate, formatSignedCount } from "@/lib/format";
+import { formatCount, formatReportDate, formatChange } from "@/lib/format";
 import { SortHeader } from "./sort-header";
 import { OpenByType } from "./open-by-type";
 import { InternalBadge, OrganizationNames } from "./organization-names";
@@ -65,7 +65,7 @@ export function OrganizationTable({ rows, filters }: { rows: OrganizationFigures
               </td>
               <td className="px-2 py-2 text-right tabular-nums" data-column="ninja">{formatCount(row.ninja)}</td>
               <td className="px-2 py-2 text-right tabular-nums" data-column="threatlocker">{formatCount(row.threatlocker)}</td>
-              <td className="px-2 py-2 text-right tabular-nums" data-column="difference">{formatSignedCount(row.difference)}</td>
+              <td className="px-2 py-2 text-right tabular-nums" data-column="difference">{formatChange(row.difference)}</td>
               <td className="px-2 py-2" data-column="open">
                 <span className="tabular-nums">{formatCount(row.openTotal)}</span>
                 <OpenByType counts={row.openByType} />
@@ -95,7 +95,7 @@ export function OrganizationTable({ rows, filters }: { rows: OrganizationFigures
               {[
                 ["Ninja", formatCount(row.ninja)],
                 ["ThreatLocker", formatCount(row.threatlocker)],
-                ["Difference", formatSignedCount(row.difference)],
+                ["Difference", formatChange(row.difference)],
                 ["Spares licensed", formatCount(row.spareLicensed)],
               ].map(([label, value]) => (
                 <div key={label}>

@@ -1,42 +1,49 @@
 "use client";
 
-import { LineChart } from "@tremor/react";
-import type { DeviceTrendPoint } from "@/lib/reports/overview";
+import { AreaChart } from "@tremor/react";
+import type { CollectionFailure } from "@/lib/inventory/collection-failures";
+import type { DeviceTrendPoint } from "@/lib/reports/overview-trends";
+import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
+import { formatCount, formatReportDate } from "@/lib/format";
+import { ChartLegend } from "@/components/charts/chart-legend";
+import { FAILURE_COLOR, VENDOR_COLORS } from "@/components/charts/chart-colors";
 
-const formatter = (value: number) => new Intl.NumberFormat("en-US").format(value);
-
-const SERIES = [
-  { name: "Ninja", color: "blue", swatch: "bg-blue-500" },
-  { name: "ThreatLocker", color: "emerald", swatch: "bg-emerald-500" },
-] as const;
+const failureMarkerName = (failure: CollectionFailure) => `${failure.vendor} failed ${formatReportDate(failure.date)}`;
 
 /**
- * Tremor's own legend nests its items in a focusable <div> inside an <ol>, which axe
- * rejects (list / listitem), so the chart draws none and a plain list names the lines.
+ * Devices per vendor per date. A vendor without a good collection leaves a gap
+ * (connectNulls off); each failed collection gets its own one-point series, which Tremor
+ * draws as a dot at the vendor's last good count, so the failure is marked, never a cliff to zero.
  */
-export function DeviceTrendChart({ data }: { data: DeviceTrendPoint[] }) {
+export function DeviceTrendChart({ points, failures }: { points: DeviceTrendPoint[]; failures: CollectionFailure[] }) {
+  const markers = failures.map((failure) => ({ failure, name: failureMarkerName(failure) }));
+  const data = points.map((point) => {
+    const row: Record<string, string | number> = { label: formatReportDate(point.date) };
+    for (const vendor of DEVICE_VENDOR_NAMES) if (point[vendor] !== undefined) row[vendor] = point[vendor];
+    for (const { failure, name } of markers) if (failure.date === point.date) row[name] = failure.lastGoodDevices ?? failure.devices;
+    return row;
+  });
   return (
-    // aria-label is not allowed on the chart's plain <div>; the figure carries the name.
-    <figure aria-label="Devices per vendor per date">
-      <ul aria-label="Legend" className="mt-4 flex flex-wrap justify-end gap-x-4 gap-y-1 text-sm text-gray-700 dark:text-gray-300">
-        {SERIES.map((series) => (
-          <li key={series.name} className="inline-flex items-center gap-1.5">
-            <span aria-hidden="true" className={`h-2 w-2 rounded-full ${series.swatch}`} />
-            {series.name}
-          </li>
-        ))}
-      </ul>
-      <LineChart
-        className="mt-2 h-72"
+    <>
+      <ChartLegend
+        label="Series"
+        items={[
+          ...DEVICE_VENDOR_NAMES.map((vendor) => ({ name: vendor, color: VENDOR_COLORS[vendor]! })),
+          ...(markers.length > 0 ? [{ name: "Failed collection (last good count)", color: FAILURE_COLOR, marker: true }] : []),
+        ]}
+      />
+      <AreaChart
+        className="mt-4 h-72"
         data={data}
-        index="date"
-        categories={SERIES.map((series) => series.name)}
-        colors={SERIES.map((series) => series.color)}
-        valueFormatter={formatter}
+        index="label"
+        categories={[...DEVICE_VENDOR_NAMES, ...markers.map((marker) => marker.name)]}
+        colors={[...DEVICE_VENDOR_NAMES.map((vendor) => VENDOR_COLORS[vendor]!), ...markers.map(() => FAILURE_COLOR)]}
+        valueFormatter={formatCount}
         connectNulls={false}
         showLegend={false}
+        showAnimation={false}
         yAxisWidth={48}
       />
-    </figure>
+    </>
   );
 }

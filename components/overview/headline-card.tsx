@@ -1,13 +1,50 @@
-import { Card, Metric, Text } from "@tremor/react";
-import { formatCount } from "@/lib/format";
+import { formatChange, formatCount } from "@/lib/format";
 
-export function HeadlineCard({ title, value, testId }: { title: string; value: number; testId: string }) {
+export interface HeadlineCardProps {
+  title: string;
+  testId: string;
+  value: number | null;
+  /** The same figure on the comparison report; undefined when there is no comparison report. */
+  previous?: number | null;
+  format?: (value: number) => string;
+  /** Whether a rise is good news (green) or bad news (red); neutral figures stay grey. */
+  rising?: "good" | "bad";
+  /** The comparison report's date, null when there is none; leave out for a figure without a comparison. */
+  comparedWith?: string | null;
+  /** Shown instead of the value when it is null. */
+  emptyText?: string;
+}
+
+const tone = (change: number, rising: HeadlineCardProps["rising"]) => {
+  if (change === 0 || !rising) return "text-gray-700 dark:text-gray-300";
+  const good = (change > 0) === (rising === "good");
+  return good ? "text-emerald-700 dark:text-emerald-400" : "text-rose-700 dark:text-rose-400";
+};
+
+export function HeadlineCard({ title, testId, value, previous, format = formatCount, rising, comparedWith, emptyText = "—" }: HeadlineCardProps) {
+  const change = value !== null && previous !== undefined && previous !== null ? value - previous : null;
   return (
-    <Card>
-      <Text>{title}</Text>
-      <Metric data-testid={testId} data-value={value}>
-        {formatCount(value)}
-      </Metric>
-    </Card>
+    <div className="min-w-0 rounded-lg border border-gray-200 bg-white p-3 shadow-sm break-inside-avoid sm:p-4 dark:border-gray-800 dark:bg-gray-900">
+      <h3 className="text-xs font-medium text-gray-700 sm:text-sm dark:text-gray-300">{title}</h3>
+      <p
+        className={`mt-1 font-semibold tabular-nums ${value === null ? "text-base sm:text-lg" : "text-2xl sm:text-3xl"}`}
+        data-testid={testId}
+        data-value={value ?? ""}
+      >
+        {value === null ? emptyText : format(value)}
+      </p>
+      {comparedWith !== undefined && (
+        <p className="mt-1 text-xs sm:text-sm" data-testid={`${testId}-change`} data-value={change ?? ""}>
+          {change === null ? (
+            <span className="text-gray-600 dark:text-gray-400">{comparedWith ? `nothing to compare on ${comparedWith}` : "no report a week earlier"}</span>
+          ) : (
+            <>
+              <span className={`font-medium tabular-nums ${tone(change, rising)}`}>{formatChange(change)}</span>{" "}
+              <span className="text-gray-600 dark:text-gray-400">vs {comparedWith}</span>
+            </>
+          )}
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { ReportStatus } from "@/lib/inventory/report-status";
+import type { DataHealth } from "@/lib/inventory/data-health";
 import type { VendorStatus } from "@/lib/inventory/freshness";
 import { formatCount, formatReportDate } from "@/lib/format";
+import { CollectorRuns } from "./collector-runs";
 
 const freshnessText: Record<ReportStatus["freshness"], string> = {
   current: "Current",
@@ -28,7 +30,7 @@ function vendorWarnings(vendor: VendorStatus): string[] {
 }
 
 /** Tells everyone, on every page, which report they are looking at and whether to trust it. */
-export function DataHealthBanner({ status }: { status: ReportStatus }) {
+export function DataHealthBanner({ health: { status, collectorRuns } }: { health: DataHealth }) {
   const warnings = status.vendors.flatMap(vendorWarnings);
   return (
     <section aria-label="Data health" className="border-b border-gray-200 bg-white/60 dark:border-gray-800 dark:bg-gray-900/60">
@@ -46,6 +48,9 @@ export function DataHealthBanner({ status }: { status: ReportStatus }) {
             {vendor.vendor}: {vendor.latestDate ? `${formatCount(vendor.devices)} on ${formatReportDate(vendor.latestDate)}` : "no data"}
           </span>
         ))}
+      </div>
+      <div className="mx-auto max-w-7xl px-4 pb-2 text-sm sm:px-6">
+        <CollectorRuns runs={collectorRuns} />
       </div>
       {warnings.length > 0 && (
         <ul role="alert" className="mx-auto max-w-7xl space-y-1 px-4 pb-2 text-sm text-amber-900 sm:px-6 dark:text-amber-200">

@@ -12,6 +12,7 @@ const items: NavItem[] = [
   { href: "/variances", label: "Variances", permission: "dashboard:read" },
   { href: "/organizations", label: "Organizations", permission: "dashboard:read" },
   { href: "/devices", label: "Devices", permission: "dashboard:read" },
+  { href: "/team", label: "Team", permission: "team:read" },
   { href: "/admin/users", label: "Admin", permission: "users:manage" },
 ];
 

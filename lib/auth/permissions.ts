@@ -8,6 +8,7 @@ import type { Actor, Role } from "./roles";
 const grants = {
   "dashboard:read": ["technician", "manager", "admin"],
   "variances:triage": ["technician", "admin"],
+  "team:read": ["manager", "admin"],
   "users:manage": ["admin"],
   "audit:read": ["admin"],
   // Merging and splitting organisation names changes every manager's figures.

@@ -11,7 +11,7 @@ import { hostnameKeySql } from "@/lib/variances/variance-key-sql";
 import { ORGANIZATION_NAME_SQL } from "./organization-devices";
 import { loadOrganizationReport } from "./organization-context";
 import type { OrganizationFigures } from "./organization-figures";
-import type { DeviceTrendPoint } from "./overview";
+import type { DeviceTrendPoint } from "./overview-trends";
 
 export const ORGANIZATION_TREND_DAYS = 90;
 

@@ -5,7 +5,12 @@ import { varianceSubjectId } from "@/lib/variances/variance-key";
 import type { VarianceView } from "@/lib/variances/variance-view";
 import type { OrganizationNameCount } from "./organization-devices";
 import { organizationMatchKey } from "./organization-name";
-import type { TypeCount } from "./overview";
+
+/** A count of open variances of one type. */
+export interface TypeCount {
+  type: string;
+  count: number;
+}
 
 /** One client organisation's figures on a report: every spelling of its name, merged. */
 export interface OrganizationFigures {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/prisma";
 import { getReportStatus } from "@/lib/inventory/report-status";
-import { deviceTrend, devicesOn } from "@/lib/reports/overview";
+import { devicesOn, vendorDayCounts } from "@/lib/inventory/vendor-day-counts";
 
 /** The access guide's JSON API, answered for the latest matching date unless a date is given. */
 export const exceptionsQuerySchema = z
@@ -64,5 +64,5 @@ export async function exceptionStats(db: Database, query: z.infer<typeof reportD
 export async function deviceSummary(db: Database, query: z.infer<typeof reportDateQuerySchema>) {
   const date = await reportDateOf(db, query.date);
   if (!date) return { date: null, devices: {} };
-  return { date, devices: devicesOn(await deviceTrend(db, date, 1), date) };
+  return { date, devices: devicesOn(await vendorDayCounts(db, date, date), date) };
 }

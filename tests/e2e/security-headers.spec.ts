@@ -35,7 +35,9 @@ test("the sign-in page and the overview carry the security headers, with a fresh
 test("pages run under the policy without a single violation", async ({ page }) => {
   const violations = cspViolations(page);
   await signIn(page, "technician");
-  await expect(page.locator(".recharts-line path.recharts-curve")).toHaveCount(2);
+  // Both overview charts drawn (they stream in under Suspense, with inline styles from Recharts).
+  await expect(page.getByTestId("device-trend").locator("path.recharts-area-curve").first()).toBeVisible();
+  await expect(page.getByTestId("variance-trend").locator(".recharts-bar-rectangle rect").first()).toBeVisible();
   await openQueue(page, "/variances");
   await page.getByTestId("variance-row").filter({ visible: true }).first().getByRole("link").click();
   await expect(page.getByRole("region", { name: "Triage" })).toBeVisible();

@@ -33,7 +33,8 @@ export async function signInWith(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  // Password hashing is deliberately slow, and more so on a busy machine.
+  await expect(page.getByTestId("signed-in-as")).toBeVisible({ timeout: 20_000 });
 }
 
 export async function signIn(page: Page, role: Role) {

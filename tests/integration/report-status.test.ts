@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { getReportStatus } from "@/lib/inventory/report-status";
-import { deviceTrend, openExceptionsByType } from "@/lib/reports/overview";
+import { devicesOn, vendorDayCounts } from "@/lib/inventory/vendor-day-counts";
+import { collectionFailures } from "@/lib/inventory/collection-failures";
+import { addDays } from "@/lib/inventory/report-date";
+import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
 import { generateDemoData } from "@/lib/demo/generate";
 import { createDemoDatabase, createUpstreamDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
 
@@ -18,21 +21,14 @@ async function figuresBySql(database: TestDatabase) {
      WHERE s.snapshot_date = $1 AND v.name IN ('Ninja', 'ThreatLocker') GROUP BY v.name`,
     [date],
   );
-  const byType = await one<{ type: string; count: number }>(
-    `SELECT type, count(*)::int AS count FROM exceptions WHERE date_found = $1 AND NOT resolved GROUP BY type ORDER BY count DESC, type`,
-    [date],
-  );
-  return { date, devices: Object.fromEntries(devices.map((row) => [row.name, row.n])), byType };
+  return { date, devices: Object.fromEntries(devices.map((row) => [row.name, row.n])) };
 }
 
 async function expectOverviewMatchesSql(database: TestDatabase, db: Database, today: string) {
   const expected = await figuresBySql(database);
   const status = await getReportStatus(db, today);
   expect(status.latestMatchingDate).toBe(expected.date);
-  expect(await openExceptionsByType(db, expected.date)).toEqual(expected.byType);
-  const trend = await deviceTrend(db, expected.date, 90);
-  expect(trend).toHaveLength(90);
-  expect(trend.at(-1)).toEqual({ date: expected.date, ...expected.devices });
+  expect(devicesOn(await vendorDayCounts(db, expected.date, expected.date), expected.date)).toEqual(expected.devices);
   return status;
 }
 
@@ -58,14 +54,14 @@ describe("overview figures on the demo database", () => {
     expect((await getReportStatus(db, "2026-12-01")).freshness).toBe("stale");
   });
 
-  it("show the failed-collection date as a gap, not as zero devices", async () => {
+  it("name each date a vendor has no rows while the other has as a failed collection", async () => {
     const { rows } = await database.pool.query<{ date: string }>(`
       SELECT d::date::text AS date FROM generate_series($1::date - 89, $1::date, '1 day') d
       WHERE NOT EXISTS (SELECT 1 FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id
                         WHERE s.snapshot_date = d::date AND v.name = 'ThreatLocker')`, [DEMO_END_DATE]);
     expect(rows.length).toBeGreaterThan(0);
-    const trend = await deviceTrend(db, DEMO_END_DATE, 90);
-    for (const { date } of rows) expect(trend.find((point) => point.date === date)).not.toHaveProperty("ThreatLocker");
+    const failures = collectionFailures(await vendorDayCounts(db, addDays(DEMO_END_DATE, -89), DEMO_END_DATE), DEVICE_VENDOR_NAMES);
+    for (const { date } of rows) expect(failures).toContainEqual(expect.objectContaining({ date, vendor: "ThreatLocker", kind: "missing", devices: 0 }));
   });
 
   it("warn when the newest collection of a vendor is missing or collapsed", async () => {

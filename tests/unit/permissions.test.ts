@@ -7,6 +7,7 @@ const actor = (role: Role): Actor => ({ id: "00000000-0000-0000-0000-00000000000
 const expected: Record<Permission, Role[]> = {
   "dashboard:read": ["technician", "manager", "admin"],
   "variances:triage": ["technician", "admin"],
+  "team:read": ["manager", "admin"],
   "users:manage": ["admin"],
   "audit:read": ["admin"],
   "organizations:manage": ["admin"],

@@ -75,7 +75,7 @@ export default async function OrganizationPage({ params }: { params: Promise<Par
       <Card className="break-inside-avoid">
         <Title>Devices per vendor</Title>
         <Text>Last {ORGANIZATION_TREND_DAYS} days; a gap means that vendor has no rows at all for the date.</Text>
-        <DeviceTrendChart data={trend} />
+        <DeviceTrendChart points={trend} failures={[]} />
       </Card>
       <section aria-labelledby="devices-heading" className={`${sectionClass} break-inside-auto`}>
         <h2 id="devices-heading" className="mb-2 font-semibold">

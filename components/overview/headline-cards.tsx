@@ -1,0 +1,46 @@
+import type { HeadlineFigures, OverviewHeadline } from "@/lib/reports/overview-headline";
+import { formatCount, formatDecimal, formatReportDate } from "@/lib/format";
+import { HeadlineCard, type HeadlineCardProps } from "./headline-card";
+
+type Figure = keyof HeadlineFigures;
+
+const CARDS: { figure: Figure; title: string; testId: string; rising?: HeadlineCardProps["rising"]; format?: (value: number) => string; emptyText?: string }[] = [
+  { figure: "ninjaDevices", title: "Ninja devices", testId: "devices-ninja" },
+  { figure: "threatlockerDevices", title: "ThreatLocker devices", testId: "devices-threatlocker" },
+  { figure: "billableDevices", title: "Billable (Ninja)", testId: "billable-devices" },
+  { figure: "spareDevices", title: "Spare (Ninja)", testId: "spare-devices" },
+  { figure: "openVariances", title: "Open variances", testId: "open-variances", rising: "bad" },
+  { figure: "newVariances", title: "New since the previous report", testId: "new-variances", rising: "bad", emptyText: "No earlier report" },
+  { figure: "resolvedLast7Days", title: "Resolved in the last 7 days", testId: "resolved-7-days", rising: "good" },
+  {
+    figure: "medianDaysToResolve",
+    title: "Median days to resolve (30 days)",
+    testId: "median-days-to-resolve",
+    rising: "bad",
+    format: formatDecimal,
+    emptyText: "Nothing resolved",
+  },
+  { figure: "licenseWaste", title: "ThreatLocker licenses on spare devices", testId: "license-waste", rising: "bad" },
+];
+
+/** The headline figures of the report, each with its change against the report about a week earlier. */
+export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
+  const comparedWith = headline.comparison ? formatReportDate(headline.comparison.reportDate) : null;
+  return (
+    <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3" data-testid="headline-cards">
+      {CARDS.map((card) => (
+        <HeadlineCard
+          key={card.figure}
+          title={card.title}
+          testId={card.testId}
+          value={headline.current[card.figure]}
+          previous={headline.comparison?.figures[card.figure]}
+          format={card.format ?? formatCount}
+          rising={card.rising}
+          comparedWith={comparedWith}
+          emptyText={card.emptyText}
+        />
+      ))}
+    </div>
+  );
+}

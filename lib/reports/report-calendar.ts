@@ -1,0 +1,35 @@
+import type { Database } from "@/lib/db/prisma";
+import { trustworthyReportDates, collectionFailures, type CollectionFailure } from "@/lib/inventory/collection-failures";
+import type { VendorDayCount } from "@/lib/inventory/freshness";
+import { addDays, type ReportDate } from "@/lib/inventory/report-date";
+import { vendorDayCounts } from "@/lib/inventory/vendor-day-counts";
+import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
+
+/** How much earlier a figure is compared with, in days. */
+export const COMPARISON_DAYS = 7;
+
+/**
+ * The device counts of a stretch of dates and what they say about the reports in it:
+ * which dates are trustworthy reports and which collections failed.
+ */
+export interface ReportCalendar {
+  counts: VendorDayCount[];
+  /** Both vendors collected and neither failed, oldest first. */
+  reports: ReportDate[];
+  failures: CollectionFailure[];
+}
+
+export async function loadReportCalendar(db: Database, from: ReportDate, to: ReportDate): Promise<ReportCalendar> {
+  const counts = await vendorDayCounts(db, from, to);
+  return {
+    counts,
+    reports: trustworthyReportDates(counts, DEVICE_VENDOR_NAMES),
+    failures: collectionFailures(counts, DEVICE_VENDOR_NAMES),
+  };
+}
+
+/** The newest trustworthy report strictly before `date`. */
+export const reportBefore = (calendar: ReportCalendar, date: ReportDate) => calendar.reports.findLast((report) => report < date) ?? null;
+
+/** The report compared with: the newest trustworthy report at least COMPARISON_DAYS before `date`. */
+export const comparisonReport = (calendar: ReportCalendar, date: ReportDate) => reportBefore(calendar, addDays(date, -COMPARISON_DAYS + 1));

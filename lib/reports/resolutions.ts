@@ -1,0 +1,59 @@
+import type { Database } from "@/lib/db/prisma";
+import { addDays, daysBetween, type ReportDate } from "@/lib/inventory/report-date";
+import { deriveLifecycle, isResolvedStatus } from "@/lib/variances/lifecycle";
+import { VARIANCE_KEY_SQL } from "@/lib/variances/variance-key-sql";
+
+/** How far back the time-to-resolve figures look, in days. */
+export const TIME_TO_RESOLVE_DAYS = 30;
+/** The "resolved lately" window, in days. */
+export const RECENTLY_RESOLVED_DAYS = 7;
+
+export interface Resolution {
+  type: string;
+  key: string;
+  resolvedReportDate: ReportDate;
+  resolvedById: string;
+  /** Report dates from first seen to the resolution. */
+  daysToResolve: number;
+}
+
+/**
+ * Variances resolved on a report date in the `days` up to `reportDate` that still count as
+ * resolved on it: a resolution a later report contradicts (regressed) is open again, not a fix.
+ */
+export async function resolutionsUpTo(db: Database, reportDate: ReportDate, days: number, today: ReportDate): Promise<Resolution[]> {
+  const rows = await db.$queryRaw<
+    { type: string; key: string; resolved_report_date: string; resolved_by_id: string; snoozed_until: string | null; first_seen: string; present: boolean }[]
+  >`
+    WITH resolved AS (
+      SELECT variance_type AS type, variance_key AS key, resolved_report_date, resolved_by_user_id, snoozed_until
+      FROM variance_dashboard.variance_triage
+      WHERE resolved_report_date > ${addDays(reportDate, -days)}::date AND resolved_report_date <= ${reportDate}::date
+    ),
+    seen AS (
+      SELECT r.type, r.key, min(e.date_found) AS first_seen, bool_or(e.date_found = ${reportDate}::date) AS present
+      FROM resolved r JOIN exceptions e ON e.type = r.type AND ${VARIANCE_KEY_SQL} = r.key
+      WHERE e.date_found <= ${reportDate}::date
+      GROUP BY 1, 2
+    )
+    SELECT r.type, r.key, r.resolved_report_date::text, r.resolved_by_user_id::text AS resolved_by_id, r.snoozed_until::text,
+           coalesce(s.first_seen, r.resolved_report_date)::text AS first_seen, coalesce(s.present, false) AS present
+    FROM resolved r LEFT JOIN seen s ON s.type = r.type AND s.key = r.key`;
+  return rows
+    .filter((row) =>
+      isResolvedStatus(
+        deriveLifecycle({ reportDate, presentOnReport: row.present, resolvedReportDate: row.resolved_report_date, snoozedUntil: row.snoozed_until, today }).status,
+      ),
+    )
+    .map((row) => ({
+      type: row.type,
+      key: row.key,
+      resolvedReportDate: row.resolved_report_date,
+      resolvedById: row.resolved_by_id,
+      daysToResolve: daysBetween(row.first_seen, row.resolved_report_date),
+    }));
+}
+
+/** Resolutions made in the `days` up to `reportDate`. */
+export const resolvedWithin = (resolutions: readonly Resolution[], reportDate: ReportDate, days: number) =>
+  resolutions.filter((resolution) => resolution.resolvedReportDate > addDays(reportDate, -days));
