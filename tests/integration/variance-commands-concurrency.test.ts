@@ -5,6 +5,7 @@ import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { assignVariance } from "@/lib/variances/commands/assign-variance";
 import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
 import { bulkResolveVariances } from "@/lib/variances/commands/bulk-resolve-variances";
+import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
 import { createTriageActors, rowIdsOf, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
 
@@ -124,5 +125,81 @@ describe("triage commands at the same time", () => {
     expect([...a!.skipped, ...b!.skipped].map((skip) => skip.reason)).toEqual(["already resolved", "already resolved"]);
     const { rows } = await database.pool.query("SELECT count(*)::int AS n FROM variance_dashboard.audit_events WHERE action = 'variance.resolve' AND details->>'bulk' = 'true'");
     expect(rows[0].n).toBe(6);
+  });
+
+  it("twenty mixed commands on one variance at once: one versioned change wins, every note lands, one audit event per accepted command", async () => {
+    const variance = fresh();
+    const clients = [first, second];
+    const technicians = [actors.technician, actors.otherTechnician];
+    const commands = Array.from({ length: 20 }, (_, index) => {
+      const db = clients[index % 2]!;
+      const actor = technicians[index % 2]!;
+      switch (index % 4) {
+        case 0:
+          return { kind: "resolve", run: () => resolveVariance(db, actor, { ...variance, expectedVersion: 0, note: `resolution ${index}` }) };
+        case 1:
+          return { kind: "assign", run: () => assignVariance(db, actor, { ...variance, expectedVersion: 0, assigneeUserId: actor.id }) };
+        case 2:
+          return { kind: "snooze", run: () => snoozeVariance(db, actor, { ...variance, expectedVersion: 0, days: 7, reason: `reason ${index}` }) };
+        default:
+          return { kind: "note", run: () => addVarianceNote(db, actor, { ...variance, text: `note ${index}` }) };
+      }
+    });
+    const results = await Promise.allSettled(commands.map((command) => command.run()));
+    const accepted = commands.filter((_, index) => results[index]!.status === "fulfilled");
+    const refused = results.filter((result) => result.status === "rejected");
+
+    // The versioned commands all claimed version 0: exactly one may win; notes need no version.
+    expect(accepted.filter((command) => command.kind !== "note")).toHaveLength(1);
+    expect(accepted.filter((command) => command.kind === "note")).toHaveLength(5);
+    expect(refused.map((result) => (result as PromiseRejectedResult).reason.code)).toEqual(Array(14).fill("stale"));
+
+    const subject = `${variance.type}/${variance.key}`;
+    const { rows: events } = await database.pool.query("SELECT action FROM variance_dashboard.audit_events WHERE subject_id = $1", [subject]);
+    expect(events).toHaveLength(accepted.length);
+    const { rows: notes } = await database.pool.query(
+      "SELECT body FROM variance_dashboard.variance_notes WHERE variance_type = $1 AND variance_key = $2 ORDER BY body",
+      [variance.type, variance.key],
+    );
+    expect(notes.map((note) => note.body)).toEqual(["note 11", "note 15", "note 19", "note 3", "note 7"]);
+
+    // The final state is the winner's change, as if it had run alone (notes change no triage field).
+    const winner = accepted.find((command) => command.kind !== "note")!;
+    const { rows: triage } = await database.pool.query(
+      "SELECT resolved_by_user_id IS NOT NULL AS resolved, assignee_user_id IS NOT NULL AS assigned, snoozed_until IS NOT NULL AS snoozed FROM variance_dashboard.variance_triage WHERE variance_type = $1 AND variance_key = $2",
+      [variance.type, variance.key],
+    );
+    expect(triage[0]).toEqual({ resolved: winner.kind === "resolve", assigned: winner.kind === "assign", snoozed: winner.kind === "snooze" });
+  });
+
+  it("a double-submitted resolve (two identical requests) resolves once", async () => {
+    const variance = fresh();
+    const same = { ...variance, expectedVersion: 0, note: "Removed ThreatLocker from the spare." };
+    const results = await bothAtOnce(
+      () => resolveVariance(first, actors.technician, same),
+      () => resolveVariance(second, actors.technician, same),
+    );
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await eventsFor(variance, "variance.resolve")).toHaveLength(1);
+  });
+
+  it("a bulk resolve racing single resolves: every variance resolved exactly once, counts consistent", async () => {
+    const selection = unused.splice(0, 10);
+    const singles = selection.slice(0, 5).map((variance, index) =>
+      resolveVariance(index % 2 ? first : second, actors.otherTechnician, { ...variance, expectedVersion: 0, note: "single" }).then(
+        () => true,
+        () => false,
+      ),
+    );
+    const [bulk, ...singleResults] = await Promise.all([bulkResolveVariances(first, actors.technician, { variances: selection, note: "bulk" }), ...singles]);
+    const singlesWon = singleResults.filter(Boolean).length;
+    expect(bulk.changed + singlesWon).toBe(10);
+    expect(bulk.skipped).toHaveLength(10 - bulk.changed);
+    const { rows } = await database.pool.query(
+      "SELECT subject_id, count(*)::int AS n FROM variance_dashboard.audit_events WHERE action = 'variance.resolve' AND subject_id = ANY($1) GROUP BY subject_id",
+      [selection.map((variance) => `${variance.type}/${variance.key}`)],
+    );
+    expect(rows).toHaveLength(10);
+    expect(rows.every((row) => row.n === 1)).toBe(true);
   });
 });
