@@ -10,6 +10,7 @@ import { RECONCILE_INTERVAL_MS, RECONCILE_LOCK_KEY, reconcileIfStale, reconcileW
 import { DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
 import { rowIdsOf, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
+import { collectorSimulation } from "../helpers/collector-simulation";
 
 const REPORT = DEMO_END_DATE;
 const NEXT_REPORT = addDays(REPORT, 1);
@@ -23,30 +24,15 @@ describe("reconciling the write-through after the checks re-run", () => {
   let resolved: VarianceId;
   let assigned: VarianceId;
   let noted: VarianceId;
+  let rerunChecks: (date: string) => Promise<unknown>;
+  let collectNextReport: (from: string, to: string) => Promise<void>;
   const query = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) => (await database.pool.query(text, values)).rows as T[];
 
   beforeAll(async () => {
     ({ database, db, actors } = fixture);
+    ({ rerunChecks, collectNextReport } = collectorSimulation(database.pool));
     [resolved, assigned, noted] = (await variancesOn(database.pool, REPORT, "SPARE_MISMATCH")) as [VarianceId, VarianceId, VarianceId];
   });
-
-  /** As the checks do: delete every row of the date and insert the same findings as new rows with nothing triaged. */
-  const rerunChecks = (date: string) =>
-    query(
-      `WITH old AS (DELETE FROM exceptions WHERE date_found = $1 RETURNING id, type, hostname, details)
-       INSERT INTO exceptions (date_found, type, hostname, details, resolved) SELECT $1, type, hostname, details, false FROM old ORDER BY id`,
-      [date],
-    );
-
-  /** The next day's collections and checks, finding the same devices and variances. */
-  async function collectNextReport(from: string, to: string) {
-    const [{ columns } = { columns: "" }] = await query<{ columns: string }>(
-      `SELECT string_agg(quote_ident(column_name), ', ') AS columns FROM information_schema.columns
-       WHERE table_schema = 'public' AND table_name = 'device_snapshot' AND column_name NOT IN ('id', 'snapshot_date')`,
-    );
-    await query(`INSERT INTO device_snapshot (snapshot_date, ${columns}) SELECT $2, ${columns} FROM device_snapshot WHERE snapshot_date = $1`, [from, to]);
-    await query(`INSERT INTO exceptions (date_found, type, hostname, details, resolved) SELECT $2, type, hostname, details, false FROM exceptions WHERE date_found = $1 ORDER BY id`, [from, to]);
-  }
 
   /** The write-through columns of the triaged variances' rows of a date, by content (ids change on every run). */
   const writeThroughOn = (date: string) =>
