@@ -40,6 +40,9 @@ function ensureProductionBuild(env: NodeJS.ProcessEnv) {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
+// Under systemd's default TimeoutStopSec (90 s) and the sample unit's 30 s.
+const SHUTDOWN_TIMEOUT_MS = 25_000;
+
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env };
   let stopDatabase = async () => {};
@@ -74,17 +77,23 @@ async function main() {
   const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { cwd: root, env, stdio: "inherit" });
   log(`Serving on http://localhost:${port}`);
 
+  const exited = new Promise<number>((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
   let stopping = false;
+  // Next.js stops accepting connections on SIGTERM and finishes the requests in flight; the
+  // database (in demo mode) stays up until it has, and a hung request cannot hold the stop forever.
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    server.kill("SIGTERM");
+    if (server.exitCode === null) server.kill("SIGTERM");
+    const deadline = setTimeout(() => server.kill("SIGKILL"), SHUTDOWN_TIMEOUT_MS);
+    await exited;
+    clearTimeout(deadline);
     await stopDatabase();
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
-  server.on("exit", (code) => void stop(code ?? 0));
+  void exited.then((code) => stop(code));
 }
 
 main().catch((error: unknown) => {
