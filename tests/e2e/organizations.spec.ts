@@ -94,7 +94,7 @@ test("an organisation's page shows its figures, devices, variances and trend, an
   await expect(variances).toHaveCount(Number(openOnList!.replace(/\D/g, "")));
   await expect(variances.first().getByRole("link")).toHaveAttribute("href", /^\/variances\/[A-Z_]+\//);
   await expect(page.getByTestId("organization-devices").getByRole("link").first()).toHaveAttribute("href", /^\/devices\//);
-  const lines = page.locator(".recharts-line path.recharts-curve");
+  const lines = page.locator("path.recharts-area-curve");
   await expect(lines).toHaveCount(2);
   for (const stroke of await lines.evaluateAll((paths) => paths.map((path) => getComputedStyle(path).stroke))) expect(stroke).not.toBe("none");
   await expectAccessible(page);

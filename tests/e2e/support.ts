@@ -34,7 +34,7 @@ export async function signInWith(page: Page, email: string, password: string) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   // Password hashing is deliberately slow, and more so on a busy machine.
-  await expect(page.getByTestId("signed-in-as")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("signed-in-as")).toBeAttached({ timeout: 20_000 });
 }
 
 export async function signIn(page: Page, role: Role) {
