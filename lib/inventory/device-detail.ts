@@ -8,6 +8,7 @@ import { missingNinja } from "@/lib/variances/types/missing-ninja";
 import { LATEST_SNAPSHOTS_CTE, SNAPSHOT_KEY_SQL, truncatedNinjaKeySql } from "./latest-snapshots-sql";
 import { getReportStatus } from "./report-status";
 import { NETBIOS_LENGTH } from "./hostname-key";
+import type { DeviceFields } from "./device-fields";
 import { DEVICE_VENDOR_NAMES, THREATLOCKER } from "./vendors";
 import { addDays, todayUtc, type ReportDate } from "./report-date";
 
@@ -15,18 +16,9 @@ import { addDays, todayUtc, type ReportDate } from "./report-date";
 export const DEVICE_PRESENCE_DAYS = 90;
 
 /** One vendor's row for the device on that vendor's newest snapshot date. Ninja-only and ThreatLocker-only columns are null on the other. */
-export interface DeviceSnapshotRow {
-  vendor: string;
+export interface DeviceSnapshotRow extends DeviceFields {
   key: string;
   hostname: string;
-  displayName: string | null;
-  organization: string | null;
-  location: string | null;
-  billingStatus: string | null;
-  os: string | null;
-  lastOnline: Date | null;
-  agentVersion: string | null;
-  securityMode: string | null;
   denyCount1d: number | null;
   denyCount3d: number | null;
   denyCount7d: number | null;

@@ -11,20 +11,11 @@ import { toVarianceView, type VarianceView } from "./variance-view";
 import { describeActivity } from "./activity";
 import { varianceSubjectId, type VarianceId } from "./variance-key";
 import { hostnameKeySql, VARIANCE_KEY_SQL } from "./variance-key-sql";
+import type { DeviceFields } from "@/lib/inventory/device-fields";
 
 export const PRESENCE_DAYS = 60;
 
-export interface VendorDevice {
-  vendor: string;
-  hostname: string | null;
-  displayName: string | null;
-  organization: string | null;
-  location: string | null;
-  billingStatus: string | null;
-  os: string | null;
-  lastOnline: Date | null;
-  agentVersion: string | null;
-  securityMode: string | null;
+export interface VendorDevice extends DeviceFields {
   status: string | null;
 }
 
