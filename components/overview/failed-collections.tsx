@@ -1,5 +1,5 @@
-import type { CollectionFailure } from "@/lib/inventory/collection-failures";
 import { use } from "react";
+import type { CollectionFailure } from "@/lib/inventory/collection-failures";
 import type { Format } from "@/lib/format";
 import { requestFormat } from "@/lib/request-format";
 

@@ -1,5 +1,5 @@
-import type { HeadlineFigures, OverviewHeadline } from "@/lib/reports/overview-headline";
 import { use } from "react";
+import type { HeadlineFigures, OverviewHeadline } from "@/lib/reports/overview-headline";
 import { requestFormat } from "@/lib/request-format";
 import { HeadlineCard, type HeadlineCardProps } from "./headline-card";
 

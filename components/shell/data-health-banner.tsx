@@ -1,7 +1,7 @@
+import { use } from "react";
 import type { ReportStatus } from "@/lib/inventory/report-status";
 import type { DataHealth } from "@/lib/inventory/data-health";
 import type { VendorStatus } from "@/lib/inventory/freshness";
-import { use } from "react";
 import type { Format } from "@/lib/format";
 import { requestFormat } from "@/lib/request-format";
 import { CollectorRuns } from "./collector-runs";

@@ -1,5 +1,5 @@
-import type { TechnicianFigures } from "@/lib/reports/team-report";
 import { use } from "react";
+import type { TechnicianFigures } from "@/lib/reports/team-report";
 import type { Format } from "@/lib/format";
 import { requestFormat } from "@/lib/request-format";
 
