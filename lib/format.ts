@@ -1,20 +1,44 @@
 import type { ReportDate } from "@/lib/inventory/report-date";
 
-const numberFormat = new Intl.NumberFormat("en-US");
-const reportDateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+/** Numbers and report dates written for one locale. There is no default instance, so no caller can forget the locale. */
+export interface Format {
+  locale: string;
+  count(value: number): string;
+  /** A figure that may be fractional, such as a median, to one decimal place. */
+  decimal(value: number): string;
+  /** A change between two counts with its sign: "+3", "−2", "±0". */
+  change(value: number): string;
+  /** A report date is a calendar date, never shifted into a time zone. */
+  reportDate(date: ReportDate): string;
+}
 
-export const formatCount = (value: number) => numberFormat.format(value);
+// Building Intl formatters is slow compared with using them, and a page formats hundreds of
+// figures, so each locale's set is built once per process. Locales come from negotiateLocale,
+// which only returns tags Intl supports, so the map stays small.
+const formats = new Map<string, Format>();
 
-/** A report date is a calendar date, never shifted into a time zone. */
-export const formatReportDate = (date: ReportDate) => reportDateFormat.format(new Date(`${date}T00:00:00Z`));
+function createFormat(locale: string): Format {
+  const countFormat = new Intl.NumberFormat(locale);
+  const decimalFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const decimal = (value: number) => decimalFormat.format(value);
+  return {
+    locale,
+    count: (value) => countFormat.format(value),
+    decimal,
+    change: (value) => (value > 0 ? `+${decimal(value)}` : value < 0 ? `−${decimal(-value)}` : "±0"),
+    reportDate: (date) => dateFormat.format(new Date(`${date}T00:00:00Z`)),
+  };
+}
 
-const decimalFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
-
-/** A figure that may be fractional, such as a median, to one decimal place. */
-export const formatDecimal = (value: number) => decimalFormat.format(value);
-
-/** A change between two counts with its sign: "+3", "−2", "±0". */
-export const formatChange = (value: number) => (value > 0 ? `+${decimalFormat.format(value)}` : value < 0 ? `−${decimalFormat.format(-value)}` : "±0");
+export function formatterFor(locale: string): Format {
+  let format = formats.get(locale);
+  if (!format) {
+    format = createFormat(locale);
+    formats.set(locale, format);
+  }
+  return format;
+}
 
 /** A run's duration, coarse enough to read at a glance: "45 s", "5 min 2 s", "1 h 4 min". */
 export function formatDuration(seconds: number): string {

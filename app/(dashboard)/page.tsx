@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { requireActor } from "@/lib/auth/actor";
 import { todayUtc } from "@/lib/inventory/report-date";
 import { parseOverviewSearch } from "@/lib/reports/trend-window";
-import { formatReportDate } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { TrendWindowLinks } from "@/components/overview/trend-window-links";
 import { AgeingSkeleton, HeadlineSkeleton, TrendsSkeleton } from "@/components/overview/overview-skeletons";
 import { PrintButton } from "@/components/ui/print-button";
@@ -19,6 +19,7 @@ const sectionClass = "print-section space-y-3";
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { window } = parseOverviewSearch(await searchParams);
   const actor = await requireActor();
+  const format = await requestFormat();
   const { status } = await loadDataHealth(actor);
   const reportDate = status.latestMatchingDate;
   if (!reportDate) {
@@ -39,7 +40,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
           <p className="text-sm text-gray-600 dark:text-gray-400">
-            Report of <time dateTime={reportDate} data-testid="overview-report-date">{formatReportDate(reportDate)}</time>
+            Report of <time dateTime={reportDate} data-testid="overview-report-date">{format.reportDate(reportDate)}</time>
           </p>
         </div>
         <PrintButton />

@@ -1,11 +1,13 @@
+import { use } from "react";
 import Link from "next/link";
 import type { VarianceView } from "@/lib/variances/variance-view";
 import { variancePath } from "@/lib/variances/variance-key";
-import { formatReportDate } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { StatusBadge } from "@/components/variances/status-badge";
 import { TypeBadge } from "@/components/variances/type-badge";
 
 export function DeviceVariances({ variances }: { variances: VarianceView[] }) {
+  const format = use(requestFormat());
   if (variances.length === 0) {
     return <p className="text-sm text-gray-600 dark:text-gray-400">No variance has ever been reported for this device.</p>;
   }
@@ -19,7 +21,7 @@ export function DeviceVariances({ variances }: { variances: VarianceView[] }) {
             {view.summary}
           </Link>
           <span className="w-full text-xs text-gray-600 sm:w-auto dark:text-gray-400">
-            first seen {formatReportDate(view.firstSeen)} · last seen {formatReportDate(view.lastSeen)}
+            first seen {format.reportDate(view.firstSeen)} · last seen {format.reportDate(view.lastSeen)}
           </span>
         </li>
       ))}

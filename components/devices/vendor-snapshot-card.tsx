@@ -1,17 +1,18 @@
-import type { ReactNode } from "react";
+import { use, type ReactNode } from "react";
 import type { DeviceSnapshotRow, VendorSnapshot } from "@/lib/inventory/device-detail";
-import { formatCount, formatReportDate } from "@/lib/format";
+import type { Format } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { LocalTime } from "@/components/ui/local-time";
 import { TruncatedBadge } from "./truncated-badge";
 
 const yesNo = (value: boolean | null) => (value === null ? null : value ? "Yes" : "No");
-const count = (value: number | null) => (value === null ? "—" : formatCount(value));
+const count = (format: Format) => (value: number | null) => (value === null ? "—" : format.count(value));
 /** "present: Yes, enabled: No" for the flags the vendor filled in. */
 const flags = (parts: [string, boolean | null][], extra: string | null = null) =>
   [...parts.filter(([, value]) => value !== null).map(([label, value]) => `${label}: ${yesNo(value)}`), extra].filter(Boolean).join(", ") || null;
 
 /** Ninja-only and ThreatLocker-only fields are left out where the vendor does not fill them, rather than shown as blanks. */
-const FIELDS: { label: string; value: (row: DeviceSnapshotRow) => ReactNode; vendors?: string[] }[] = [
+const FIELDS: { label: string; value: (row: DeviceSnapshotRow, format: Format) => ReactNode; vendors?: string[] }[] = [
   { label: "Hostname", value: (row) => <span className="font-mono">{row.hostname}</span> },
   { label: "Display name", value: (row) => row.displayName },
   { label: "Organisation", value: (row) => row.organization },
@@ -21,24 +22,25 @@ const FIELDS: { label: string; value: (row: DeviceSnapshotRow) => ReactNode; ven
   { label: "Last online", value: (row) => (row.lastOnline ? <LocalTime value={row.lastOnline} /> : null) },
   { label: "Agent version", value: (row) => row.agentVersion, vendors: ["ThreatLocker"] },
   { label: "Security mode", value: (row) => row.securityMode, vendors: ["ThreatLocker"] },
-  { label: "Denied (1 / 3 / 7 days)", value: (row) => [row.denyCount1d, row.denyCount3d, row.denyCount7d].map(count).join(" / "), vendors: ["ThreatLocker"] },
+  { label: "Denied (1 / 3 / 7 days)", value: (row, format) => [row.denyCount1d, row.denyCount3d, row.denyCount7d].map(count(format)).join(" / "), vendors: ["ThreatLocker"] },
   { label: "TPM", value: (row) => flags([["present", row.hasTpm], ["enabled", row.tpmEnabled]], row.tpmVersion && `version ${row.tpmVersion}`), vendors: ["Ninja"] },
   { label: "Secure Boot", value: (row) => flags([["available", row.secureBootAvailable], ["enabled", row.secureBootEnabled]]), vendors: ["Ninja"] },
   { label: "Windows 11 24H2 ready", value: (row) => yesNo(row.windows11Capable), vendors: ["Ninja"] },
 ];
 
 export function VendorSnapshotCard({ snapshot }: { snapshot: VendorSnapshot }) {
+  const format = use(requestFormat());
   const { vendor, latestDate, rows } = snapshot;
   const fields = FIELDS.filter((field) => !field.vendors || field.vendors.includes(vendor));
   return (
     <section aria-labelledby={`vendor-${vendor}`} className="min-w-0 rounded-lg border border-gray-200 p-3 dark:border-gray-800" data-testid={`vendor-${vendor}`}>
       <h3 id={`vendor-${vendor}`} className="font-medium">
         {vendor}
-        <span className="ml-2 text-xs font-normal text-gray-600 dark:text-gray-400">{latestDate ? `snapshot of ${formatReportDate(latestDate)}` : "no snapshots"}</span>
+        <span className="ml-2 text-xs font-normal text-gray-600 dark:text-gray-400">{latestDate ? `snapshot of ${format.reportDate(latestDate)}` : "no snapshots"}</span>
       </h3>
       {rows.length === 0 ? (
         <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
-          Not in {vendor}&apos;s newest snapshot{latestDate ? ` (${formatReportDate(latestDate)})` : ""}.
+          Not in {vendor}&apos;s newest snapshot{latestDate ? ` (${format.reportDate(latestDate)})` : ""}.
         </p>
       ) : (
         rows.map((row, index) => (
@@ -53,7 +55,7 @@ export function VendorSnapshotCard({ snapshot }: { snapshot: VendorSnapshot }) {
               {fields.map((field) => (
                 <div key={field.label} className="contents">
                   <dt className="font-medium text-gray-600 dark:text-gray-400">{field.label}</dt>
-                  <dd className="min-w-0 break-words">{field.value(row) ?? "—"}</dd>
+                  <dd className="min-w-0 break-words">{field.value(row, format) ?? "—"}</dd>
                 </div>
               ))}
             </dl>

@@ -1,15 +1,17 @@
+import { use } from "react";
 import type { OrganizationFigures } from "@/lib/reports/organization-figures";
-import { formatCount } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 
 /** How each vendor spells the organisation, and which names an admin merged into it. */
 export function OrganizationNames({ organization }: { organization: Pick<OrganizationFigures, "spellings" | "mergedNames"> }) {
+  const format = use(requestFormat());
   return (
     <div className="text-xs text-gray-600 dark:text-gray-400">
       <p>
         {organization.spellings.map((spelling, index) => (
           <span key={`${spelling.vendor}/${spelling.name}`}>
             {index > 0 && " · "}
-            {spelling.vendor}: “{spelling.name}” ({formatCount(spelling.devices)})
+            {spelling.vendor}: “{spelling.name}” ({format.count(spelling.devices)})
           </span>
         ))}
       </p>

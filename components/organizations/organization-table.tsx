@@ -1,8 +1,9 @@
+import { use } from "react";
 import Link from "next/link";
 import type { OrganizationFigures } from "@/lib/reports/organization-figures";
 import { organizationPath, sortDirectionOf, sortHref, type OrganizationFilters, type OrganizationSort } from "@/lib/organizations/organization-filters";
 import { variancePath } from "@/lib/variances/variance-key";
-import { formatCount, formatReportDate, formatChange } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { SortHeader } from "./sort-header";
 import { OpenByType } from "./open-by-type";
 import { InternalBadge, OrganizationNames } from "./organization-names";
@@ -22,10 +23,11 @@ const NUMERIC_SORTS = new Set<OrganizationSort>(["ninja", "threatlocker", "diffe
 const linkClass = "font-medium text-blue-700 hover:underline dark:text-blue-300";
 
 function OldestOpen({ oldest }: { oldest: OrganizationFigures["oldestOpen"] }) {
+  const format = use(requestFormat());
   if (!oldest) return <span className="text-gray-500 dark:text-gray-400">—</span>;
   return (
-    <Link href={variancePath(oldest)} className={linkClass} title={`First seen on ${formatReportDate(oldest.firstSeen)}`}>
-      {formatCount(oldest.daysOpen)} {oldest.daysOpen === 1 ? "day" : "days"}
+    <Link href={variancePath(oldest)} className={linkClass} title={`First seen on ${format.reportDate(oldest.firstSeen)}`}>
+      {format.count(oldest.daysOpen)} {oldest.daysOpen === 1 ? "day" : "days"}
     </Link>
   );
 }
@@ -46,6 +48,7 @@ function Name({ row }: { row: OrganizationFigures }) {
 
 /** The organisation list: a table on wide screens and in print, cards on small screens. */
 export function OrganizationTable({ rows, filters }: { rows: OrganizationFigures[]; filters: OrganizationFilters }) {
+  const format = use(requestFormat());
   return (
     <>
       <table className="hidden w-full text-left text-sm md:table print:table" data-testid="organization-table">
@@ -63,14 +66,14 @@ export function OrganizationTable({ rows, filters }: { rows: OrganizationFigures
               <td className="px-2 py-2">
                 <Name row={row} />
               </td>
-              <td className="px-2 py-2 text-right tabular-nums" data-column="ninja">{formatCount(row.ninja)}</td>
-              <td className="px-2 py-2 text-right tabular-nums" data-column="threatlocker">{formatCount(row.threatlocker)}</td>
-              <td className="px-2 py-2 text-right tabular-nums" data-column="difference">{formatChange(row.difference)}</td>
+              <td className="px-2 py-2 text-right tabular-nums" data-column="ninja">{format.count(row.ninja)}</td>
+              <td className="px-2 py-2 text-right tabular-nums" data-column="threatlocker">{format.count(row.threatlocker)}</td>
+              <td className="px-2 py-2 text-right tabular-nums" data-column="difference">{format.change(row.difference)}</td>
               <td className="px-2 py-2" data-column="open">
-                <span className="tabular-nums">{formatCount(row.openTotal)}</span>
+                <span className="tabular-nums">{format.count(row.openTotal)}</span>
                 <OpenByType counts={row.openByType} />
               </td>
-              <td className="px-2 py-2 text-right tabular-nums" data-column="spare">{formatCount(row.spareLicensed)}</td>
+              <td className="px-2 py-2 text-right tabular-nums" data-column="spare">{format.count(row.spareLicensed)}</td>
               <td className="px-2 py-2 whitespace-nowrap" data-column="oldest">
                 <OldestOpen oldest={row.oldestOpen} />
               </td>
@@ -93,10 +96,10 @@ export function OrganizationTable({ rows, filters }: { rows: OrganizationFigures
             <Name row={row} />
             <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1">
               {[
-                ["Ninja", formatCount(row.ninja)],
-                ["ThreatLocker", formatCount(row.threatlocker)],
-                ["Difference", formatChange(row.difference)],
-                ["Spares licensed", formatCount(row.spareLicensed)],
+                ["Ninja", format.count(row.ninja)],
+                ["ThreatLocker", format.count(row.threatlocker)],
+                ["Difference", format.change(row.difference)],
+                ["Spares licensed", format.count(row.spareLicensed)],
               ].map(([label, value]) => (
                 <div key={label}>
                   <dt className="text-xs text-gray-600 dark:text-gray-400">{label}</dt>
@@ -106,7 +109,7 @@ export function OrganizationTable({ rows, filters }: { rows: OrganizationFigures
               <div>
                 <dt className="text-xs text-gray-600 dark:text-gray-400">Open variances</dt>
                 <dd>
-                  <span className="tabular-nums">{formatCount(row.openTotal)}</span>
+                  <span className="tabular-nums">{format.count(row.openTotal)}</span>
                   <OpenByType counts={row.openByType} />
                 </dd>
               </div>

@@ -1,10 +1,12 @@
+import { use } from "react";
 import Link from "next/link";
 import type { OrganizationVariance } from "@/lib/reports/organization-detail";
-import { formatCount, formatReportDate } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { TypeBadge } from "@/components/variances/type-badge";
 
 /** The organisation's open variances, oldest first, each linking to its variance page. */
 export function OrganizationVariances({ variances }: { variances: OrganizationVariance[] }) {
+  const format = use(requestFormat());
   if (variances.length === 0) return <p className="text-sm text-gray-600 dark:text-gray-400">No open variances: nothing to fix for this organisation on this report.</p>;
   return (
     <ul className="divide-y divide-gray-100 text-sm dark:divide-gray-800" data-testid="organization-variances">
@@ -15,8 +17,8 @@ export function OrganizationVariances({ variances }: { variances: OrganizationVa
             <Link href={variance.href} className="min-w-0 font-medium break-all text-blue-700 hover:underline dark:text-blue-300">
               {variance.hostname}
             </Link>
-            <span className="ml-auto text-xs text-gray-600 tabular-nums dark:text-gray-400" title={`First seen on ${formatReportDate(variance.firstSeen)}`}>
-              {formatCount(variance.daysOpen)} {variance.daysOpen === 1 ? "day" : "days"} open
+            <span className="ml-auto text-xs text-gray-600 tabular-nums dark:text-gray-400" title={`First seen on ${format.reportDate(variance.firstSeen)}`}>
+              {format.count(variance.daysOpen)} {variance.daysOpen === 1 ? "day" : "days"} open
             </span>
           </div>
           <p className="mt-1 text-gray-700 [overflow-wrap:anywhere] dark:text-gray-300">{variance.summary}</p>

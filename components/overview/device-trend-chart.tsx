@@ -4,11 +4,12 @@ import { AreaChart } from "@tremor/react";
 import type { CollectionFailure } from "@/lib/inventory/collection-failures";
 import type { DeviceTrendPoint } from "@/lib/reports/overview-trends";
 import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
-import { formatCount, formatReportDate } from "@/lib/format";
+import type { Format } from "@/lib/format";
+import { useFormat } from "@/components/ui/format-provider";
 import { ChartLegend } from "@/components/charts/chart-legend";
 import { FAILURE_COLOR, VENDOR_COLORS } from "@/components/charts/chart-colors";
 
-const failureMarkerName = (failure: CollectionFailure) => `${failure.vendor} failed ${formatReportDate(failure.date)}`;
+const failureMarkerName = (failure: CollectionFailure, format: Format) => `${failure.vendor} failed ${format.reportDate(failure.date)}`;
 
 /**
  * Devices per vendor per date. A vendor without a good collection leaves a gap
@@ -16,9 +17,10 @@ const failureMarkerName = (failure: CollectionFailure) => `${failure.vendor} fai
  * draws as a dot at the vendor's last good count, so the failure is marked, never a cliff to zero.
  */
 export function DeviceTrendChart({ points, failures }: { points: DeviceTrendPoint[]; failures: CollectionFailure[] }) {
-  const markers = failures.map((failure) => ({ failure, name: failureMarkerName(failure) }));
+  const format = useFormat();
+  const markers = failures.map((failure) => ({ failure, name: failureMarkerName(failure, format) }));
   const data = points.map((point) => {
-    const row: Record<string, string | number> = { label: formatReportDate(point.date) };
+    const row: Record<string, string | number> = { label: format.reportDate(point.date) };
     for (const vendor of DEVICE_VENDOR_NAMES) if (point[vendor] !== undefined) row[vendor] = point[vendor];
     for (const { failure, name } of markers) if (failure.date === point.date) row[name] = failure.lastGoodDevices ?? failure.devices;
     return row;
@@ -38,7 +40,7 @@ export function DeviceTrendChart({ points, failures }: { points: DeviceTrendPoin
         index="label"
         categories={[...DEVICE_VENDOR_NAMES, ...markers.map((marker) => marker.name)]}
         colors={[...DEVICE_VENDOR_NAMES.map((vendor) => VENDOR_COLORS[vendor]!), ...markers.map(() => FAILURE_COLOR)]}
-        valueFormatter={formatCount}
+        valueFormatter={format.count}
         connectNulls={false}
         showLegend={false}
         showAnimation={false}

@@ -1,15 +1,18 @@
+import { use } from "react";
 import type { CollectionFailure } from "@/lib/inventory/collection-failures";
-import { formatCount, formatReportDate } from "@/lib/format";
+import type { Format } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 
-function describe(failure: CollectionFailure): string {
-  const before = failure.lastGoodDevices === null ? "" : ` (${formatCount(failure.lastGoodDevices)} the collection before)`;
+function describe(failure: CollectionFailure, format: Format): string {
+  const before = failure.lastGoodDevices === null ? "" : ` (${format.count(failure.lastGoodDevices)} the collection before)`;
   return failure.kind === "missing"
     ? `${failure.vendor} collected no devices${before}`
-    : `${failure.vendor} fell to ${formatCount(failure.devices)} devices${before}`;
+    : `${failure.vendor} fell to ${format.count(failure.devices)} devices${before}`;
 }
 
 /** The failed collections in the window, named under the trends that leave them out. */
 export function FailedCollections({ failures }: { failures: CollectionFailure[] }) {
+  const format = use(requestFormat());
   if (failures.length === 0) return null;
   return (
     <div className="rounded-md border border-rose-200 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100">
@@ -19,9 +22,9 @@ export function FailedCollections({ failures }: { failures: CollectionFailure[] 
         {failures.map((failure) => (
           <li key={`${failure.date}/${failure.vendor}`} data-testid="failed-collection" data-date={failure.date} data-vendor={failure.vendor}>
             <time dateTime={failure.date} className="font-medium">
-              {formatReportDate(failure.date)}
+              {format.reportDate(failure.date)}
             </time>
-            : {describe(failure)}.
+            : {describe(failure, format)}.
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
-import { formatChange, formatCount } from "@/lib/format";
+import { use } from "react";
+import { requestFormat } from "@/lib/request-format";
 
 export interface HeadlineCardProps {
   title: string;
@@ -6,7 +7,8 @@ export interface HeadlineCardProps {
   value: number | null;
   /** The same figure on the comparison report; undefined when there is no comparison report. */
   previous?: number | null;
-  format?: (value: number) => string;
+  /** A figure that may be fractional, such as a median, shown to one decimal place. */
+  fractional?: boolean;
   /** Whether a rise is good news (green) or bad news (red); neutral figures stay grey. */
   rising?: "good" | "bad";
   /** The comparison report's date, null when there is none; leave out for a figure without a comparison. */
@@ -21,7 +23,8 @@ const tone = (change: number, rising: HeadlineCardProps["rising"]) => {
   return good ? "text-emerald-700 dark:text-emerald-400" : "text-rose-700 dark:text-rose-400";
 };
 
-export function HeadlineCard({ title, testId, value, previous, format = formatCount, rising, comparedWith, emptyText = "—" }: HeadlineCardProps) {
+export function HeadlineCard({ title, testId, value, previous, fractional = false, rising, comparedWith, emptyText = "—" }: HeadlineCardProps) {
+  const format = use(requestFormat());
   const change = value !== null && previous !== undefined && previous !== null ? value - previous : null;
   return (
     <div className="min-w-0 rounded-lg border border-gray-200 bg-white p-3 shadow-sm break-inside-avoid sm:p-4 dark:border-gray-800 dark:bg-gray-900">
@@ -31,7 +34,7 @@ export function HeadlineCard({ title, testId, value, previous, format = formatCo
         data-testid={testId}
         data-value={value ?? ""}
       >
-        {value === null ? emptyText : format(value)}
+        {value === null ? emptyText : fractional ? format.decimal(value) : format.count(value)}
       </p>
       {comparedWith !== undefined && (
         <p className="mt-1 text-xs sm:text-sm" data-testid={`${testId}-change`} data-value={change ?? ""}>
@@ -39,7 +42,7 @@ export function HeadlineCard({ title, testId, value, previous, format = formatCo
             <span className="text-gray-600 dark:text-gray-400">{comparedWith ? `nothing to compare on ${comparedWith}` : "no report a week earlier"}</span>
           ) : (
             <>
-              <span className={`font-medium tabular-nums ${tone(change, rising)}`}>{formatChange(change)}</span>{" "}
+              <span className={`font-medium tabular-nums ${tone(change, rising)}`}>{format.change(change)}</span>{" "}
               <span className="text-gray-600 dark:text-gray-400">vs {comparedWith}</span>
             </>
           )}

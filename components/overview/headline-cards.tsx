@@ -1,10 +1,11 @@
+import { use } from "react";
 import type { HeadlineFigures, OverviewHeadline } from "@/lib/reports/overview-headline";
-import { formatCount, formatDecimal, formatReportDate } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { HeadlineCard, type HeadlineCardProps } from "./headline-card";
 
 type Figure = keyof HeadlineFigures;
 
-const CARDS: { figure: Figure; title: string; testId: string; rising?: HeadlineCardProps["rising"]; format?: (value: number) => string; emptyText?: string }[] = [
+const CARDS: { figure: Figure; title: string; testId: string; rising?: HeadlineCardProps["rising"]; fractional?: boolean; emptyText?: string }[] = [
   { figure: "ninjaDevices", title: "Ninja devices", testId: "devices-ninja" },
   { figure: "threatlockerDevices", title: "ThreatLocker devices", testId: "devices-threatlocker" },
   { figure: "billableDevices", title: "Billable (Ninja)", testId: "billable-devices" },
@@ -17,7 +18,7 @@ const CARDS: { figure: Figure; title: string; testId: string; rising?: HeadlineC
     title: "Median days to resolve (30 days)",
     testId: "median-days-to-resolve",
     rising: "bad",
-    format: formatDecimal,
+    fractional: true,
     emptyText: "Nothing resolved",
   },
   { figure: "licenseWaste", title: "ThreatLocker licenses on spare devices", testId: "license-waste", rising: "bad" },
@@ -25,7 +26,8 @@ const CARDS: { figure: Figure; title: string; testId: string; rising?: HeadlineC
 
 /** The headline figures of the report, each with its change against the report about a week earlier. */
 export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
-  const comparedWith = headline.comparison ? formatReportDate(headline.comparison.reportDate) : null;
+  const format = use(requestFormat());
+  const comparedWith = headline.comparison ? format.reportDate(headline.comparison.reportDate) : null;
   return (
     <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3" data-testid="headline-cards">
       {CARDS.map((card) => (
@@ -35,7 +37,7 @@ export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
           testId={card.testId}
           value={headline.current[card.figure]}
           previous={headline.comparison?.figures[card.figure]}
-          format={card.format ?? formatCount}
+          fractional={card.fractional}
           rising={card.rising}
           comparedWith={comparedWith}
           emptyText={card.emptyText}

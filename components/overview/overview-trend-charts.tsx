@@ -1,5 +1,6 @@
+import { use } from "react";
 import type { OverviewTrends } from "@/lib/reports/overview-trends";
-import { formatReportDate } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { DeviceTrendChart } from "./device-trend-chart";
 import { VarianceTrendChart } from "./variance-trend-chart";
 import { FailedCollections } from "./failed-collections";
@@ -8,9 +9,10 @@ const cardClass = "rounded-lg border border-gray-200 bg-white p-4 shadow-sm brea
 
 /** Both trends of the window, and the failed collections they leave out. */
 export function OverviewTrendCharts({ trends }: { trends: OverviewTrends }) {
+  const format = use(requestFormat());
   const first = trends.devices[0]?.date;
   const last = trends.devices.at(-1)?.date;
-  const span = first && last ? `${formatReportDate(first)} to ${formatReportDate(last)}` : "";
+  const span = first && last ? `${format.reportDate(first)} to ${format.reportDate(last)}` : "";
   return (
     <div className="space-y-4" data-testid="overview-trends" data-window={trends.window}>
       <div className="grid min-w-0 gap-4 xl:grid-cols-2 print:grid-cols-1">

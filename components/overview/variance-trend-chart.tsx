@@ -3,14 +3,15 @@
 import { BarChart } from "@tremor/react";
 import type { VarianceTrendPoint } from "@/lib/reports/overview-trends";
 import { typeLabel } from "@/lib/variances/types/registry";
-import { formatCount, formatReportDate } from "@/lib/format";
+import { useFormat } from "@/components/ui/format-provider";
 import { ChartLegend } from "@/components/charts/chart-legend";
 import { typeColor } from "@/components/charts/chart-colors";
 
 /** Open variances per type per report date, stacked; a date without a trustworthy report has no bar. */
 export function VarianceTrendChart({ points, types }: { points: VarianceTrendPoint[]; types: string[] }) {
+  const format = useFormat();
   const data = points.map((point) => ({
-    label: formatReportDate(point.date),
+    label: format.reportDate(point.date),
     ...(point.open ? Object.fromEntries(types.map((type) => [typeLabel(type), point.open?.[type] ?? 0])) : {}),
   }));
   return (
@@ -22,7 +23,7 @@ export function VarianceTrendChart({ points, types }: { points: VarianceTrendPoi
         index="label"
         categories={types.map(typeLabel)}
         colors={types.map(typeColor)}
-        valueFormatter={formatCount}
+        valueFormatter={format.count}
         stack
         showLegend={false}
         showAnimation={false}

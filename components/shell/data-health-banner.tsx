@@ -1,7 +1,9 @@
+import { use } from "react";
 import type { ReportStatus } from "@/lib/inventory/report-status";
 import type { DataHealth } from "@/lib/inventory/data-health";
 import type { VendorStatus } from "@/lib/inventory/freshness";
-import { formatCount, formatReportDate } from "@/lib/format";
+import type { Format } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { CollectorRuns } from "./collector-runs";
 
 const freshnessText: Record<ReportStatus["freshness"], string> = {
@@ -16,11 +18,11 @@ const freshnessStyle: Record<ReportStatus["freshness"], string> = {
   out_of_sync: "bg-rose-100 text-rose-900 dark:bg-rose-950 dark:text-rose-200",
 };
 
-function vendorWarnings(vendor: VendorStatus): string[] {
+function vendorWarnings(vendor: VendorStatus, format: Format): string[] {
   const warnings: string[] = [];
   if (vendor.countDropped && vendor.latestDate && vendor.previousDevices !== null) {
     warnings.push(
-      `${vendor.vendor} fell from ${formatCount(vendor.previousDevices)} to ${formatCount(vendor.devices)} devices on ${formatReportDate(vendor.latestDate)}: the collection probably failed, so that day's variances are not trustworthy.`,
+      `${vendor.vendor} fell from ${format.count(vendor.previousDevices)} to ${format.count(vendor.devices)} devices on ${format.reportDate(vendor.latestDate)}: the collection probably failed, so that day's variances are not trustworthy.`,
     );
   }
   if (vendor.missingOnNewestDate) {
@@ -31,7 +33,8 @@ function vendorWarnings(vendor: VendorStatus): string[] {
 
 /** Tells everyone, on every page, which report they are looking at and whether to trust it. */
 export function DataHealthBanner({ health: { status, collectorRuns } }: { health: DataHealth }) {
-  const warnings = status.vendors.flatMap(vendorWarnings);
+  const format = use(requestFormat());
+  const warnings = status.vendors.flatMap((vendor) => vendorWarnings(vendor, format));
   return (
     <section aria-label="Data health" className="border-b border-gray-200 bg-white/60 dark:border-gray-800 dark:bg-gray-900/60">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm sm:px-6">
@@ -40,12 +43,12 @@ export function DataHealthBanner({ health: { status, collectorRuns } }: { health
         </span>
         <span data-testid="latest-matching-date">
           {status.latestMatchingDate
-            ? `Report of ${formatReportDate(status.latestMatchingDate)}`
+            ? `Report of ${format.reportDate(status.latestMatchingDate)}`
             : "No date in the last 7 days of data has both vendors"}
         </span>
         {status.vendors.map((vendor) => (
           <span key={vendor.vendor} className="text-gray-600 dark:text-gray-400">
-            {vendor.vendor}: {vendor.latestDate ? `${formatCount(vendor.devices)} on ${formatReportDate(vendor.latestDate)}` : "no data"}
+            {vendor.vendor}: {vendor.latestDate ? `${format.count(vendor.devices)} on ${format.reportDate(vendor.latestDate)}` : "no data"}
           </span>
         ))}
       </div>

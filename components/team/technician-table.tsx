@@ -1,14 +1,16 @@
+import { use } from "react";
 import type { TechnicianFigures } from "@/lib/reports/team-report";
-import { formatCount, formatDecimal } from "@/lib/format";
+import type { Format } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 
-const COLUMNS: { label: string; value: (row: TechnicianFigures) => string; figure: keyof TechnicianFigures }[] = [
-  { label: "Open assigned", figure: "openAssigned", value: (row) => formatCount(row.openAssigned) },
-  { label: "Resolved, 7 days", figure: "resolvedLast7Days", value: (row) => formatCount(row.resolvedLast7Days) },
-  { label: "Resolved, 30 days", figure: "resolvedLast30Days", value: (row) => formatCount(row.resolvedLast30Days) },
+const COLUMNS: { label: string; value: (row: TechnicianFigures, format: Format) => string; figure: keyof TechnicianFigures }[] = [
+  { label: "Open assigned", figure: "openAssigned", value: (row, format) => format.count(row.openAssigned) },
+  { label: "Resolved, 7 days", figure: "resolvedLast7Days", value: (row, format) => format.count(row.resolvedLast7Days) },
+  { label: "Resolved, 30 days", figure: "resolvedLast30Days", value: (row, format) => format.count(row.resolvedLast30Days) },
   {
     label: "Median days to resolve",
     figure: "medianDaysToResolve",
-    value: (row) => (row.medianDaysToResolve === null ? "—" : formatDecimal(row.medianDaysToResolve)),
+    value: (row, format) => (row.medianDaysToResolve === null ? "—" : format.decimal(row.medianDaysToResolve)),
   },
 ];
 
@@ -24,6 +26,7 @@ function Who({ row }: { row: TechnicianFigures }) {
 
 /** Per person: work held and work done. A table on wide screens, a card per person on narrow ones. */
 export function TechnicianTable({ rows }: { rows: TechnicianFigures[] }) {
+  const format = use(requestFormat());
   if (rows.length === 0) return <p className="text-sm text-gray-600 dark:text-gray-400">No technicians yet, and nobody holds or resolved a variance.</p>;
   return (
     <>
@@ -42,7 +45,7 @@ export function TechnicianTable({ rows }: { rows: TechnicianFigures[] }) {
               <th scope="row" className="py-2 pr-4 text-left font-medium"><Who row={row} /></th>
               {COLUMNS.map((column) => (
                 <td key={column.label} className="px-3 py-2 text-right tabular-nums" data-figure={column.figure} data-value={row[column.figure] ?? ""}>
-                  {column.value(row)}
+                  {column.value(row, format)}
                 </td>
               ))}
             </tr>
@@ -57,7 +60,7 @@ export function TechnicianTable({ rows }: { rows: TechnicianFigures[] }) {
               {COLUMNS.map((column) => (
                 <div key={column.label} className="flex justify-between gap-2">
                   <dt className="text-gray-600 dark:text-gray-400">{column.label}</dt>
-                  <dd className="tabular-nums">{column.value(row)}</dd>
+                  <dd className="tabular-nums">{column.value(row, format)}</dd>
                 </div>
               ))}
             </dl>

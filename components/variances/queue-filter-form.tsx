@@ -1,7 +1,8 @@
+import { use } from "react";
 import Link from "next/link";
 import type { QueueFilters } from "@/lib/variances/queue-filters";
 import type { UserSummary } from "@/lib/auth/user-directory";
-import { formatReportDate } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { controlClass, labelClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-styles";
 
 interface QueueFilterFormProps {
@@ -14,6 +15,7 @@ interface QueueFilterFormProps {
 
 /** A plain GET form: every filter lands in the URL, works without JavaScript and can be shared. */
 export function QueueFilterForm({ filters, reportDate, reportDates, organizations, users }: QueueFilterFormProps) {
+  const format = use(requestFormat());
   return (
     <form method="get" action="/variances" className="grid grid-cols-2 gap-3 rounded-lg border border-gray-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6 dark:border-gray-800 dark:bg-gray-900" aria-label="Filter variances">
       {filters.type && <input type="hidden" name="type" value={filters.type} />}
@@ -21,10 +23,10 @@ export function QueueFilterForm({ filters, reportDate, reportDates, organization
         <label htmlFor="filter-date" className={labelClass}>Report</label>
         <select id="filter-date" name="date" defaultValue={filters.date ?? ""} className={controlClass}>
           {/* Unpinned, a bookmarked or shared queue follows each new report. */}
-          <option value="">Latest ({formatReportDate(reportDates[0] ?? reportDate)})</option>
+          <option value="">Latest ({format.reportDate(reportDates[0] ?? reportDate)})</option>
           {reportDates.map((date) => (
             <option key={date} value={date}>
-              {formatReportDate(date)}
+              {format.reportDate(date)}
             </option>
           ))}
         </select>

@@ -4,7 +4,7 @@ import type { VendorDayCount } from "@/lib/inventory/freshness";
 import { median } from "@/lib/reports/median";
 import { overviewHref, parseOverviewSearch } from "@/lib/reports/trend-window";
 import { ageBand } from "@/lib/reports/variance-ageing";
-import { formatChange, formatDuration } from "@/lib/format";
+import { formatDuration, formatterFor } from "@/lib/format";
 
 const VENDORS = ["Ninja", "ThreatLocker"];
 const day = (date: string, ninja: number, threatlocker: number): VendorDayCount[] => [
@@ -67,6 +67,6 @@ describe("age bands", () => {
 describe("formatting", () => {
   it("shows durations and changes readably", () => {
     expect([45, 300, 302, 3900].map(formatDuration)).toEqual(["45 s", "5 min", "5 min 2 s", "1 h 5 min"]);
-    expect([3, -2, 0, 1.5].map(formatChange)).toEqual(["+3", "−2", "±0", "+1.5"]);
+    expect([3, -2, 0, 1.5].map(formatterFor("en-US").change)).toEqual(["+3", "−2", "±0", "+1.5"]);
   });
 });

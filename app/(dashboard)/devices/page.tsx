@@ -3,7 +3,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
 import { searchDevices } from "@/lib/inventory/device-search";
 import { parseDeviceSearchParams } from "@/lib/inventory/device-search-params";
-import { formatCount, formatReportDate } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { DeviceSearchForm } from "@/components/devices/device-search-form";
 import { DeviceResults } from "@/components/devices/device-results";
 
@@ -13,6 +13,7 @@ const emptyClass = "rounded-lg border border-dashed border-gray-300 p-8 text-cen
 
 export default async function DevicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
+  const format = await requestFormat();
   const { q } = parseDeviceSearchParams(await searchParams);
   const result = q ? await searchDevices(getPrisma(), actor, q) : null;
   return (
@@ -34,15 +35,15 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
         <section aria-labelledby="results-heading" className="space-y-3">
           <div>
             <h2 id="results-heading" className="font-semibold" data-testid="devices-summary">
-              {formatCount(result.total)} {result.total === 1 ? "device matches" : "devices match"} “{result.q}”
+              {format.count(result.total)} {result.total === 1 ? "device matches" : "devices match"} “{result.q}”
             </h2>
             <p className="text-xs text-gray-600 dark:text-gray-400">
               Searched{" "}
-              {result.searchedDates.map((vendor) => `${vendor.vendor}'s snapshot of ${vendor.date ? formatReportDate(vendor.date) : "(none)"}`).join(" and ")}.
+              {result.searchedDates.map((vendor) => `${vendor.vendor}'s snapshot of ${vendor.date ? format.reportDate(vendor.date) : "(none)"}`).join(" and ")}.
             </p>
             {result.total > result.groups.length && (
               <p role="status" className="mt-1 text-sm text-amber-900 dark:text-amber-200" data-testid="results-capped">
-                Showing the first {formatCount(result.groups.length)} of {formatCount(result.total)}. Type more of the name to narrow the search.
+                Showing the first {format.count(result.groups.length)} of {format.count(result.total)}. Type more of the name to narrow the search.
               </p>
             )}
           </div>

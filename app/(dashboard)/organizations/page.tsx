@@ -6,7 +6,7 @@ import { getPrisma } from "@/lib/db/prisma";
 import { parseOrganizationFilters } from "@/lib/organizations/organization-filters";
 import { getOrganizationSummary } from "@/lib/reports/organization-summary";
 import type { SearchParams } from "@/lib/url-params";
-import { formatCount, formatReportDate } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { OrganizationFiltersForm } from "@/components/organizations/organization-filters-form";
 import { OrganizationTable } from "@/components/organizations/organization-table";
 import { OrganizationMerges } from "@/components/organizations/organization-merges";
@@ -18,6 +18,7 @@ const sectionClass = "rounded-lg border border-gray-200 bg-white p-4 dark:border
 
 export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
+  const format = await requestFormat();
   const filters = parseOrganizationFilters(await searchParams);
   const summary = await getOrganizationSummary(getPrisma(), actor, filters);
   const canManage = can(actor, "organizations:manage");
@@ -36,9 +37,9 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         <h1 className="text-2xl font-semibold tracking-tight">Organizations</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400" data-testid="organization-summary">
           {summary.rows.length === summary.total
-            ? `${formatCount(summary.total)} organisations`
-            : `${formatCount(summary.rows.length)} of ${formatCount(summary.total)} organisations`}{" "}
-          on the report of {formatReportDate(summary.reportDate)}
+            ? `${format.count(summary.total)} organisations`
+            : `${format.count(summary.rows.length)} of ${format.count(summary.total)} organisations`}{" "}
+          on the report of {format.reportDate(summary.reportDate)}
         </p>
       </div>
       <p className="text-sm text-gray-600 dark:text-gray-400">

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/prisma";
 import { todayUtc } from "@/lib/inventory/report-date";
 import { getTeamReport } from "@/lib/reports/team-report";
-import { formatReportDate } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { TechnicianTable } from "@/components/team/technician-table";
 import { UnassignedList } from "@/components/team/unassigned-list";
 import { loadDataHealth } from "../load-data-health";
@@ -16,6 +16,7 @@ const cardClass = "rounded-lg border border-gray-200 bg-white p-4 shadow-sm dark
 
 export default async function TeamPage() {
   const actor = await requireActor();
+  const format = await requestFormat();
   // Not listed for technicians; getTeamReport refuses them itself as well.
   if (!can(actor, "team:read")) notFound();
   const reportDate = (await loadDataHealth(actor)).status.latestMatchingDate;
@@ -33,7 +34,7 @@ export default async function TeamPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Team</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          Open work on the report of <time dateTime={reportDate}>{formatReportDate(reportDate)}</time>; resolutions by report date.
+          Open work on the report of <time dateTime={reportDate}>{format.reportDate(reportDate)}</time>; resolutions by report date.
         </p>
       </div>
       <section aria-labelledby="technicians-heading" className={cardClass}>

@@ -7,7 +7,7 @@ import { activeUsers } from "@/lib/auth/user-directory";
 import { getQueue } from "@/lib/variances/queue";
 import { reconcileIfStale } from "@/lib/variances/reconcile";
 import { isUnfilteredQueue, parseQueueFilters, queueQuery } from "@/lib/variances/queue-filters";
-import { formatCount, formatReportDate } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { QueueFilterForm } from "@/components/variances/queue-filter-form";
 import { TypeTabs } from "@/components/variances/type-tabs";
 import { QueueWorkbench } from "@/components/variances/queue-workbench";
@@ -26,6 +26,7 @@ export const metadata: Metadata = { title: "Variances" };
 
 export default async function VariancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
+  const format = await requestFormat();
   const params = await searchParams;
   const db = getPrisma();
   // Saved views: a bare /variances opens on the person's default view.
@@ -51,7 +52,7 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Variances</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400" data-testid="queue-summary">
-          {formatCount(queue.total)} matching on the report of {formatReportDate(queue.reportDate)}
+          {format.count(queue.total)} matching on the report of {format.reportDate(queue.reportDate)}
         </p>
         <ExportLinks filters={filters} />
       </div>
@@ -66,7 +67,7 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
           <h2 className="font-semibold">No variances match these filters</h2>
           <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
             {isUnfilteredQueue(filters)
-              ? `The report of ${formatReportDate(queue.reportDate)} has no open variances: everything is resolved, snoozed or fixed.`
+              ? `The report of ${format.reportDate(queue.reportDate)} has no open variances: everything is resolved, snoozed or fixed.`
               : "Nothing on this report has that combination of type, status, assignee, organisation and hostname."}
           </p>
           <Link href={UNFILTERED_QUEUE_HREF} className="mt-3 inline-block text-sm font-medium text-blue-700 hover:underline dark:text-blue-300">

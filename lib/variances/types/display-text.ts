@@ -1,5 +1,3 @@
-import { formatCount } from "@/lib/format";
-
 /** Longest text value a field shows: enough for any real hostname, name or note. */
 export const FIELD_TEXT_LIMIT = 500;
 /** Longest value quoted inside a one-line summary. */
@@ -17,7 +15,8 @@ const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 export function truncateFieldText(text: string): string {
   if (text.length <= FIELD_TEXT_LIMIT) return text;
   const kept = prefix(text, FIELD_TEXT_LIMIT);
-  return `${kept}… (${formatCount(text.length - kept.length)} more characters)`;
+  // Plain digits: field text is built without a request (and exported), so it has no reader's locale.
+  return `${kept}… (${text.length - kept.length} more characters)`;
 }
 
 // Line breaks, tabs and other control characters, and the bidirectional overrides that could

@@ -3,7 +3,6 @@ import type { VarianceTypeDefinition } from "@/lib/variances/types/variance-type
 import { labelledFields } from "@/lib/variances/types/detail-labels";
 import { inlineText } from "@/lib/variances/types/display-text";
 import { organizationOf } from "@/lib/variances/types/organization";
-import { formatCount } from "@/lib/format";
 
 const duplicateTlDetailsSchema = z.looseObject({
   hostname_base: z.string(),
@@ -23,7 +22,8 @@ export const duplicateTl: VarianceTypeDefinition<DuplicateTlDetails> = {
   recommendedAction: "Remove the duplicate ThreatLocker entries.",
   detailsSchema: duplicateTlDetailsSchema,
   // The row's hostname is the first duplicate with its case kept, as the technician will search for it.
-  summary: (details, hostname) => `${formatCount(details.count)} ThreatLocker computers share ${inlineText(hostname)}`,
+  // Plain digits: summaries are built without a request (and exported), so they have no reader's locale.
+  summary: (details, hostname) => `${details.count} ThreatLocker computers share ${inlineText(hostname)}`,
   organization: organizationOf,
   // `sites` is all nulls (ThreatLocker has no sites), and tl_org_name is the first of `organizations`.
   fields: (details) => labelledFields(details, ["hostname_base", "count", "duplicate_hostnames", "organizations"]),

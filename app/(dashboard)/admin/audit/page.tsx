@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
 import { listAuditEvents, parseAuditFilters, type AuditFilters } from "@/lib/audit/audit-log";
-import { formatCount } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import type { SearchParams } from "@/lib/url-params";
 import { AuditFilterForm } from "@/components/admin/audit-filter-form";
 import { AuditEntries } from "@/components/admin/audit-entries";
@@ -19,6 +19,7 @@ const hrefFor = (filters: AuditFilters, page: number) => {
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
+  const format = await requestFormat();
   const filters = parseAuditFilters(await searchParams);
   const log = await listAuditEvents(getPrisma(), actor, filters);
   return (
@@ -26,7 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          Every sign-in, account change and triage command, append-only. {formatCount(log.total)} event{log.total === 1 ? "" : "s"} match.
+          Every sign-in, account change and triage command, append-only. {format.count(log.total)} event{log.total === 1 ? "" : "s"} match.
         </p>
       </div>
       <AuditFilterForm filters={filters} actions={log.actions} />

@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
 import { getDeviceDetail, DEVICE_PRESENCE_DAYS } from "@/lib/inventory/device-detail";
 import { devicePath } from "@/lib/inventory/device-path";
-import { formatReportDate } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { PresenceStrip } from "@/components/variances/presence-strip";
 import { TruncatedBadge } from "@/components/devices/truncated-badge";
 import { VendorSnapshotCard } from "@/components/devices/vendor-snapshot-card";
@@ -24,6 +24,7 @@ const sectionClass = "rounded-lg border border-gray-200 bg-white p-4 dark:border
 
 export default async function DevicePage({ params }: { params: Promise<Params> }) {
   const actor = await requireActor();
+  const format = await requestFormat();
   const { key } = await params;
   const detail = await getDeviceDetail(getPrisma(), actor, decodeURIComponent(key));
   if (!detail) notFound();
@@ -77,7 +78,7 @@ export default async function DevicePage({ params }: { params: Promise<Params> }
       <section className={sectionClass} aria-labelledby="variances">
         <h2 id="variances" className="font-semibold">Variances</h2>
         <p className="text-xs text-gray-600 dark:text-gray-400">
-          {detail.reportDate ? `Status on the report of ${formatReportDate(detail.reportDate)}.` : "No report has both vendors yet, so no status can be given."}
+          {detail.reportDate ? `Status on the report of ${format.reportDate(detail.reportDate)}.` : "No report has both vendors yet, so no status can be given."}
         </p>
         {detail.falseMissingNinja && (
           <p role="note" className="mt-2 rounded bg-orange-50 px-3 py-2 text-sm text-orange-950 dark:bg-orange-950 dark:text-orange-100" data-testid="false-missing-ninja">

@@ -6,7 +6,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
 import { organizationPath } from "@/lib/organizations/organization-filters";
 import { getOrganizationDetail, ORGANIZATION_TREND_DAYS } from "@/lib/reports/organization-detail";
-import { formatReportDate } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { HeadlineCard } from "@/components/overview/headline-card";
 import { DeviceTrendChart } from "@/components/overview/device-trend-chart";
 import { InternalBadge, OrganizationNames } from "@/components/organizations/organization-names";
@@ -35,6 +35,7 @@ const sectionClass = "rounded-lg border border-gray-200 bg-white p-4 break-insid
 
 export default async function OrganizationPage({ params }: { params: Promise<Params> }) {
   const actor = await requireActor();
+  const format = await requestFormat();
   const key = decodedKey((await params).name);
   if (key === null) notFound();
   const result = await getOrganizationDetail(getPrisma(), actor, key);
@@ -53,7 +54,7 @@ export default async function OrganizationPage({ params }: { params: Promise<Par
           <h1 className="text-2xl font-semibold tracking-tight break-words">{figures.name}</h1>
           {figures.internal && <InternalBadge />}
         </div>
-        <p className="text-sm text-gray-600 dark:text-gray-400">Report of {formatReportDate(reportDate)}</p>
+        <p className="text-sm text-gray-600 dark:text-gray-400">Report of {format.reportDate(reportDate)}</p>
         <OrganizationNames organization={figures} />
       </header>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 print:grid-cols-5">

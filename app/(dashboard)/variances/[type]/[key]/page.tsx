@@ -8,7 +8,7 @@ import { getPrisma } from "@/lib/db/prisma";
 import { getVarianceDetail } from "@/lib/variances/variance-detail";
 import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
 import { devicePath } from "@/lib/inventory/device-path";
-import { formatReportDate } from "@/lib/format";
+import { requestFormat } from "@/lib/request-format";
 import { StatusBadge } from "@/components/variances/status-badge";
 import { TypeBadge } from "@/components/variances/type-badge";
 import { DetailFields } from "@/components/variances/detail-fields";
@@ -32,6 +32,7 @@ const sectionClass = "rounded-lg border border-gray-200 bg-white p-4 dark:border
 
 export default async function VariancePage({ params }: { params: Promise<Params> }) {
   const actor = await requireActor();
+  const format = await requestFormat();
   const { type, key } = await params;
   const db = getPrisma();
   const detail = await getVarianceDetail(db, actor, { type: decodeURIComponent(type), key: decodeURIComponent(key) });
@@ -50,8 +51,8 @@ export default async function VariancePage({ params }: { params: Promise<Params>
         <StatusBadge lifecycle={view.lifecycle} />
       </header>
       <p className="text-sm text-gray-600 dark:text-gray-400">
-        {view.organization} · first seen {formatReportDate(view.firstSeen)} · last seen {formatReportDate(view.lastSeen)} · {view.daysOpen} days open
-        {view.rowsOnReport > 1 && ` · ${view.rowsOnReport} rows on the report of ${formatReportDate(detail.reportDate)}`}
+        {view.organization} · first seen {format.reportDate(view.firstSeen)} · last seen {format.reportDate(view.lastSeen)} · {view.daysOpen} days open
+        {view.rowsOnReport > 1 && ` · ${view.rowsOnReport} rows on the report of ${format.reportDate(detail.reportDate)}`}
       </p>
 
       <div className="grid gap-4 lg:grid-cols-3">
@@ -80,7 +81,7 @@ export default async function VariancePage({ params }: { params: Promise<Params>
           </section>
 
           <section className={sectionClass} aria-labelledby="devices">
-            <h2 id="devices" className="font-semibold">The device in each tool on {formatReportDate(view.lastSeen)}</h2>
+            <h2 id="devices" className="font-semibold">The device in each tool on {format.reportDate(view.lastSeen)}</h2>
             <div className="mt-3">
               <VendorDevices devices={detail.devices} vendors={[...DEVICE_VENDOR_NAMES]} />
             </div>
