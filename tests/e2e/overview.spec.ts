@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectAccessible, signIn, sql } from "./support";
+import { DEVICES_PER_VENDOR_SQL, NINJA_BILLING_SQL } from "../helpers/device-count-sql";
 
 const KEY = "lower(split_part(split_part(e.hostname, '|', 1), '.', 1))";
 const formatDate = (date: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
@@ -32,16 +33,8 @@ async function openOverview(page: Page, path = "/") {
 
 test("the overview's cards equal direct SQL on the demo database", async ({ page }) => {
   const date = await latestMatchingDateBySql();
-  const devices = await sql<{ name: string; devices: number }>(
-    `SELECT v.name, count(*)::int AS devices FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id
-     WHERE s.snapshot_date = $1 AND v.name IN ('Ninja', 'ThreatLocker') GROUP BY v.name`,
-    [date],
-  );
-  const billing = await sql<{ code: string; devices: number }>(
-    `SELECT b.code, count(*)::int AS devices FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id JOIN billing_status b ON b.id = s.billing_status_id
-     WHERE s.snapshot_date = $1 AND v.name = 'Ninja' GROUP BY b.code`,
-    [date],
-  );
+  const devices = await sql<{ name: string; n: number }>(DEVICES_PER_VENDOR_SQL, [date]);
+  const billing = await sql<{ code: string; n: number }>(NINJA_BILLING_SQL, [date]);
   // Open as the queue defines it: on the report, not resolved on it, not snoozed.
   const [open] = await sql<{ count: number }>(
     `SELECT count(*)::int AS count FROM (SELECT DISTINCT e.type, ${KEY} AS key FROM exceptions e WHERE e.date_found = $1) p
@@ -53,7 +46,7 @@ test("the overview's cards equal direct SQL on the demo database", async ({ page
 
   await signIn(page, "manager");
   await openOverview(page);
-  const value = (list: { name?: string; code?: string; devices: number }[], name: string) => String(list.find((row) => (row.name ?? row.code) === name)?.devices);
+  const value = (list: { name?: string; code?: string; n: number }[], name: string) => String(list.find((row) => (row.name ?? row.code) === name)?.n);
   await expect(page.getByTestId("devices-ninja")).toHaveAttribute("data-value", value(devices, "Ninja"));
   await expect(page.getByTestId("devices-threatlocker")).toHaveAttribute("data-value", value(devices, "ThreatLocker"));
   await expect(page.getByTestId("billable-devices")).toHaveAttribute("data-value", value(billing, "billable"));

@@ -15,6 +15,7 @@ import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
 import type { VarianceId } from "@/lib/variances/variance-key";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
 import { createTriageActors, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
+import { DEVICES_PER_VENDOR_SQL, NINJA_BILLING_SQL } from "../helpers/device-count-sql";
 
 /**
  * Every figure of the overview and team pages, recomputed here with SQL written
@@ -56,16 +57,8 @@ describe("overview and team figures on the demo database", () => {
         SELECT 1 FROM exceptions e WHERE e.date_found = $1::date AND e.type = t.variance_type AND ${KEY} = t.variance_key))`;
 
   async function figuresBySql(date: string, previous: string): Promise<HeadlineFigures> {
-    const devices = await rows<{ name: string; n: number }>(
-      `SELECT v.name, count(*)::int AS n FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id
-       WHERE s.snapshot_date = $1 AND v.name IN ('Ninja', 'ThreatLocker') GROUP BY v.name`,
-      [date],
-    );
-    const billing = await rows<{ code: string; n: number }>(
-      `SELECT b.code, count(*)::int AS n FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id JOIN billing_status b ON b.id = s.billing_status_id
-       WHERE s.snapshot_date = $1 AND v.name = 'Ninja' GROUP BY b.code`,
-      [date],
-    );
+    const devices = await rows<{ name: string; n: number }>(DEVICES_PER_VENDOR_SQL, [date]);
+    const billing = await rows<{ code: string; n: number }>(NINJA_BILLING_SQL, [date]);
     const open = await rows(OPEN_ON, [date, today]);
     const appeared = await one<{ n: number }>(
       `SELECT count(*)::int AS n FROM (SELECT DISTINCT e.type, ${KEY} AS key FROM exceptions e WHERE e.date_found = $1) now
