@@ -2,17 +2,21 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { z } from "zod";
 import { type DemoOptions, type DemoSummary, generateDemoData, resolveDemoOptions } from "@/lib/demo/generate";
+import { parseScaleTier, SCALE_TIERS } from "@/lib/demo/scale-tiers";
 import { createUpstreamSchema } from "@/lib/demo/upstream-schema";
 
-const USAGE = `Usage: npm run demo:generate -- --url <postgres url> [--seed N] [--ninja N] [--threatlocker N] [--orgs N] [--days N] [--end-date YYYY-MM-DD]
+const USAGE = `Usage: npm run demo:generate -- --url <postgres url> [--tier demo|M|L] [--seed N] [--ninja N] [--threatlocker N] [--orgs N] [--days N] [--end-date YYYY-MM-DD]
 
 Fills a database with generated demo inventory. Creates the upstream-compatible tables when
-they are absent; refuses a database whose device_snapshot already has rows.`;
+they are absent; refuses a database whose device_snapshot already has rows. A tier sets the
+fleet size (M: 5,000 devices per vendor, 200 organisations, 180 days; L: 25,000, 1,000, 365);
+the other flags override it.`;
 
 function options(): { url: string; demo: DemoOptions } {
   const { values } = parseArgs({
     options: {
       url: { type: "string" },
+      tier: { type: "string" },
       seed: { type: "string" },
       ninja: { type: "string" },
       threatlocker: { type: "string" },
@@ -25,15 +29,21 @@ function options(): { url: string; demo: DemoOptions } {
   return {
     url: values.url,
     demo: {
-      seed: integer("--seed", values.seed),
-      ninjaDevices: integer("--ninja", values.ninja),
-      threatlockerDevices: integer("--threatlocker", values.threatlocker),
-      organizations: integer("--orgs", values.orgs),
-      days: integer("--days", values.days),
-      endDate: values["end-date"],
+      ...SCALE_TIERS[parseScaleTier(values.tier)],
+      ...definedOnly({
+        seed: integer("--seed", values.seed),
+        ninjaDevices: integer("--ninja", values.ninja),
+        threatlockerDevices: integer("--threatlocker", values.threatlocker),
+        organizations: integer("--orgs", values.orgs),
+        days: integer("--days", values.days),
+        endDate: values["end-date"],
+      }),
     },
   };
 }
+
+const definedOnly = <T extends object>(values: T): Partial<T> =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 function integer(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

@@ -12,6 +12,7 @@ import { preflightDatabase, StartupRefusedError } from "@/lib/db/preflight";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
 import { startDemoDatabase } from "@/lib/demo/demo-database";
 import { DEMO_INTERNAL_ORGANIZATION_NAMES } from "@/lib/demo/organizations";
+import { parseScaleTier, SCALE_TIERS, tierDataDir } from "@/lib/demo/scale-tiers";
 import { INTERNAL_ORGANIZATIONS_ENV } from "@/lib/organizations/internal-organizations";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -54,9 +55,10 @@ async function main() {
     // The app's own role may lack the rights to create tables; the schema owner's URL can be given apart.
     await migrateDashboardSchema(env.MIGRATION_DATABASE_URL || env.DATABASE_URL, log);
   } else {
-    log("No DATABASE_URL: starting the embedded demo database…");
-    const dataDir = path.resolve(root, env.VD_DATA_DIR ?? ".data");
-    const demo = await startDemoDatabase(dataDir, log);
+    const tier = parseScaleTier(env.VD_DEMO_TIER);
+    log(`No DATABASE_URL: starting the embedded demo database${tier === "demo" ? "" : ` (scale tier ${tier})`}…`);
+    const dataDir = path.resolve(root, tierDataDir(env.VD_DATA_DIR ?? ".data", tier));
+    const demo = await startDemoDatabase(dataDir, log, SCALE_TIERS[tier]);
     stopDatabase = () => demo.cluster.stop();
     env.DATABASE_URL = demo.url;
     // The demo's own organisations, so the "leave out internal" toggle has something to do.

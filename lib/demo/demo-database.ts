@@ -7,7 +7,7 @@ import { withClient } from "@/lib/db/with-client";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { createUpstreamSchema } from "./upstream-schema";
-import { generateDemoData } from "./generate";
+import { type DemoOptions, generateDemoData } from "./generate";
 import { ensureDemoAccounts, newDemoAccounts, type DemoAccount } from "./demo-accounts";
 
 const DATABASE = "es_inventory_hub";
@@ -39,10 +39,10 @@ export interface DemoDatabase {
 
 /**
  * The zero-setup database: an embedded PostgreSQL 16 in `dataDir`, holding upstream-
- * compatible tables with generated demo data. The first start creates and fills it; later
- * starts reuse it as it is.
+ * compatible tables with generated demo data (the default fleet, or a scale tier's). The
+ * first start creates and fills it; later starts reuse it as it is.
  */
-export async function startDemoDatabase(dataDir: string, log: (line: string) => void): Promise<DemoDatabase> {
+export async function startDemoDatabase(dataDir: string, log: (line: string) => void, demoOptions: DemoOptions = {}): Promise<DemoDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const secrets = loadOrCreateSecrets(path.join(dataDir, "demo-secrets.json"));
   const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), password: secrets.postgresPassword });
@@ -51,7 +51,7 @@ export async function startDemoDatabase(dataDir: string, log: (line: string) => 
   if (!(await databaseExists(cluster, DATABASE))) {
     log("First start: creating the demo database (upstream tables and generated data)…");
     const started = Date.now();
-    const summary = await buildDemoDatabase(cluster);
+    const summary = await buildDemoDatabase(cluster, demoOptions);
     log(
       `Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.dates} days to ${summary.endDate}, ` +
         `${summary.snapshotRows} device snapshots, ${summary.exceptionRows} exceptions.`,
@@ -74,7 +74,7 @@ const databaseExists = (cluster: EmbeddedCluster, name: string) =>
   withClient(cluster.url(), async (client) => !!(await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount);
 
 /** Fills a scratch database and renames it only when complete, so a failed first start is retried whole. */
-async function buildDemoDatabase(cluster: EmbeddedCluster) {
+async function buildDemoDatabase(cluster: EmbeddedCluster, demoOptions: DemoOptions) {
   const building = `${DATABASE}_building`;
   await withClient(cluster.url(), async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${building}`);
@@ -84,7 +84,7 @@ async function buildDemoDatabase(cluster: EmbeddedCluster) {
   let summary;
   try {
     await createUpstreamSchema(pool);
-    summary = await generateDemoData(pool, {});
+    summary = await generateDemoData(pool, demoOptions);
   } finally {
     await pool.end();
   }

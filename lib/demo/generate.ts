@@ -105,6 +105,7 @@ export async function generateDemoData(db: pg.Pool, options: DemoOptions = {}): 
     await client.query("BEGIN");
     await assertNoInventory(client);
     await skipForeignKeyTriggers(client);
+    const restoreIndexes = await dropSecondaryIndexes(client, BULK_TABLES);
     const ids = await lookupIds(client);
     await copyRows(client, "site", SITE_COLUMNS, sites.map((site) => ({ id: site.id, vendor_id: ids.ninjaVendorId, vendor_site_key: site.vendorSiteKey, name: site.name })));
     await copyRows(
@@ -151,6 +152,7 @@ export async function generateDemoData(db: pg.Pool, options: DemoOptions = {}): 
     await copying;
     await copyRows(client, "job_batches", JOB_BATCH_COLUMNS, batches);
     await copyRows(client, "job_runs", JOB_RUN_COLUMNS, runs);
+    await restoreIndexes();
     // Ids were written explicitly: move the serial sequences past them.
     for (const table of ["site", "device_identity"]) {
       await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT max(id) FROM ${table}))`, [table]);
@@ -245,6 +247,29 @@ async function skipForeignKeyTriggers(client: pg.PoolClient) {
     if ((error as { code?: string }).code !== "42501") throw error;
     await client.query("ROLLBACK TO SAVEPOINT skip_foreign_key_triggers");
   }
+}
+
+/** The tables that grow with fleet size × days. */
+const BULK_TABLES = ["device_snapshot", "exceptions"];
+
+/**
+ * Building an index once over the loaded rows is several times faster than keeping it up to
+ * date row by row (pg_restore's order too). Indexes that back a constraint stay, so the load
+ * is still checked for duplicates. Returns the step that recreates the dropped ones.
+ */
+async function dropSecondaryIndexes(client: pg.PoolClient, tables: readonly string[]): Promise<() => Promise<void>> {
+  const { rows } = await client.query<{ name: string; definition: string }>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i
+      WHERE i.indrelid = ANY($1::regclass[])
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
+    [tables],
+  );
+  for (const index of rows) await client.query(`DROP INDEX ${index.name}`);
+  return async () => {
+    await client.query("SET LOCAL maintenance_work_mem = '256MB'");
+    for (const index of rows) await client.query(index.definition);
+  };
 }
 
 /** Vendors by exact name, lookups by code: ids differ between databases. */

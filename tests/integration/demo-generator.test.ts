@@ -270,6 +270,22 @@ describe.each(["guide", "rebuilt"] as const)("demo data at the default size, %s 
     expect(next).toEqual([{ site: summary.sites + 1, identity: summary.deviceIdentities + 1 }]);
   });
 
+  it("leaves every upstream index as the DDL creates it (they are dropped for the load and rebuilt)", async () => {
+    const indexes = (db: TestDatabase) =>
+      rows<{ definition: string }>(
+        db,
+        `SELECT pg_get_indexdef(indexrelid) AS definition FROM pg_index WHERE indrelid IN ('device_snapshot'::regclass, 'exceptions'::regclass) ORDER BY 1`,
+      );
+    const fresh = await createUpstreamDatabase({ vendorLayout });
+    try {
+      const expected = await indexes(fresh);
+      expect(expected.length).toBeGreaterThan(10);
+      expect(await indexes(database)).toEqual(expected);
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it("dates each device identity by its first and last snapshot", async () => {
     const [mismatch] = await rows<{ n: number; identities: number }>(
       database,

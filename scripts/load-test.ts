@@ -1,0 +1,143 @@
+/**
+ * `npm run load -- --tier M`: 50 signed-in technicians use the production app at once for
+ * 60 seconds — overview, queue, a variance, a device search, notes and resolutions — each
+ * pausing between requests as a person does. Fails (exit 1) on any error, a p95 over 3× the
+ * single-user p95 of the same mix, server memory after the run over 120 % of before, or an
+ * action whose effect is missing from the database.
+ */
+import { parseArgs } from "node:util";
+import { createPrismaClient } from "@/lib/db/prisma";
+import { parseScaleTier } from "@/lib/demo/scale-tiers";
+import { getQueueVariances } from "@/lib/variances/queue";
+import { queueFiltersSchema, queueQuery } from "@/lib/variances/queue-filters";
+import { type VarianceId, variancePath } from "@/lib/variances/variance-key";
+import { startAppServer, type AppServer } from "./bench/app-server";
+import { resetTriage } from "./bench/bench-data";
+import { type LoadFigures, type LoadStep, runLoad, summarise } from "./bench/load";
+import { ensureLoadUsers } from "./bench/load-users";
+import { megabytes, memorySampler } from "./bench/memory";
+import { serverActionId, serverActionStep } from "./bench/server-action";
+import { signInOverHttp } from "./bench/sign-in";
+
+const { values } = parseArgs({
+  options: {
+    tier: { type: "string", default: "M" },
+    users: { type: "string", default: "50" },
+    seconds: { type: "string", default: "60" },
+    "think-seconds": { type: "string", default: "2" },
+  },
+});
+const tier = parseScaleTier(values.tier);
+const userCount = Number(values.users);
+const seconds = Number(values.seconds);
+const pace = 1 / Number(values["think-seconds"]);
+const log = (line: string) => console.error(`[load] ${line}`);
+
+const ACTIONS_FILE = "app/(dashboard)/variances/actions.ts";
+const NOTE = "Checked during the load test.";
+
+/** The requests one person makes, in a loop; the actions count what they sent so the database can be checked after. */
+function userJourney(server: AppServer, open: readonly VarianceId[], organization: string, sent: { notes: number; resolves: number }, user: number): LoadStep[] {
+  const noteId = serverActionId(ACTIONS_FILE, "addVarianceNoteAction");
+  const resolveId = serverActionId(ACTIONS_FILE, "resolveVarianceAction");
+  // Each person resolves only their own share of the queue, so no two resolve the same variance.
+  const own = open.filter((_, index) => index % userCount === user);
+  let looked = user;
+  let resolved = 0;
+  const viewed = () => open[looked++ % open.length]!;
+  return [
+    { path: "/?window=90" },
+    { path: "/variances" },
+    { path: variancePath(open[user % open.length]!) },
+    serverActionStep(server.origin, noteId, () => {
+      sent.notes++;
+      const variance = viewed();
+      return { pagePath: variancePath(variance), input: { ...variance, text: NOTE } };
+    }),
+    { path: `/variances${queueQuery({ org: organization })}` },
+    { path: `/devices?q=${encodeURIComponent(open[user % open.length]!.key.slice(0, 4))}` },
+    serverActionStep(server.origin, own.length > resolved ? resolveId : noteId, () => {
+      const variance = own[resolved];
+      if (!variance) {
+        sent.notes++;
+        return { pagePath: "/variances", input: { ...viewed(), text: NOTE } };
+      }
+      resolved++;
+      sent.resolves++;
+      return { pagePath: variancePath(variance), input: { ...variance, expectedVersion: 0, note: NOTE } };
+    }),
+  ];
+}
+
+async function main(): Promise<number> {
+  log(`tier ${tier}: starting the production app…`);
+  const server = await startAppServer(tier, log);
+  const db = createPrismaClient(server.databaseUrl);
+  const memory = memorySampler(server.nextPid());
+  try {
+    await resetTriage(server.databaseUrl);
+    const users = await ensureLoadUsers(db, server.dataDir, userCount);
+    const cookies = await Promise.all(users.map((user) => signInOverHttp(server.origin, user.email, user.password)));
+    const loadUserIds = (await db.users.findMany({ where: { email: { in: users.map((user) => user.email) } }, select: { id: true } })).map((user) => user.id);
+    const reader = await db.users.findFirstOrThrow({ where: { email: users[0]!.email }, select: { id: true, email: true, name: true } });
+    const { items } = await getQueueVariances(db, { ...reader, role: "technician" }, queueFiltersSchema.parse({}));
+    const open = items.map(({ type, key }) => ({ type, key }));
+    const organization = items[0]?.organization ?? "";
+
+    log("one user, to compare with…");
+    const single = { notes: 0, resolves: 0 };
+    const singleRun = summarise(await runLoad(server.origin, userJourney(server, open, organization, single, 0), { cookie: cookies[0]!, connections: 1, durationSeconds: 20 }));
+    await resetTriage(server.databaseUrl);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    const before = memory.mark();
+
+    log(`${userCount} users for ${seconds} s, each a request every ${values["think-seconds"]} s…`);
+    const sent = { notes: 0, resolves: 0 };
+    const notesBefore = await db.variance_notes.count({ where: { author_user_id: { in: loadUserIds } } });
+    const runs: LoadFigures[] = await Promise.all(
+      cookies.map((cookie, user) =>
+        runLoad(server.origin, userJourney(server, open, organization, sent, user), { cookie, connections: 1, durationSeconds: seconds, requestsPerSecondPerConnection: pace }),
+      ),
+    );
+    const all = summarise({
+      requests: runs.reduce((total, run) => total + run.requests, 0),
+      errors: runs.reduce((total, run) => total + run.errors, 0),
+      latenciesMs: runs.flatMap((run) => run.latenciesMs),
+      seconds,
+    });
+    const peak = memory.peakSinceMark();
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    const after = memory.mark();
+
+    const notesAdded = (await db.variance_notes.count({ where: { author_user_id: { in: loadUserIds } } })) - notesBefore;
+    const resolvedNow = await db.variance_triage.count({ where: { resolved_by_user_id: { in: loadUserIds } } });
+    const errorSamples = runs.flatMap((run) => run.errorSamples).slice(0, 5);
+
+    console.log(`\nLoad test, tier ${tier}: ${userCount} users × ${seconds} s, one request every ${values["think-seconds"]} s each (${new Date().toISOString()})`);
+    console.log(`single user: ${singleRun.requests} requests, p50 ${singleRun.p50} ms, p95 ${singleRun.p95} ms, max ${singleRun.max} ms, ${singleRun.errors} errors`);
+    console.log(`${userCount} users:  ${all.requests} requests (${all.rps}/s), p50 ${all.p50} ms, p95 ${all.p95} ms, max ${all.max} ms, ${all.errors} errors`);
+    console.log(`memory: ${megabytes(before)} MB before, ${megabytes(peak)} MB peak, ${megabytes(after)} MB 10 s after`);
+    console.log(`effects: ${sent.notes} notes sent, ${notesAdded} in the database; ${sent.resolves} resolutions sent, ${resolvedNow} in the database`);
+    for (const sample of errorSamples) console.log(`  error: ${sample}`);
+
+    const failures = [
+      all.errors > 0 && `${all.errors} errors`,
+      all.p95 > 3 * singleRun.p95 && `p95 ${all.p95} ms is over 3× the single-user ${singleRun.p95} ms`,
+      after > 1.2 * before && `memory grew from ${megabytes(before)} MB to ${megabytes(after)} MB (over 20 %)`,
+      notesAdded !== sent.notes && `${sent.notes - notesAdded} notes missing`,
+      resolvedNow !== sent.resolves && `${sent.resolves - resolvedNow} resolutions missing`,
+    ].filter(Boolean);
+    console.log(failures.length === 0 ? "PASS" : `FAIL: ${failures.join("; ")}`);
+    return failures.length === 0 ? 0 : 1;
+  } finally {
+    memory.stop();
+    await resetTriage(server.databaseUrl).catch(() => {});
+    await db.$disconnect();
+    await server.stop();
+  }
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  console.error("[load] failed:", error);
+  return 1;
+});
