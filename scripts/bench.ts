@@ -72,11 +72,11 @@ async function main() {
     for (const route of benchRoutes(targets)) {
       log(`${route.name}: ${route.path}`);
       const steps = [{ path: route.path }];
-      await runLoad(server.origin, steps, { cookie, connections: 1, amount: 3 });
+      await runLoad(server.origin, steps, { cookies: [cookie], connections: 1, amount: 3 });
       // A slow route answers too few times in the time given to say anything; it gets a fixed count instead.
       const measure = async (connections: number) => {
-        const timed = await runLoad(server.origin, steps, { cookie, connections, durationSeconds: seconds });
-        return summarise(timed.requests >= 2 * connections + 8 ? timed : await runLoad(server.origin, steps, { cookie, connections, amount: 2 * connections + 8 }));
+        const timed = await runLoad(server.origin, steps, { cookies: [cookie], connections, durationSeconds: seconds });
+        return summarise(timed.requests >= 2 * connections + 8 ? timed : await runLoad(server.origin, steps, { cookies: [cookie], connections, amount: 2 * connections + 8 }));
       };
       const concurrency1 = await measure(1);
       const concurrency8 = await measure(8);

@@ -1,7 +1,8 @@
 /**
  * `npm run load -- --tier M`: 50 signed-in technicians use the production app at once for
- * 60 seconds — overview, queue, a variance, a device search, notes and resolutions — each
- * pausing between requests as a person does. Fails (exit 1) on any error, a p95 over 3× the
+ * 60 seconds — overview, queue, a variance, a device search, notes and resolutions — at the
+ * pace of people who read between clicks (on average one request per user every
+ * --think-seconds). Fails (exit 1) on any error, a p95 over 3× the
  * single-user p95 of the same mix, server memory after the run over 120 % of before, or an
  * action whose effect is missing from the database.
  */
@@ -13,7 +14,7 @@ import { queueFiltersSchema, queueQuery } from "@/lib/variances/queue-filters";
 import { type VarianceId, variancePath } from "@/lib/variances/variance-key";
 import { startAppServer, type AppServer } from "./bench/app-server";
 import { resetTriage } from "./bench/bench-data";
-import { type LoadFigures, type LoadStep, runLoad, summarise } from "./bench/load";
+import { type LoadStep, runLoad, summarise } from "./bench/load";
 import { ensureLoadUsers } from "./bench/load-users";
 import { megabytes, memorySampler } from "./bench/memory";
 import { serverActionId, serverActionStep } from "./bench/server-action";
@@ -30,40 +31,36 @@ const { values } = parseArgs({
 const tier = parseScaleTier(values.tier);
 const userCount = Number(values.users);
 const seconds = Number(values.seconds);
-const pace = 1 / Number(values["think-seconds"]);
+const thinkSeconds = Number(values["think-seconds"]);
 const log = (line: string) => console.error(`[load] ${line}`);
 
 const ACTIONS_FILE = "app/(dashboard)/variances/actions.ts";
 const NOTE = "Checked during the load test.";
 
-/** The requests one person makes, in a loop; the actions count what they sent so the database can be checked after. */
-function userJourney(server: AppServer, open: readonly VarianceId[], organization: string, sent: { notes: number; resolves: number }, user: number): LoadStep[] {
+/**
+ * One person's round: read the overview, the queue, a variance, note it, an organisation's
+ * queue, a device search, and resolve a variance. Resolutions take variances nobody has
+ * resolved yet; `sent` counts the actions so the database can be checked afterwards.
+ */
+function journey(server: AppServer, open: readonly VarianceId[], organization: string, sent: { notes: number; resolves: number }): LoadStep[] {
   const noteId = serverActionId(ACTIONS_FILE, "addVarianceNoteAction");
   const resolveId = serverActionId(ACTIONS_FILE, "resolveVarianceAction");
-  // Each person resolves only their own share of the queue, so no two resolve the same variance.
-  const own = open.filter((_, index) => index % userCount === user);
-  let looked = user;
-  let resolved = 0;
-  const viewed = () => open[looked++ % open.length]!;
+  let viewed = 0;
+  const nextViewed = () => open[viewed++ % open.length]!;
   return [
     { path: "/?window=90" },
     { path: "/variances" },
-    { path: variancePath(open[user % open.length]!) },
+    { path: "/", prepare: () => ({ path: variancePath(nextViewed()) }) },
     serverActionStep(server.origin, noteId, () => {
       sent.notes++;
-      const variance = viewed();
+      const variance = nextViewed();
       return { pagePath: variancePath(variance), input: { ...variance, text: NOTE } };
     }),
     { path: `/variances${queueQuery({ org: organization })}` },
-    { path: `/devices?q=${encodeURIComponent(open[user % open.length]!.key.slice(0, 4))}` },
-    serverActionStep(server.origin, own.length > resolved ? resolveId : noteId, () => {
-      const variance = own[resolved];
-      if (!variance) {
-        sent.notes++;
-        return { pagePath: "/variances", input: { ...viewed(), text: NOTE } };
-      }
-      resolved++;
-      sent.resolves++;
+    { path: "/", prepare: () => ({ path: `/devices?q=${encodeURIComponent(nextViewed().key.slice(0, 4))}` }) },
+    serverActionStep(server.origin, resolveId, () => {
+      const variance = open[sent.resolves++];
+      if (!variance) throw new Error("the tier has too few open variances for this many resolutions; shorten the run");
       return { pagePath: variancePath(variance), input: { ...variance, expectedVersion: 0, note: NOTE } };
     }),
   ];
@@ -85,8 +82,7 @@ async function main(): Promise<number> {
     const organization = items[0]?.organization ?? "";
 
     log("one user, to compare with…");
-    const single = { notes: 0, resolves: 0 };
-    const singleRun = summarise(await runLoad(server.origin, userJourney(server, open, organization, single, 0), { cookie: cookies[0]!, connections: 1, durationSeconds: 20 }));
+    const singleRun = summarise(await runLoad(server.origin, journey(server, open, organization, { notes: 0, resolves: 0 }), { cookies: [cookies[0]!], connections: 1, durationSeconds: 20 }));
     await resetTriage(server.databaseUrl);
     await new Promise((resolve) => setTimeout(resolve, 5000));
     const before = memory.mark();
@@ -94,24 +90,20 @@ async function main(): Promise<number> {
     log(`${userCount} users for ${seconds} s, each a request every ${values["think-seconds"]} s…`);
     const sent = { notes: 0, resolves: 0 };
     const notesBefore = await db.variance_notes.count({ where: { author_user_id: { in: loadUserIds } } });
-    const runs: LoadFigures[] = await Promise.all(
-      cookies.map((cookie, user) =>
-        runLoad(server.origin, userJourney(server, open, organization, sent, user), { cookie, connections: 1, durationSeconds: seconds, requestsPerSecondPerConnection: pace }),
-      ),
-    );
-    const all = summarise({
-      requests: runs.reduce((total, run) => total + run.requests, 0),
-      errors: runs.reduce((total, run) => total + run.errors, 0),
-      latenciesMs: runs.flatMap((run) => run.latenciesMs),
-      seconds,
+    const run = await runLoad(server.origin, journey(server, open, organization, sent), {
+      cookies,
+      connections: userCount,
+      durationSeconds: seconds,
+      requestsPerSecond: userCount / thinkSeconds,
     });
+    const all = summarise(run);
     const peak = memory.peakSinceMark();
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     const after = memory.mark();
 
     const notesAdded = (await db.variance_notes.count({ where: { author_user_id: { in: loadUserIds } } })) - notesBefore;
     const resolvedNow = await db.variance_triage.count({ where: { resolved_by_user_id: { in: loadUserIds } } });
-    const errorSamples = runs.flatMap((run) => run.errorSamples).slice(0, 5);
+    const { errorSamples } = run;
 
     console.log(`\nLoad test, tier ${tier}: ${userCount} users × ${seconds} s, one request every ${values["think-seconds"]} s each (${new Date().toISOString()})`);
     console.log(`single user: ${singleRun.requests} requests, p50 ${singleRun.p50} ms, p95 ${singleRun.p95} ms, max ${singleRun.max} ms, ${singleRun.errors} errors`);

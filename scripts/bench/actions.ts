@@ -48,8 +48,8 @@ export async function measureActions({ server, db, actor, cookie }: ActionContex
   // Fixed amounts, each variance used once: a second resolve of one would be (rightly) refused.
   const amount1 = Math.min(60, Math.floor(untouched.length / 3));
   const amount8 = Math.min(240, untouched.length - amount1);
-  const concurrency1 = summarise(await runLoad(server.origin, [resolve], { cookie, connections: 1, amount: amount1 }));
-  const concurrency8 = summarise(await runLoad(server.origin, [resolve], { cookie, connections: 8, amount: amount8 }));
+  const concurrency1 = summarise(await runLoad(server.origin, [resolve], { cookies: [cookie], connections: 1, amount: amount1 }));
+  const concurrency8 = summarise(await runLoad(server.origin, [resolve], { cookies: [cookie], connections: 8, amount: amount8 }));
   const resolvedInDatabase = await db.variance_triage.count({ where: { resolved_at: { not: null } } });
 
   const bulkId = serverActionId(ACTIONS_FILE, "bulkResolveVariancesAction");

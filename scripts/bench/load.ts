@@ -11,14 +11,15 @@ export interface LoadStep {
 }
 
 export interface LoadOptions {
-  cookie: string;
+  /** Signed-in sessions; each pass through the steps acts as the next one, so connections act as different people. */
+  cookies: readonly string[];
   connections: number;
   /** Run for this long… */
   durationSeconds?: number;
   /** …or make exactly this many requests. */
   amount?: number;
-  /** Paces each connection like a person who reads between clicks; unpaced when not given. */
-  requestsPerSecondPerConnection?: number;
+  /** Paces all connections together, like people who read between clicks; unpaced when not given. */
+  requestsPerSecond?: number;
 }
 
 export interface LoadFigures {
@@ -42,29 +43,35 @@ export async function runLoad(origin: string, steps: readonly LoadStep[], option
     errors++;
     if (errorSamples.length < 5) errorSamples.push(reason);
   };
+  let passes = 0;
   const started = performance.now();
   let finished!: (result: autocannon.Result) => void;
   let failed!: (error: unknown) => void;
   const done = new Promise<autocannon.Result>((resolve, reject) => ((finished = resolve), (failed = reject)));
-  const instance = autocannon({
-    url: origin,
-    connections: options.connections,
-    ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
-    timeout: 60,
-    ...(options.requestsPerSecondPerConnection ? { connectionRate: options.requestsPerSecondPerConnection } : {}),
-    headers: { cookie: options.cookie },
-    requests: steps.map((step) => ({
-      method: step.method ?? "GET",
-      path: step.path,
-      headers: { cookie: options.cookie, ...step.headers },
-      ...(step.prepare ? { setupRequest: (request: autocannon.Request) => ({ ...request, ...step.prepare?.() }) } : {}),
-      onResponse: (status: number, body: string) => {
-        if (status < 200 || status >= 300) return fail(`${step.method ?? "GET"} ${step.path}: HTTP ${status} ${body.slice(0, 200)}`);
-        const refused = step.refusal?.(body);
-        if (refused) fail(`${step.method ?? "GET"} ${step.path}: ${refused}`);
-      },
-    })),
-  }, (error, result) => (error ? failed(error) : finished(result)));
+  const instance = autocannon(
+    {
+      url: origin,
+      connections: options.connections,
+      ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
+      ...(options.requestsPerSecond ? { overallRate: options.requestsPerSecond } : {}),
+      timeout: 60,
+      requests: steps.map((step, index) => ({
+        method: step.method ?? "GET",
+        path: step.path,
+        // autocannon gives each connection a context, cleared at the start of every pass.
+        setupRequest: (request: autocannon.Request, context: { cookie?: string }) => {
+          if (index === 0 || !context.cookie) context.cookie = options.cookies[passes++ % options.cookies.length];
+          return { ...request, headers: { ...step.headers, cookie: context.cookie! }, ...step.prepare?.() };
+        },
+        onResponse: (status: number, body: string) => {
+          if (status < 200 || status >= 300) return fail(`${step.method ?? "GET"} ${step.path}: HTTP ${status} ${body.slice(0, 200)}`);
+          const refused = step.refusal?.(body);
+          if (refused) fail(`${step.method ?? "GET"} ${step.path}: ${refused}`);
+        },
+      })),
+    },
+    (error, result) => (error ? failed(error) : finished(result)),
+  );
   instance.on("response", (_client, _status, _bytes, responseTime) => latenciesMs.push(responseTime));
   const result = await done;
   for (let i = 0; i < result.errors + result.timeouts; i++) fail("socket error or timeout");
