@@ -31,8 +31,11 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "10" },
     "upstream-indexes": { type: "boolean", default: false },
     out: { type: "string" },
+    // While working on a few routes: measure only those whose names contain one of these words (no actions, no export).
+    only: { type: "string" },
   },
 });
+const only = values.only?.split(",").map((word) => word.trim().toLowerCase());
 const tier = parseScaleTier(values.tier);
 const seconds = Number(values.seconds);
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -69,7 +72,7 @@ async function main() {
     const idleMemory = memory.mark();
 
     const routes: RouteFigures[] = [];
-    for (const route of benchRoutes(targets)) {
+    for (const route of benchRoutes(targets).filter((route) => !only || only.some((word) => route.name.includes(word)))) {
       log(`${route.name}: ${route.path}`);
       const steps = [{ path: route.path }];
       await runLoad(server.origin, steps, { cookies: [cookie], connections: 1, amount: 3 });
@@ -90,10 +93,10 @@ async function main() {
       });
     }
 
-    log("triage actions…");
-    const actions = await measureActions({ server, db, actor, cookie });
-    log("CSV export of 100,000 rows…");
-    const csvExport = await measureExport({ server, db, actor, cookie, memory, reportDate: targets.reportDate });
+    log(only ? "skipping the actions and the export (--only)" : "triage actions…");
+    const actions = only ? null : await measureActions({ server, db, actor, cookie });
+    if (!only) log("CSV export of 100,000 rows…");
+    const csvExport = only ? null : await measureExport({ server, db, actor, cookie, memory, reportDate: targets.reportDate });
 
     const report: BenchReport = {
       tier,

@@ -1,8 +1,7 @@
 import { use } from "react";
 import type { OverviewTrends } from "@/lib/reports/overview-trends";
 import { requestFormat } from "@/lib/request-format";
-import { DeviceTrendChart } from "./device-trend-chart";
-import { VarianceTrendChart } from "./variance-trend-chart";
+import { DeviceTrendChart, VarianceTrendChart } from "@/components/charts/lazy-trend-charts";
 import { FailedCollections } from "./failed-collections";
 
 const cardClass = "rounded-lg border border-gray-200 bg-white p-4 shadow-sm break-inside-avoid dark:border-gray-800 dark:bg-gray-900";

@@ -20,8 +20,9 @@ export interface BenchReport {
   seconds: number;
   targets: BenchTargets;
   routes: RouteFigures[];
-  actions: ActionFigures;
-  csvExport: ExportFigures;
+  /** Null when only some routes were measured (--only). */
+  actions: ActionFigures | null;
+  csvExport: ExportFigures | null;
   memoryMb: { idle: number; peak: number };
 }
 
@@ -40,8 +41,10 @@ export function printReport(report: BenchReport) {
     withinFloorBound(route.concurrency1.p95, route.dataFloorMs) ? "yes" : "NO",
     route.firstLoadJsKb === null ? "–" : String(route.firstLoadJsKb),
   ]);
-  const { resolve, bulkResolve } = report.actions;
-  rows.push(["resolve action", ...cells(resolve.concurrency1), ...cells(resolve.concurrency8), String(resolve.dataFloorMs), withinFloorBound(resolve.concurrency1.p95, resolve.dataFloorMs) ? "yes" : "NO", "–"]);
+  const resolve = report.actions?.resolve;
+  if (resolve) {
+    rows.push(["resolve action", ...cells(resolve.concurrency1), ...cells(resolve.concurrency8), String(resolve.dataFloorMs), withinFloorBound(resolve.concurrency1.p95, resolve.dataFloorMs) ? "yes" : "NO", "–"]);
+  }
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ");
 
@@ -50,9 +53,12 @@ export function printReport(report: BenchReport) {
   console.log(line(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const row of rows) console.log(line(row));
-  console.log(`\nResolve action: ${resolve.concurrency1.requests + resolve.concurrency8.requests} requests, ${resolve.resolvedInDatabase} resolutions in the database (+${5} floor calls).`);
-  console.log(`Bulk resolve of ${bulkResolve.variances}: ${bulkResolve.runsMs.join(" / ")} ms (changed ${bulkResolve.changed.join(" / ")}).`);
+  if (report.actions) {
+    const { resolve: single, bulkResolve } = report.actions;
+    console.log(`\nResolve action: ${single.concurrency1.requests + single.concurrency8.requests} requests, ${single.resolvedInDatabase} resolutions in the database (+5 floor calls).`);
+    console.log(`Bulk resolve of ${bulkResolve.variances}: ${bulkResolve.runsMs.join(" / ")} ms (changed ${bulkResolve.changed.join(" / ")}).`);
+  }
   const csv = report.csvExport;
-  console.log(`CSV export: ${csv.rows} rows, ${csv.megabytes} MB in ${csv.seconds} s; server memory ${csv.memoryBeforeMb} MB before, +${csv.memoryGrowthMb} MB at peak.`);
+  if (csv) console.log(`CSV export: ${csv.rows} rows, ${csv.megabytes} MB in ${csv.seconds} s; server memory ${csv.memoryBeforeMb} MB before, +${csv.memoryGrowthMb} MB at peak.`);
   console.log(`Server memory: ${report.memoryMb.idle} MB after start-up, ${report.memoryMb.peak} MB peak.`);
 }

@@ -8,7 +8,7 @@ import { organizationPath } from "@/lib/organizations/organization-filters";
 import { getOrganizationDetail, ORGANIZATION_TREND_DAYS } from "@/lib/reports/organization-detail";
 import { requestFormat } from "@/lib/request-format";
 import { HeadlineCard } from "@/components/overview/headline-card";
-import { DeviceTrendChart } from "@/components/overview/device-trend-chart";
+import { DeviceTrendChart } from "@/components/charts/lazy-trend-charts";
 import { InternalBadge, OrganizationNames } from "@/components/organizations/organization-names";
 import { OpenByType } from "@/components/organizations/open-by-type";
 import { OrganizationDevices } from "@/components/organizations/organization-devices";
