@@ -2,8 +2,10 @@
 -- Rollups of the upstream tables that the report pages aggregate over whole windows
 -- (lib/reports/rollups). They hold only what the collectors' rows decide, never triage
 -- state, so a triage change can never make them stale. Upstream deletes and re-inserts whole
--- dates (reference §3): each date's rollup is recomputed when the fingerprint of the rows
--- under it (row count, max(id), max(created_at)) differs from the one it was computed from.
+-- dates (reference §1): a date's rollup is recomputed when the fingerprint of the rows under
+-- it (row count, max(id), max(created_at)) differs from the one it was computed from; the
+-- newest dates are fingerprinted on every refresh, older ones when rows with newer ids land
+-- on them (lib/reports/rollups/rollup-refresh.ts).
 
 -- Devices per date × vendor × organisation name (as lib/reports/organization-devices.ts
 -- files a blank name: under "Unknown").
@@ -46,10 +48,11 @@ CREATE TABLE variance_dashboard.variance_count_rollup (
 );
 
 -- What each date's exceptions rows looked like when its variance rollups were computed
--- (exceptions has no created_at; a re-created row has a new id).
+-- (exceptions has no created_at; a re-created row has a new id). A date without exceptions
+-- has a row too (0 rows, max_id 0), so it is settled like any other.
 CREATE TABLE variance_dashboard.variance_rollup_state (
     date_found   DATE PRIMARY KEY,
-    row_count    INTEGER NOT NULL CHECK (row_count > 0),
+    row_count    INTEGER NOT NULL CHECK (row_count >= 0),
     max_id       BIGINT NOT NULL,
     computed_at  TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()
 );

@@ -172,6 +172,31 @@ describe("report rollups", () => {
     await database.pool.query(`DELETE FROM exceptions WHERE date_found = $1`, [next]);
     await refreshAll();
     await expectRollupsEqualSql();
-    expect(await stateOf(next)).toEqual({ devices: [], variances: [] });
+    expect((await stateOf(next)).devices).toEqual([]);
+    expect(await rows(`SELECT row_count, max_id::int FROM variance_dashboard.variance_rollup_state WHERE date_found = $1`, [next])).toEqual([{ row_count: 0, max_id: 0 }]);
+  });
+
+  it("see rows that arrive on a settled date, past the dates fingerprinted on every refresh", async () => {
+    const settled = addDays(REPORT, -40);
+    const before = await stateOf(settled);
+    const untouched = await stateOf(addDays(REPORT, -41));
+    // A re-run of an old date: both vendors' rows and the checks' rows, deleted and put back as new rows, a few fewer.
+    const simulation = collectorSimulation(database.pool);
+    await (await simulation.deleteVendorDate("ThreatLocker", settled))();
+    await database.pool.query(
+      `DELETE FROM device_snapshot WHERE id IN (
+         SELECT s.id FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id WHERE v.name = 'Ninja' AND s.snapshot_date = $1 ORDER BY s.id LIMIT 3)`,
+      [settled],
+    );
+    await (await simulation.deleteVendorDate("Ninja", settled))();
+    await simulation.rerunChecks(settled);
+    await database.pool.query(`DELETE FROM exceptions WHERE id IN (SELECT id FROM exceptions WHERE date_found = $1 ORDER BY id LIMIT 2)`, [settled]);
+
+    const counts = await refreshAll();
+    await expectRollupsEqualSql();
+    const direct = await rows(`SELECT snapshot_date::text AS date, vendor_id AS "vendorId", count(*)::int AS devices FROM device_snapshot GROUP BY 1, 2`);
+    expect(sorted(counts as unknown as Row[])).toEqual(sorted(direct));
+    expect((await stateOf(settled)).variances).not.toEqual(before.variances);
+    expect(await stateOf(addDays(REPORT, -41))).toEqual(untouched);
   });
 });

@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/prisma";
-import type { ReportDate } from "@/lib/inventory/report-date";
+import { addDays, daysBetween, type ReportDate } from "@/lib/inventory/report-date";
 
 /**
  * Dates recomputed per transaction: small enough that a first fill of a year at 25,000
@@ -7,8 +7,29 @@ import type { ReportDate } from "@/lib/inventory/report-date";
  */
 export const ROLLUP_BATCH_DATES = 14;
 
+/**
+ * The newest dates of a window, whose rows are fingerprinted on every refresh: the collectors
+ * and checks re-run the current date (delete, commit, re-insert, reference §1), and a late or
+ * repeated run can land on any date the report still looks back to.
+ */
+export const RECHECKED_DAYS = 7;
+
 /** A first fill of a long window takes several batches, each well under this. */
 const BATCH_TIMEOUT_MS = 60_000;
+
+/**
+ * The dates whose upstream rows must be fingerprinted now. Older dates were computed once and
+ * are settled: upstream only ever adds rows by inserting (new ids from a sequence), so rows
+ * that arrive on a settled date are found through `id > watermark` on the primary key instead
+ * of a scan. What it cannot see is a settled date losing rows without new ones (upstream never
+ * prunes; a re-run of an old date re-inserts within minutes and is then seen).
+ */
+export function datesToCheck(from: ReportDate, to: ReportDate, computed: ReadonlySet<ReportDate>, insertedSince: readonly ReportDate[]): ReportDate[] {
+  const dates = Array.from({ length: daysBetween(from, to) + 1 }, (_, offset) => addDays(from, offset));
+  const recentFrom = addDays(to, -(RECHECKED_DAYS - 1));
+  const inserted = new Set(insertedSince);
+  return dates.filter((date) => date >= recentFrom || !computed.has(date) || inserted.has(date));
+}
 
 export type RecomputeDates = (tx: Pick<Database, "$executeRaw">, dates: ReportDate[]) => Promise<unknown>;
 
