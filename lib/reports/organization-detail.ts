@@ -87,19 +87,20 @@ async function devicesOf(db: Database, names: string[], date: ReportDate): Promi
  */
 async function trendOf(db: Database, key: string, aliases: ReadonlyMap<string, string>, end: ReportDate): Promise<DeviceTrendPoint[]> {
   const start = addDays(end, -(ORGANIZATION_TREND_DAYS - 1));
-  const [ids] = await Promise.all([getDeviceVendorIds(db), refreshDeviceRollup(db, start, end)]);
+  const [ids, vendorDays] = await Promise.all([getDeviceVendorIds(db), refreshDeviceRollup(db, start, end)]);
   const vendorIds = DEVICE_VENDOR_NAMES.map((name) => ids[name] ?? -1);
+  const inWindow = Prisma.sql`snapshot_date BETWEEN ${start}::date AND ${end}::date AND vendor_id = ANY(${vendorIds}::int[])`;
   const names = await db.$queryRaw<{ name: string }[]>`
-    SELECT DISTINCT organization_name AS name FROM variance_dashboard.device_count_rollup
-    WHERE snapshot_date BETWEEN ${start}::date AND ${end}::date AND vendor_id = ANY(${vendorIds}::int[])`;
+    SELECT DISTINCT organization_name AS name FROM variance_dashboard.device_count_rollup WHERE ${inWindow}`;
   const ours = names.map((row) => row.name).filter((name) => organizationKeyOf(name, aliases) === key);
-  // Summed over every name of the window, so a date on which the vendor has rows but this
-  // organisation has none is a real zero, while a date without the vendor stays a gap.
-  const counts = await db.$queryRaw<{ date: string; vendor_id: number; devices: number }[]>`
-    SELECT snapshot_date::text AS date, vendor_id, coalesce(sum(devices) FILTER (WHERE organization_name = ANY(${ours}::text[])), 0)::int AS devices
-    FROM variance_dashboard.device_count_rollup
-    WHERE snapshot_date BETWEEN ${start}::date AND ${end}::date AND vendor_id = ANY(${vendorIds}::int[])
+  const devices = await db.$queryRaw<{ date: string; vendor_id: number; devices: number }[]>`
+    SELECT snapshot_date::text AS date, vendor_id, sum(devices)::int AS devices FROM variance_dashboard.device_count_rollup
+    WHERE organization_name = ANY(${ours}::text[]) AND ${inWindow}
     GROUP BY 1, 2`;
+  const ofOurs = new Map(devices.map((row) => [`${row.date}/${row.vendor_id}`, row.devices]));
+  // Every (date, vendor) with rows, so a date on which the vendor has rows but this
+  // organisation has none is a real zero, while a date without the vendor stays a gap.
+  const counts = vendorDays.map((row) => ({ date: row.date, vendor_id: row.vendorId, devices: ofOurs.get(`${row.date}/${row.vendorId}`) ?? 0 }));
   const points = new Map<ReportDate, DeviceTrendPoint>(
     Array.from({ length: ORGANIZATION_TREND_DAYS }, (_, offset) => addDays(start, offset)).map((date) => [date, { date }]),
   );

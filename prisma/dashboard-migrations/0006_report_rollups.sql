@@ -16,6 +16,8 @@ CREATE TABLE variance_dashboard.device_count_rollup (
     devices            INTEGER NOT NULL CHECK (devices > 0),
     PRIMARY KEY (snapshot_date, vendor_id, organization_name)
 );
+-- An organisation's trend reads only its own names' rows.
+CREATE INDEX device_count_rollup_organization_idx ON variance_dashboard.device_count_rollup (organization_name, snapshot_date);
 
 -- What each (date, vendor)'s device rows looked like when their rollup was computed. The
 -- row count doubles as the devices per vendor per date that the report calendar needs.
