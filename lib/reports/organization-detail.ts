@@ -12,6 +12,7 @@ import { ORGANIZATION_NAME_SQL } from "./organization-devices";
 import { loadOrganizationReport } from "./organization-context";
 import type { OrganizationFigures } from "./organization-figures";
 import type { DeviceTrendPoint } from "./overview-trends";
+import { refreshDeviceRollup } from "./rollups/device-rollup";
 
 export const ORGANIZATION_TREND_DAYS = 90;
 
@@ -80,25 +81,26 @@ async function devicesOf(db: Database, names: string[], date: ReportDate): Promi
 }
 
 /**
- * Devices per vendor per date for the organisation. Its spellings may differ on older dates,
- * so the window's distinct names are matched first, then only theirs are counted. A vendor
- * with no rows on a date leaves a gap, never a zero.
+ * Devices per vendor per date for the organisation, from the device rollup (refreshed first).
+ * Its spellings may differ on older dates, so the window's distinct names are matched first,
+ * then only theirs are summed. A vendor with no rows on a date leaves a gap, never a zero.
  */
 async function trendOf(db: Database, key: string, aliases: ReadonlyMap<string, string>, end: ReportDate): Promise<DeviceTrendPoint[]> {
-  const ids = await getDeviceVendorIds(db);
-  const vendorIds = DEVICE_VENDOR_NAMES.map((name) => ids[name] ?? -1);
   const start = addDays(end, -(ORGANIZATION_TREND_DAYS - 1));
+  const [ids, vendorDays] = await Promise.all([getDeviceVendorIds(db), refreshDeviceRollup(db, start, end)]);
+  const vendorIds = DEVICE_VENDOR_NAMES.map((name) => ids[name] ?? -1);
+  const inWindow = Prisma.sql`snapshot_date BETWEEN ${start}::date AND ${end}::date AND vendor_id = ANY(${vendorIds}::int[])`;
   const names = await db.$queryRaw<{ name: string }[]>`
-    SELECT DISTINCT ${nameSql} AS name FROM device_snapshot s
-    WHERE s.snapshot_date BETWEEN ${start}::date AND ${end}::date AND s.vendor_id = ANY(${vendorIds}::int[])`;
+    SELECT DISTINCT organization_name AS name FROM variance_dashboard.device_count_rollup WHERE ${inWindow}`;
   const ours = names.map((row) => row.name).filter((name) => organizationKeyOf(name, aliases) === key);
-  // Grouped over every row of the window, so a date on which the vendor has rows but this
+  const devices = await db.$queryRaw<{ date: string; vendor_id: number; devices: number }[]>`
+    SELECT snapshot_date::text AS date, vendor_id, sum(devices)::int AS devices FROM variance_dashboard.device_count_rollup
+    WHERE organization_name = ANY(${ours}::text[]) AND ${inWindow}
+    GROUP BY 1, 2`;
+  const ofOurs = new Map(devices.map((row) => [`${row.date}/${row.vendor_id}`, row.devices]));
+  // Every (date, vendor) with rows, so a date on which the vendor has rows but this
   // organisation has none is a real zero, while a date without the vendor stays a gap.
-  const counts = await db.$queryRaw<{ date: string; vendor_id: number; devices: number }[]>`
-    SELECT s.snapshot_date::text AS date, s.vendor_id, count(*) FILTER (WHERE ${nameSql} = ANY(${ours}::text[]))::int AS devices
-    FROM device_snapshot s
-    WHERE s.snapshot_date BETWEEN ${start}::date AND ${end}::date AND s.vendor_id = ANY(${vendorIds}::int[])
-    GROUP BY s.snapshot_date, s.vendor_id`;
+  const counts = vendorDays.map((row) => ({ date: row.date, vendor_id: row.vendorId, devices: ofOurs.get(`${row.date}/${row.vendorId}`) ?? 0 }));
   const points = new Map<ReportDate, DeviceTrendPoint>(
     Array.from({ length: ORGANIZATION_TREND_DAYS }, (_, offset) => addDays(start, offset)).map((date) => [date, { date }]),
   );

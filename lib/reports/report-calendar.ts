@@ -2,8 +2,8 @@ import type { Database } from "@/lib/db/prisma";
 import { trustworthyReportDates, collectionFailures, type CollectionFailure } from "@/lib/inventory/collection-failures";
 import type { VendorDayCount } from "@/lib/inventory/freshness";
 import { addDays, type ReportDate } from "@/lib/inventory/report-date";
-import { vendorDayCounts } from "@/lib/inventory/vendor-day-counts";
-import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
+import { DEVICE_VENDOR_NAMES, getDeviceVendorIds } from "@/lib/inventory/vendors";
+import { refreshDeviceRollup } from "./rollups/device-rollup";
 
 /** How much earlier a figure is compared with, in days. */
 export const COMPARISON_DAYS = 7;
@@ -19,8 +19,13 @@ export interface ReportCalendar {
   failures: CollectionFailure[];
 }
 
+/** The counts come with the device rollup's freshness check, which brings the rollup up to date on the way. */
 export async function loadReportCalendar(db: Database, from: ReportDate, to: ReportDate): Promise<ReportCalendar> {
-  const counts = await vendorDayCounts(db, from, to);
+  const [ids, rows] = await Promise.all([getDeviceVendorIds(db), refreshDeviceRollup(db, from, to)]);
+  const counts = rows.flatMap((row): VendorDayCount[] => {
+    const vendor = DEVICE_VENDOR_NAMES.find((name) => ids[name] === row.vendorId);
+    return vendor ? [{ date: row.date, vendor, devices: row.devices }] : [];
+  });
   return {
     counts,
     reports: trustworthyReportDates(counts, DEVICE_VENDOR_NAMES),

@@ -2,6 +2,7 @@ import type { Database } from "@/lib/db/prisma";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { deriveLifecycle, type LifecycleInput } from "@/lib/variances/lifecycle";
 import { VARIANCE_KEY_SQL } from "@/lib/variances/variance-key-sql";
+import { refreshVarianceRollup } from "./rollups/variance-rollup";
 
 /**
  * Variances present on a report, counted in SQL per combination of the triage state the
@@ -33,19 +34,38 @@ export function isOpenOn(group: TriageInputs, reportDate: ReportDate, today: Rep
   return deriveLifecycle(input).status === "open";
 }
 
-/** Per date from `from` to `to`, per type and triage state: the variances present. */
+/**
+ * Per date from `from` to `to`, per type and triage state: the variances present. Read from
+ * the variance rollups (refreshed first), which hold no triage state: the few triaged
+ * variances are looked up in the presence rollup and taken out of their date's untriaged
+ * count, in one statement so both rollups are read from the same snapshot.
+ */
 export async function datedVarianceGroups(db: Database, from: ReportDate, to: ReportDate): Promise<DatedVarianceGroup[]> {
+  await refreshVarianceRollup(db, from, to);
   const rows = await db.$queryRaw<{ date: string; type: string; resolved_report_date: string | null; snoozed_until: string | null; variances: number }[]>`
-    WITH present AS (
-      SELECT DISTINCT e.date_found, e.type, ${VARIANCE_KEY_SQL} AS key
-      FROM exceptions e
-      WHERE e.date_found BETWEEN ${from}::date AND ${to}::date
+    WITH triaged AS (
+      SELECT p.date_found, p.variance_type, t.resolved_report_date, t.snoozed_until, count(*)::int AS variances
+      FROM variance_dashboard.variance_triage t
+      JOIN variance_dashboard.variance_presence_rollup p ON p.variance_type = t.variance_type AND p.variance_key = t.variance_key
+      WHERE p.date_found BETWEEN ${from}::date AND ${to}::date
+      GROUP BY 1, 2, 3, 4
     )
-    SELECT p.date_found::text AS date, p.type, t.resolved_report_date::text, t.snoozed_until::text, count(*)::int AS variances
-    FROM present p
-    LEFT JOIN variance_dashboard.variance_triage t ON t.variance_type = p.type AND t.variance_key = p.key
-    GROUP BY 1, 2, 3, 4`;
-  return rows.map((row) => ({ date: row.date, type: row.type, resolvedReportDate: row.resolved_report_date, snoozedUntil: row.snoozed_until, variances: row.variances }));
+    SELECT date_found::text AS date, variance_type AS type, resolved_report_date::text, snoozed_until::text, variances FROM triaged
+    UNION ALL
+    SELECT c.date_found::text, c.variance_type, NULL, NULL,
+           c.variances - coalesce((SELECT sum(tr.variances) FROM triaged tr WHERE tr.date_found = c.date_found AND tr.variance_type = c.variance_type), 0)::int
+    FROM variance_dashboard.variance_count_rollup c
+    WHERE c.date_found BETWEEN ${from}::date AND ${to}::date`;
+  // A triage row with neither a resolution nor a snooze falls in the same group as the untriaged.
+  const groups = new Map<string, DatedVarianceGroup>();
+  for (const row of rows) {
+    const group = { date: row.date, type: row.type, resolvedReportDate: row.resolved_report_date, snoozedUntil: row.snoozed_until, variances: 0 };
+    const id = JSON.stringify([group.date, group.type, group.resolvedReportDate, group.snoozedUntil]);
+    const found = groups.get(id) ?? group;
+    found.variances += row.variances;
+    groups.set(id, found);
+  }
+  return [...groups.values()].filter((group) => group.variances > 0);
 }
 
 /** The variances present on one report, per type, first-seen date, assignee and triage state. */

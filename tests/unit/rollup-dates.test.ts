@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { RECHECKED_DAYS, datesToCheck } from "@/lib/reports/rollups/rollup-refresh";
+
+describe("datesToCheck", () => {
+  const computed = new Set(["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06", "2026-11-07", "2026-11-08", "2026-11-09", "2026-11-10"]);
+
+  it("fingerprints the newest dates of the window even when computed, and leaves older computed dates settled", () => {
+    expect(RECHECKED_DAYS).toBe(7);
+    expect(datesToCheck("2026-11-01", "2026-11-10", computed, [])).toEqual(["2026-11-04", "2026-11-05", "2026-11-06", "2026-11-07", "2026-11-08", "2026-11-09", "2026-11-10"]);
+  });
+
+  it("checks a settled date that got new rows, and any date never computed", () => {
+    expect(datesToCheck("2026-10-30", "2026-11-10", computed, ["2026-11-02", "2026-12-01"])).toEqual([
+      "2026-10-30",
+      "2026-10-31",
+      "2026-11-02",
+      "2026-11-04",
+      "2026-11-05",
+      "2026-11-06",
+      "2026-11-07",
+      "2026-11-08",
+      "2026-11-09",
+      "2026-11-10",
+    ]);
+  });
+
+  it("checks every date of a window shorter than the rechecked days", () => {
+    expect(datesToCheck("2026-11-09", "2026-11-10", computed, [])).toEqual(["2026-11-09", "2026-11-10"]);
+  });
+});
