@@ -15,8 +15,9 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS vd_device_snapshot_date_vendor ON device
 -- expression as lib/variances/variance-key-sql.ts, so the planner can match it.
 CREATE INDEX CONCURRENTLY IF NOT EXISTS vd_device_snapshot_key ON device_snapshot ((lower(split_part(split_part(hostname, '|', 1), '.', 1))), snapshot_date);
 
--- A variance's rows across dates (the variance page, first seen / days open).
-CREATE INDEX CONCURRENTLY IF NOT EXISTS vd_exceptions_key ON exceptions (type, (lower(split_part(split_part(hostname, '|', 1), '.', 1))), date_found);
+-- A variance's rows across dates (the variance page, first seen / days open), and every
+-- variance of a device whatever its type (the device page).
+CREATE INDEX CONCURRENTLY IF NOT EXISTS vd_exceptions_key ON exceptions ((lower(split_part(split_part(hostname, '|', 1), '.', 1))), type, date_found);
 
 -- One report date's variances of every type (the queue, the export, the JSON API).
 CREATE INDEX CONCURRENTLY IF NOT EXISTS vd_exceptions_date ON exceptions (date_found);
