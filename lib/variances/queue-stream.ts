@@ -1,0 +1,75 @@
+import type { Actor } from "@/lib/auth/roles";
+import { cursorBatches, streamFromTransaction } from "@/lib/db/cursor";
+import type { Database } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ReportDate } from "@/lib/inventory/report-date";
+import { queueSelector, type QueueSortItem } from "./queue";
+import type { QueueFilters } from "./queue-filters";
+import { toVarianceRow, varianceRowsSql, type RawVarianceRow } from "./variance-rows";
+import { toVarianceView, type VarianceView } from "./variance-view";
+
+/** Rows per FETCH: a batch of views is a couple of MB, whatever the queue's size. */
+export const QUEUE_STREAM_BATCH = 1_000;
+
+/** A download may be slow; past this its transaction (and connection) is given back. */
+const STREAM_TIMEOUT_MS = 15 * 60_000;
+
+const viewsOf = (batch: RawVarianceRow[], reportDate: ReportDate, today: ReportDate) =>
+  batch.map((raw) => toVarianceView(toVarianceRow(raw), reportDate, today));
+
+/** { type: { key: position } } for the variances in queue order, as the second pass looks them up. */
+function queuePositions(ordered: readonly QueueSortItem[]): string {
+  // Without a prototype, a type or key named "__proto__" is just a name.
+  const positions: Record<string, Record<string, number>> = Object.create(null);
+  ordered.forEach(({ type, key }, position) => {
+    (positions[type] ??= Object.create(null))[key] = position;
+  });
+  return JSON.stringify(positions);
+}
+
+/**
+ * Every variance the queue shows for these filters on `reportDate`, in its order, a batch at a
+ * time, in memory that does not grow with the variances' details. Two passes over one snapshot:
+ * the first derives each variance's lifecycle (lib/variances/lifecycle.ts) and keeps, for those
+ * the filters select, only what the queue sorts by; the sorted (type, key) list then orders
+ * the second pass, which reads the full rows through a cursor. The filters and order are the
+ * queue's own (queueSelector), so the file lists exactly what the pages show.
+ */
+export function streamQueueVariances(
+  db: Database,
+  actor: Actor,
+  filters: QueueFilters,
+  reportDate: ReportDate,
+  today: ReportDate,
+): AsyncGenerator<VarianceView[]> {
+  const selector = queueSelector(filters, actor);
+  return streamFromTransaction<VarianceView[]>(
+    db,
+    async (tx, emit) => {
+      const placed: QueueSortItem[] = [];
+      for await (const batch of cursorBatches<RawVarianceRow>(tx, "queue_selection", varianceRowsSql(reportDate), QUEUE_STREAM_BATCH)) {
+        for (const view of viewsOf(batch, reportDate, today)) {
+          if (!selector.matchesButType(view) || !selector.matchesType(view)) continue;
+          const { type, key, hostname, organization, daysOpen } = view;
+          placed.push({ type, key, hostname, organization, daysOpen });
+        }
+      }
+      if (placed.length === 0) return;
+      const positions = queuePositions(placed.sort(selector.compare));
+      placed.length = 0;
+      // A lookup per row rather than a join: a join on an array parameter is estimated at a few
+      // rows, and the nested loop that follows is quadratic in the queue's size.
+      const inQueueOrder = Prisma.sql`
+        SELECT * FROM (
+          SELECT r.*, (${positions}::jsonb -> r.type ->> r.key)::int AS queue_position
+          FROM (${varianceRowsSql(reportDate)}) r
+        ) placed
+        WHERE queue_position IS NOT NULL
+        ORDER BY queue_position`;
+      for await (const batch of cursorBatches<RawVarianceRow>(tx, "queue_export", inQueueOrder, QUEUE_STREAM_BATCH)) {
+        await emit(viewsOf(batch, reportDate, today));
+      }
+    },
+    { timeoutMs: STREAM_TIMEOUT_MS },
+  );
+}
