@@ -17,16 +17,6 @@ const STREAM_TIMEOUT_MS = 15 * 60_000;
 const viewsOf = (batch: RawVarianceRow[], reportDate: ReportDate, today: ReportDate) =>
   batch.map((raw) => toVarianceView(toVarianceRow(raw), reportDate, today));
 
-/** { type: { key: position } } for the variances in queue order, as the second pass looks them up. */
-function queuePositions(ordered: readonly QueueSortItem[]): string {
-  // Without a prototype, a type or key named "__proto__" is just a name.
-  const positions: Record<string, Record<string, number>> = Object.create(null);
-  ordered.forEach(({ type, key }, position) => {
-    (positions[type] ??= Object.create(null))[key] = position;
-  });
-  return JSON.stringify(positions);
-}
-
 /**
  * Every variance the queue shows for these filters on `reportDate`, in its order, a batch at a
  * time, in memory that does not grow with the variances' details. Two passes over one snapshot:
@@ -55,17 +45,17 @@ export function streamQueueVariances(
         }
       }
       if (placed.length === 0) return;
-      const positions = queuePositions(placed.sort(selector.compare));
+      placed.sort(selector.compare);
+      const types = placed.map((item) => item.type);
+      const keys = placed.map((item) => item.key);
       placed.length = 0;
-      // A lookup per row rather than a join: a join on an array parameter is estimated at a few
-      // rows, and the nested loop that follows is quadratic in the queue's size.
+      // The planner estimates an array parameter at a few rows and would loop over it for
+      // every variance; a hash join is linear in the queue's size.
+      await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
       const inQueueOrder = Prisma.sql`
-        SELECT * FROM (
-          SELECT r.*, (${positions}::jsonb -> r.type ->> r.key)::int AS queue_position
-          FROM (${varianceRowsSql(reportDate)}) r
-        ) placed
-        WHERE queue_position IS NOT NULL
-        ORDER BY queue_position`;
+        SELECT r.* FROM (${varianceRowsSql(reportDate)}) r
+        JOIN unnest(${types}::text[], ${keys}::text[]) WITH ORDINALITY AS o(type, key, position) ON o.type = r.type AND o.key = r.key
+        ORDER BY o.position`;
       for await (const batch of cursorBatches<RawVarianceRow>(tx, "queue_export", inQueueOrder, QUEUE_STREAM_BATCH)) {
         await emit(viewsOf(batch, reportDate, today));
       }

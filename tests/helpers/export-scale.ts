@@ -34,11 +34,17 @@ export interface ExportMeasurement {
   milliseconds: number;
   /** Peak resident set size above the level before the export, sampled every 20 ms. */
   peakRssGrowthMb: number;
-  /** Peak V8 heap in use above the level before the export (after a GC when node runs with --expose-gc). */
+  /** Peak V8 heap in use above the level before the export, garbage included. */
   peakHeapGrowthMb: number;
+  /**
+   * Peak live heap (after a full collection, every LIVE_SAMPLE_BYTES of output) above the level
+   * before the export: what the export holds. Null unless node runs with --expose-gc.
+   */
+  peakLiveHeapGrowthMb: number | null;
 }
 
 const MB = 1024 * 1024;
+const LIVE_SAMPLE_BYTES = 2 * MB;
 const NEWLINE = 0x0a;
 
 /**
@@ -62,6 +68,8 @@ export async function measureExport(
     peakRss = Math.max(peakRss, now.rss);
     peakHeap = Math.max(peakHeap, now.heapUsed);
   };
+  let peakLive = before.heapUsed;
+  let nextLiveSample = LIVE_SAMPLE_BYTES;
   const timer = setInterval(sample, 20);
   const started = performance.now();
   try {
@@ -72,6 +80,11 @@ export async function measureExport(
       bytes += chunk.byteLength;
       for (const byte of chunk) if (byte === NEWLINE) lines++;
       sample();
+      if (gc && bytes >= nextLiveSample) {
+        gc();
+        peakLive = Math.max(peakLive, process.memoryUsage().heapUsed);
+        nextLiveSample += LIVE_SAMPLE_BYTES;
+      }
     }
     const milliseconds = performance.now() - started;
     sample();
@@ -80,6 +93,7 @@ export async function measureExport(
       milliseconds,
       peakRssGrowthMb: (peakRss - before.rss) / MB,
       peakHeapGrowthMb: (peakHeap - before.heapUsed) / MB,
+      peakLiveHeapGrowthMb: gc ? (peakLive - before.heapUsed) / MB : null,
       lines,
     };
   } finally {

@@ -22,6 +22,8 @@ import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
 import { createTriageActors, expectRefusedUnchanged, roleless, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
+import { createCountingPrismaClient } from "../helpers/query-counter";
+import { QUEUE_STREAM_BATCH } from "@/lib/variances/queue-stream";
 
 // The route handler reads the session and the app's database; here they are the test's.
 const session = vi.hoisted(() => ({ actor: null as Actor | null, db: null as Database | null }));
@@ -309,6 +311,29 @@ describe("exporting a large queue streams it", () => {
       `export of ${total} variances (held before the download starts: ${megabytes(loaded)}): CSV ${megabytes(csvRead.bytes)}, memory growth while streaming ${megabytes(csvRead.growth)}; ` +
         `XLSX ${megabytes(xlsxRead.bytes)}, memory growth while streaming ${megabytes(xlsxRead.growth)}`,
     );
+  });
+
+  it("reads the variances a batch at a time as the download is read, and rolls back when it is cancelled", async () => {
+    const counting = createCountingPrismaClient(database.url);
+    try {
+      const download = await exportQueue(counting.db, actor, parseQueueFilters({}), "csv", REPORT);
+      const reader = download.body.getReader();
+      await reader.read();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const fetches = () => counting.log.statements.filter((sql) => /^FETCH \d+ FROM queue_export$/.test(sql)).length;
+      // Over 20,000 variances are 20 batches; an unread download has asked for one or two.
+      const fetchedWhileUnread = fetches();
+      expect(fetchedWhileUnread).toBeGreaterThanOrEqual(1);
+      expect(fetchedWhileUnread).toBeLessThanOrEqual(2);
+      expect(counting.log.statements.filter((sql) => /^FETCH (\d+)/.test(sql)).every((sql) => sql === `FETCH ${QUEUE_STREAM_BATCH} FROM queue_selection` || sql === `FETCH ${QUEUE_STREAM_BATCH} FROM queue_export`)).toBe(true);
+
+      await reader.cancel();
+      await expect.poll(() => counting.log.statements.at(-1)).toBe("ROLLBACK");
+      expect(fetches()).toBe(fetchedWhileUnread);
+    } finally {
+      await counting.db.$disconnect();
+      await counting.pool.end();
+    }
   });
 
   it.each(["csv", "xlsx"] as const)("%s: the writer waits for its reader, and stops when the download is cancelled", async (format) => {
