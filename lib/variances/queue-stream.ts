@@ -19,7 +19,8 @@ const viewsOf = (batch: RawVarianceRow[], reportDate: ReportDate, today: ReportD
 
 /**
  * Every variance the queue shows for these filters on `reportDate`, in its order, a batch at a
- * time, in memory that does not grow with the variances' details. Two passes over one snapshot:
+ * time. Memory holds one batch plus a few hundred bytes per selected variance (what the queue
+ * sorts by), never all their details (~2 kB each as views). Two passes over one snapshot:
  * the first derives each variance's lifecycle (lib/variances/lifecycle.ts) and keeps, for those
  * the filters select, only what the queue sorts by; the sorted (type, key) list then orders
  * the second pass, which reads the full rows through a cursor. The filters and order are the

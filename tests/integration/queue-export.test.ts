@@ -318,7 +318,8 @@ describe("exporting a large queue streams it", () => {
     try {
       const download = await exportQueue(counting.db, actor, parseQueueFilters({}), "csv", REPORT);
       const reader = download.body.getReader();
-      await reader.read();
+      // The header comes first, before any variance is read: wait for rows.
+      for (let bytes = 0; bytes < 4096; ) bytes += (await reader.read()).value?.byteLength ?? Infinity;
       await new Promise((resolve) => setTimeout(resolve, 500));
       const fetches = () => counting.log.statements.filter((sql) => /^FETCH \d+ FROM queue_export$/.test(sql)).length;
       // Over 20,000 variances are 20 batches; an unread download has asked for one or two.
