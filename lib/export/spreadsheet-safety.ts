@@ -1,6 +1,9 @@
 /** What an export writes into one cell; null is an empty cell. */
 export type CellValue = string | number | null;
 
+/** An export's rows, made as the writer pulls them (read from the database as they go, for a big one). */
+export type ExportRows = Iterable<readonly CellValue[]> | AsyncIterable<readonly CellValue[]>;
+
 /**
  * First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
  * (OWASP "CSV injection"; ASVS 1.2.10 adds NUL). Hostnames, org names and notes come from
@@ -17,7 +20,7 @@ export function neutraliseFormula(value: CellValue): CellValue {
  * The header and rows of an export with every cell neutralised: both writers read their
  * cells from here, so neither format can skip the step.
  */
-export function* safeRows(header: readonly string[], rows: Iterable<readonly CellValue[]>): Generator<CellValue[]> {
+export async function* safeRows(header: readonly string[], rows: ExportRows): AsyncGenerator<CellValue[]> {
   yield header.map(neutraliseFormula);
-  for (const row of rows) yield row.map(neutraliseFormula);
+  for await (const row of rows) yield row.map(neutraliseFormula);
 }

@@ -1,6 +1,6 @@
 import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { safeRows, type CellValue } from "./spreadsheet-safety";
+import { safeRows, type ExportRows } from "./spreadsheet-safety";
 import { webStreamOf } from "./web-stream";
 
 /** Rows written between checks on the zip; a few hundred rows are a few hundred kB of XML. */
@@ -48,13 +48,13 @@ async function backlogCleared(sheet: Worksheet, output: Writable): Promise<void>
  * written inline (no shared-strings table) and without styles, so nothing in the writer
  * grows with the row count.
  */
-export function xlsxStream(sheetName: string, header: readonly string[], rows: Iterable<readonly CellValue[]>): ReadableStream<Uint8Array> {
+export function xlsxStream(sheetName: string, header: readonly string[], rows: ExportRows): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
   const write = async () => {
     let written = 0;
-    for (const row of safeRows(header, rows)) {
+    for await (const row of safeRows(header, rows)) {
       if (output.destroyed) return;
       sheet.addRow(row).commit();
       if (++written % ROWS_PER_CHECK === 0) await backlogCleared(sheet, output);

@@ -6,8 +6,9 @@ import { todayUtc, type ReportDate } from "@/lib/inventory/report-date";
 import { csvStream } from "@/lib/export/csv-stream";
 import type { CellValue } from "@/lib/export/spreadsheet-safety";
 import { xlsxStream } from "@/lib/export/xlsx-stream";
-import { getQueueVariances } from "./queue";
+import { queueReportDate } from "./queue";
 import { queueFiltersSchema, type QueueFilters } from "./queue-filters";
+import { streamQueueVariances } from "./queue-stream";
 import type { VarianceView } from "./variance-view";
 
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
@@ -39,10 +40,15 @@ const COLUMNS: readonly { header: string; value: (item: VarianceView) => CellVal
 
 export const QUEUE_EXPORT_HEADER: readonly string[] = COLUMNS.map((column) => column.header);
 
+/** A variance's cells, in QUEUE_EXPORT_HEADER's order. */
+export const queueExportRow = (item: VarianceView): CellValue[] => COLUMNS.map((column) => column.value(item));
+
 /** One row per variance, made as the writer asks for it rather than all up front. */
-function* exportRows(items: readonly VarianceView[]): Generator<CellValue[]> {
-  for (const item of items) yield COLUMNS.map((column) => column.value(item));
+async function* exportRows(batches: AsyncIterable<readonly VarianceView[]>): AsyncGenerator<CellValue[]> {
+  for await (const items of batches) for (const item of items) yield queueExportRow(item);
 }
+
+async function* noVariances(): AsyncGenerator<VarianceView[]> {}
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -51,8 +57,9 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /**
  * The queue as a file: every variance it shows for these filters, all pages, in its order.
- * The variances are selected (and the permission checked) before this returns, so a refusal
- * is an answer rather than a broken download; the file itself is written as it is read.
+ * The permission is checked and the report chosen before this returns, so a refusal is an
+ * answer rather than a broken download; the variances are read in batches as the file is
+ * written (lib/variances/queue-stream.ts), so memory stays flat however many there are.
  */
 export async function exportQueue(
   db: Database,
@@ -61,9 +68,9 @@ export async function exportQueue(
   format: ExportFormat,
   today: ReportDate = todayUtc(),
 ): Promise<Download> {
-  const { reportDate, items } = await getQueueVariances(db, actor, filters, today);
+  const { reportDate } = await queueReportDate(db, actor, filters, today);
   const name = reportDate ? `variances-${reportDate}-${filters.status}` : `variances-${filters.status}`;
-  const rows = exportRows(items);
+  const rows = exportRows(reportDate ? streamQueueVariances(db, actor, filters, reportDate, today) : noVariances());
   return {
     filename: `${name}.${format}`,
     contentType: CONTENT_TYPES[format],

@@ -21,19 +21,25 @@ export interface Queue {
   organizations: string[];
 }
 
-function matchesAssignee(item: VarianceView, assignee: QueueFilters["assignee"], actor: Actor) {
+/** What the queue sorts a variance by: enough to place it without its details. */
+export type QueueSortItem = Pick<VarianceView, "type" | "key" | "hostname" | "organization" | "daysOpen">;
+
+/** What the filters read of a variance. */
+type QueueItem = QueueSortItem & Pick<VarianceView, "assigneeId"> & { lifecycle: Pick<VarianceView["lifecycle"], "status"> };
+
+function matchesAssignee(item: QueueItem, assignee: QueueFilters["assignee"], actor: Actor) {
   if (assignee === "anyone") return true;
   if (assignee === "unassigned") return item.assigneeId === null;
   return item.assigneeId === (assignee === "me" ? actor.id : assignee);
 }
 
-function matchesHostname(item: VarianceView, q: string | undefined, match: QueueFilters["match"]) {
+function matchesHostname(item: QueueItem, q: string | undefined, match: QueueFilters["match"]) {
   if (!q) return true;
   const needle = q.toLowerCase();
   return [item.hostname.toLowerCase(), item.key].some((candidate) => (match === "prefix" ? candidate.startsWith(needle) : candidate.includes(needle)));
 }
 
-const compareBy: Record<QueueFilters["sort"], (a: VarianceView, b: VarianceView) => number> = {
+const compareBy: Record<QueueFilters["sort"], (a: QueueSortItem, b: QueueSortItem) => number> = {
   days_open: (a, b) => a.daysOpen - b.daysOpen,
   type: (a, b) => a.type.localeCompare(b.type),
   organization: (a, b) => a.organization.localeCompare(b.organization),
@@ -41,6 +47,34 @@ const compareBy: Record<QueueFilters["sort"], (a: VarianceView, b: VarianceView)
 };
 
 const defaultDirection: Record<QueueFilters["sort"], "asc" | "desc"> = { days_open: "desc", type: "asc", organization: "asc", hostname: "asc" };
+
+/** The filters and sort of a queue as functions: the page and the streamed export share them. */
+export function queueSelector(filters: QueueFilters, actor: Actor) {
+  const direction = (filters.dir ?? defaultDirection[filters.sort]) === "asc" ? 1 : -1;
+  return {
+    /** Every filter but the type (the tabs count by type). */
+    matchesButType: (item: QueueItem) =>
+      (filters.status === "all" || item.lifecycle.status === filters.status) &&
+      matchesAssignee(item, filters.assignee, actor) &&
+      (!filters.org || item.organization === filters.org) &&
+      matchesHostname(item, filters.q, filters.match) &&
+      (filters.minDays === undefined || item.daysOpen >= filters.minDays),
+    matchesType: (item: QueueItem) => !filters.type || item.type === filters.type,
+    compare: (a: QueueSortItem, b: QueueSortItem) =>
+      direction * compareBy[filters.sort](a, b) || a.type.localeCompare(b.type) || a.key.localeCompare(b.key),
+  };
+}
+
+/**
+ * The report a queue shows: the date asked for when both vendors have rows on it, else the
+ * latest matching one. Checks the permission, so an export can refuse before it streams.
+ */
+export async function queueReportDate(db: Database, actor: Actor, filters: QueueFilters, today: ReportDate) {
+  assertCan(actor, "dashboard:read");
+  const [status, reportDates] = await Promise.all([getReportStatus(db, today), reportDatesWithBothVendors(db)]);
+  const reportDate = filters.date && reportDates.includes(filters.date) ? filters.date : status.latestMatchingDate;
+  return { reportDate, reportDates };
+}
 
 interface QueueSelection {
   reportDate: ReportDate | null;
@@ -59,24 +93,13 @@ interface QueueSelection {
  * and sorting happen here, on the server, over the variances of that report.
  */
 async function selectQueue(db: Database, actor: Actor, filters: QueueFilters, today: ReportDate): Promise<QueueSelection> {
-  assertCan(actor, "dashboard:read");
-  const [status, reportDates] = await Promise.all([getReportStatus(db, today), reportDatesWithBothVendors(db)]);
-  const reportDate = filters.date && reportDates.includes(filters.date) ? filters.date : status.latestMatchingDate;
+  const { reportDate, reportDates } = await queueReportDate(db, actor, filters, today);
   if (!reportDate) return { reportDate: null, reportDates, views: [], matchingButType: [], matching: [] };
 
   const views = (await loadVarianceRows(db, reportDate)).map((row) => toVarianceView(row, reportDate, today));
-  const matchingButType = views.filter(
-    (item) =>
-      (filters.status === "all" || item.lifecycle.status === filters.status) &&
-      matchesAssignee(item, filters.assignee, actor) &&
-      (!filters.org || item.organization === filters.org) &&
-      matchesHostname(item, filters.q, filters.match) &&
-      (filters.minDays === undefined || item.daysOpen >= filters.minDays),
-  );
-  const direction = (filters.dir ?? defaultDirection[filters.sort]) === "asc" ? 1 : -1;
-  const matching = matchingButType
-    .filter((item) => !filters.type || item.type === filters.type)
-    .sort((a, b) => direction * compareBy[filters.sort](a, b) || a.type.localeCompare(b.type) || a.key.localeCompare(b.key));
+  const selector = queueSelector(filters, actor);
+  const matchingButType = views.filter(selector.matchesButType);
+  const matching = matchingButType.filter(selector.matchesType).sort(selector.compare);
   return { reportDate, reportDates, views, matchingButType, matching };
 }
 

@@ -27,7 +27,8 @@ export interface VarianceRow extends VarianceId {
   noteCount: number;
 }
 
-interface RawVarianceRow {
+/** A variance row as the SQL of varianceRowsSql returns it. */
+export interface RawVarianceRow {
   type: string;
   key: string;
   hostname: string;
@@ -56,6 +57,12 @@ export type VarianceSelection = VarianceId | { keys: readonly string[] };
  * The hostname and details shown are those of the variance's newest row.
  */
 export async function loadVarianceRows(db: Database, reportDate: ReportDate, only?: VarianceSelection): Promise<VarianceRow[]> {
+  const rows = await db.$queryRaw<RawVarianceRow[]>(varianceRowsSql(reportDate, only));
+  return rows.map(toVarianceRow);
+}
+
+/** The query of loadVarianceRows, for a caller that reads its rows through a cursor (the export). */
+export function varianceRowsSql(reportDate: ReportDate, only?: VarianceSelection): Prisma.Sql {
   const onlyFilter = !only
     ? Prisma.empty
     : "keys" in only
@@ -65,7 +72,7 @@ export async function loadVarianceRows(db: Database, reportDate: ReportDate, onl
   const listedFilter = only
     ? Prisma.sql`true`
     : Prisma.sql`v.last_seen >= ${reportDate}::date - ${RECENTLY_SEEN_DAYS}::int OR t.variance_type IS NOT NULL`;
-  const rows = await db.$queryRaw<RawVarianceRow[]>`
+  return Prisma.sql`
     WITH seen AS (
       SELECT e.id, e.type, ${VARIANCE_KEY_SQL} AS key, e.hostname, e.details, e.date_found
       FROM exceptions e
@@ -100,7 +107,10 @@ export async function loadVarianceRows(db: Database, reportDate: ReportDate, onl
     LEFT JOIN variance_dashboard.users assignee ON assignee.id = t.assignee_user_id
     LEFT JOIN variance_dashboard.users resolver ON resolver.id = t.resolved_by_user_id
     LEFT JOIN note_counts nc ON nc.variance_type = l.type AND nc.variance_key = l.key`;
-  return rows.map((row) => ({
+}
+
+export function toVarianceRow(row: RawVarianceRow): VarianceRow {
+  return {
     type: row.type,
     key: row.key,
     hostname: row.hostname,
@@ -118,5 +128,5 @@ export async function loadVarianceRows(db: Database, reportDate: ReportDate, onl
     snoozedUntil: row.snoozed_until,
     snoozeReason: row.snooze_reason,
     noteCount: row.note_count,
-  }));
+  };
 }

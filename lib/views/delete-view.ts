@@ -11,7 +11,7 @@ export async function deleteView(db: Database, actor: Actor, rawInput: unknown):
   const { id } = parseCommandInput(viewIdInputSchema, rawInput);
   return changeOwnViews(db, actor, async (tx) => {
     const view = await findOwnView(tx, actor, id);
-    await tx.saved_views.delete({ where: { id: view.id, owner_user_id: actor.id } });
+    await tx.saved_views.delete({ where: { id: view.id, owner_user_id: actor.id }, select: { id: true } });
     await recordViewEvent(tx, actor, "saved_view.delete", view, { query: view.query, wasDefault: view.is_default });
     return savedViewOf(view);
   });

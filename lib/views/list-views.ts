@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/prisma";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
-import { savedViewOf, type SavedView } from "./saved-view";
+import { SAVED_VIEW_SELECT, savedViewOf, type SavedView } from "./saved-view";
 
 /** The actor's own views, by name. Views are personal: nobody lists anyone else's. */
 export async function listViews(db: Database, actor: Actor): Promise<SavedView[]> {
@@ -9,7 +9,7 @@ export async function listViews(db: Database, actor: Actor): Promise<SavedView[]
   const rows = await db.saved_views.findMany({
     where: { owner_user_id: actor.id },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, query: true, is_default: true },
+    select: SAVED_VIEW_SELECT,
   });
   return rows.map(savedViewOf);
 }

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 import { CommandError } from "@/lib/commands/command-error";
 import { requiredOr } from "@/lib/commands/command-input";
+import { SAVED_VIEW_SELECT } from "./saved-view";
 
 type Tx = Prisma.TransactionClient;
 
@@ -29,8 +30,8 @@ export async function changeOwnViews<Result>(db: Database, actor: Actor, change:
  * The actor's view with this id. Ownership is part of the lookup, so another person's view
  * is refused exactly like a missing one, without saying that it exists.
  */
-export async function findOwnView(tx: Tx, actor: Actor, id: string): Promise<saved_views> {
-  const view = await tx.saved_views.findFirst({ where: { id, owner_user_id: actor.id } });
+export async function findOwnView(tx: Tx, actor: Actor, id: string): Promise<Pick<saved_views, keyof typeof SAVED_VIEW_SELECT>> {
+  const view = await tx.saved_views.findFirst({ where: { id, owner_user_id: actor.id }, select: SAVED_VIEW_SELECT });
   if (!view) throw new CommandError("not_found", "That saved view does not exist (any more): reload to see your views.");
   return view;
 }

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { parseCommandInput, requiredOr } from "@/lib/commands/command-input";
 import { changeOwnViews, recordViewEvent } from "./own-views";
-import { savedViewOf, VIEW_NAME_MAX_LENGTH, type SavedView } from "./saved-view";
+import { SAVED_VIEW_SELECT, savedViewOf, VIEW_NAME_MAX_LENGTH, type SavedView } from "./saved-view";
 import { normaliseViewQuery } from "./view-query";
 
 // Far beyond any queue query; a longer one is not worth parsing.
@@ -44,6 +44,7 @@ export async function saveView(db: Database, actor: Actor, rawInput: unknown): P
       where: ownerAndName,
       create: { owner_user_id: actor.id, name, query },
       update: { query, updated_at: new Date() },
+      select: SAVED_VIEW_SELECT,
     });
     await recordViewEvent(tx, actor, "saved_view.save", view, { query, previousQuery: previous?.query ?? null });
     return { view: savedViewOf(view), created: !previous };

@@ -12,8 +12,8 @@ import type { Actor } from "@/lib/auth/roles";
 import { csvStream } from "@/lib/export/csv-stream";
 import { xlsxStream } from "@/lib/export/xlsx-stream";
 import { neutraliseFormula } from "@/lib/export/spreadsheet-safety";
-import { getQueue } from "@/lib/variances/queue";
-import { exportQueue } from "@/lib/variances/queue-export";
+import { getQueue, getQueueVariances } from "@/lib/variances/queue";
+import { exportQueue, QUEUE_EXPORT_HEADER, queueExportRow } from "@/lib/variances/queue-export";
 import { parseQueueFilters, QUEUE_PAGE_SIZE, type QueueFilters } from "@/lib/variances/queue-filters";
 import type { VarianceView } from "@/lib/variances/variance-view";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
@@ -22,6 +22,8 @@ import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
 import { createTriageActors, expectRefusedUnchanged, roleless, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
+import { createCountingPrismaClient } from "../helpers/query-counter";
+import { QUEUE_STREAM_BATCH } from "@/lib/variances/queue-stream";
 
 // The route handler reads the session and the app's database; here they are the test's.
 const session = vi.hoisted(() => ({ actor: null as Actor | null, db: null as Database | null }));
@@ -132,6 +134,39 @@ describe("exporting the variance queue", () => {
     expect(rows).toContainEqual(expect.arrayContaining(["Tess Tech", "'- replaced the agent, see ticket 4711"]));
     expect(rows.some((row) => row[9] === "Theo Tech")).toBe(true);
     expect(rows.some((row) => row[13] === "1")).toBe(true);
+  });
+
+  // The export reads in batches through a cursor (lib/variances/queue-stream.ts); the queue's
+  // pages select from the whole list in memory. Every sort, direction and filter must agree.
+  it.each([
+    {},
+    { status: "all" },
+    { status: "all", sort: "organization" },
+    { status: "all", sort: "organization", dir: "desc" },
+    { status: "all", sort: "hostname", dir: "desc" },
+    { status: "all", sort: "type" },
+    { status: "all", sort: "days_open", dir: "asc" },
+    { status: "resolved" },
+    { status: "cleared", sort: "hostname" },
+    { type: "SPARE_MISMATCH", q: "a", match: "prefix" },
+    { status: "all", assignee: "unassigned", minDays: "3" },
+    { status: "all", date: "2026-11-10", sort: "organization" },
+  ])("streams the same file as the whole selection written at once: %o", async (query) => {
+    const filters = parseQueueFilters(query);
+    const { items } = await getQueueVariances(db, actors.technician, filters, REPORT);
+    const whole = await new Response(csvStream(QUEUE_EXPORT_HEADER, items.map(queueExportRow))).text();
+    const streamed = await new Response((await exportQueue(db, actors.technician, filters, "csv", REPORT)).body).text();
+    expect(streamed.split("\n").length).toBe(items.length + 2); // header, rows, final line break
+    expect(streamed).toBe(whole);
+  });
+
+  it("streams the same XLSX rows as the whole selection written at once", async () => {
+    const filters = parseQueueFilters({ status: "all", sort: "organization" });
+    const { items } = await getQueueVariances(db, actors.technician, filters, REPORT);
+    const whole = await xlsxRecords(xlsxStream("Variances", QUEUE_EXPORT_HEADER, items.map(queueExportRow)));
+    const streamed = await xlsxRecords((await exportQueue(db, actors.technician, filters, "xlsx", REPORT)).body);
+    expect(streamed).toHaveLength(items.length + 1);
+    expect(streamed).toEqual(whole);
   });
 
   it("neutralises a hostname that a spreadsheet would run as a formula", async () => {
@@ -254,7 +289,7 @@ describe("exporting a large queue streams it", () => {
 
     const beforeLoading = liveBytes();
     const csv = await exportQueue(db, actor, filters, "csv", REPORT);
-    // The queue's variances are held while the file is written (the queue derives lifecycle in TypeScript).
+    // Only the report is chosen before the download starts: the variances are read as it is written.
     const loaded = liveBytes() - beforeLoading;
     const parser = parse({ bom: true });
     let csvRows = 0;
@@ -273,9 +308,33 @@ describe("exporting a large queue streams it", () => {
     expect(xlsxRows).toBe(total + 1);
 
     console.log(
-      `export of ${total} variances (held in memory: ${megabytes(loaded)}): CSV ${megabytes(csvRead.bytes)}, memory growth while streaming ${megabytes(csvRead.growth)}; ` +
+      `export of ${total} variances (held before the download starts: ${megabytes(loaded)}): CSV ${megabytes(csvRead.bytes)}, memory growth while streaming ${megabytes(csvRead.growth)}; ` +
         `XLSX ${megabytes(xlsxRead.bytes)}, memory growth while streaming ${megabytes(xlsxRead.growth)}`,
     );
+  });
+
+  it("reads the variances a batch at a time as the download is read, and rolls back when it is cancelled", async () => {
+    const counting = createCountingPrismaClient(database.url);
+    try {
+      const download = await exportQueue(counting.db, actor, parseQueueFilters({}), "csv", REPORT);
+      const reader = download.body.getReader();
+      // The header comes first, before any variance is read: wait for rows.
+      for (let bytes = 0; bytes < 4096; ) bytes += (await reader.read()).value?.byteLength ?? Infinity;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const fetches = () => counting.log.statements.filter((sql) => /^FETCH \d+ FROM queue_export$/.test(sql)).length;
+      // Over 20,000 variances are 20 batches; an unread download has asked for one or two.
+      const fetchedWhileUnread = fetches();
+      expect(fetchedWhileUnread).toBeGreaterThanOrEqual(1);
+      expect(fetchedWhileUnread).toBeLessThanOrEqual(2);
+      expect(counting.log.statements.filter((sql) => /^FETCH (\d+)/.test(sql)).every((sql) => sql === `FETCH ${QUEUE_STREAM_BATCH} FROM queue_selection` || sql === `FETCH ${QUEUE_STREAM_BATCH} FROM queue_export`)).toBe(true);
+
+      await reader.cancel();
+      await expect.poll(() => counting.log.statements.at(-1)).toBe("ROLLBACK");
+      expect(fetches()).toBe(fetchedWhileUnread);
+    } finally {
+      await counting.db.$disconnect();
+      await counting.pool.end();
+    }
   });
 
   it.each(["csv", "xlsx"] as const)("%s: the writer waits for its reader, and stops when the download is cancelled", async (format) => {

@@ -28,8 +28,9 @@ describe("neutraliseFormula", () => {
 });
 
 describe("safeRows", () => {
-  it("yields the header first, then every row, each cell neutralised", () => {
-    const rows = [...safeRows(["Host", "=Count"], [["=evil", 3], ["fine", -1]])];
+  it("yields the header first, then every row, each cell neutralised", async () => {
+    const rows = [];
+    for await (const row of safeRows(["Host", "=Count"], [["=evil", 3], ["fine", -1]])) rows.push(row);
     expect(rows).toEqual([
       ["Host", "'=Count"],
       ["'=evil", 3],

@@ -1,6 +1,7 @@
 import type { Prisma, variance_triage } from "@/lib/generated/prisma/client";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import type { VarianceId } from "../variance-key";
+import { TRIAGE_SELECT } from "./triage-state";
 import { findVariances, type FoundVariance } from "./variance-report-date";
 
 /** A variance whose triage row this transaction holds FOR UPDATE, as it was before the command. */
@@ -34,7 +35,7 @@ export async function lockVariances(tx: Prisma.TransactionClient, ids: readonly 
     FOR UPDATE`;
   const rows = await tx.variance_triage.findMany({
     where: { OR: found.map(({ type, key }) => ({ variance_type: type, variance_key: key })) },
-    include: { updated_by: { select: { name: true } } },
+    select: { ...TRIAGE_SELECT, updated_by: { select: { name: true } } },
   });
   const rowOf = new Map(rows.map((row) => [varianceIdKey({ type: row.variance_type, key: row.variance_key }), row]));
   return found.map((variance) => {

@@ -7,7 +7,7 @@ import type { ReportDate } from "@/lib/inventory/report-date";
 import { varianceSubjectId, type VarianceId } from "../variance-key";
 import { assertExpectedVersion } from "./expected-version";
 import { lockVariances, type LockedVariance } from "./lock-variances";
-import { triageStateOf, type TriageState } from "./triage-state";
+import { TRIAGE_SELECT, triageStateOf, type TriageState } from "./triage-state";
 import { reportDateBound, varianceNotFound } from "./variance-report-date";
 
 type Tx = Prisma.TransactionClient;
@@ -61,6 +61,7 @@ export async function applyTriageCommand(
   const updated = await tx.variance_triage.update({
     where: { variance_type_variance_key: { variance_type: variance.type, variance_key: variance.key } },
     data: { ...command.changes(variance, actor, now), version: { increment: 1 }, updated_at: now, updated_by_user_id: actor.id },
+    select: TRIAGE_SELECT,
   });
   const exceptionRows = await command.writeThrough(tx, variance, actor);
   const before = triageStateOf(variance.triage);

@@ -20,6 +20,23 @@ export type TriageState = {
   updatedByUserId: string | null;
 };
 
+/** Every column of a triage row, named: commands read and audit the whole state. */
+export const TRIAGE_SELECT = {
+  variance_type: true,
+  variance_key: true,
+  version: true,
+  assignee_user_id: true,
+  resolved_at: true,
+  resolved_report_date: true,
+  resolved_by_user_id: true,
+  resolution_note: true,
+  snoozed_until: true,
+  snooze_reason: true,
+  snoozed_by_user_id: true,
+  updated_at: true,
+  updated_by_user_id: true,
+} as const satisfies Record<keyof variance_triage, true>;
+
 /** Prisma hands DATE columns over as UTC midnight. */
 export const reportDateOf = (date: Date): ReportDate => date.toISOString().slice(0, 10);
 export const dateColumn = (date: ReportDate) => new Date(`${date}T00:00:00Z`);
