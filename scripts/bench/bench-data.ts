@@ -16,22 +16,6 @@ export const resetTriage = (databaseUrl: string) =>
     await client.query("COMMIT");
   });
 
-const EXPORT_HOST_PREFIX = "bench-export-";
-
-/** `count` extra open MISSING_NINJA variances on the report date, for the large-export measurement. */
-export const addExportVariances = (databaseUrl: string, reportDate: string, count: number) =>
-  withClient(databaseUrl, (client) =>
-    client.query(
-      `INSERT INTO exceptions (date_found, type, hostname, details, resolved)
-       SELECT $1::date, 'MISSING_NINJA', $2 || lpad(n::text, 7, '0'),
-              jsonb_build_object('tl_hostname', $2 || lpad(n::text, 7, '0'), 'tl_canonical_key', $2 || lpad(n::text, 7, '0'),
-                                 'tl_site_name', NULL, 'tl_org_name', 'Bench Export Client', 'data_quality_issue', false,
-                                 'original_stored_hostname', NULL),
-              false
-         FROM generate_series(1, $3::int) AS n`,
-      [reportDate, EXPORT_HOST_PREFIX, count],
-    ),
-  );
-
-export const removeExportVariances = (databaseUrl: string) =>
-  withClient(databaseUrl, (client) => client.query(`DELETE FROM exceptions WHERE hostname LIKE $1`, [`${EXPORT_HOST_PREFIX}%`]));
+/** Removes the variances tests/helpers/export-scale.ts `addOpenVariances` added for the large-export measurement. */
+export const removeScaleVariances = (databaseUrl: string) =>
+  withClient(databaseUrl, (client) => client.query(`DELETE FROM exceptions WHERE hostname LIKE 'SCALE-%.example.com'`));

@@ -3,7 +3,9 @@ import type { Database } from "@/lib/db/prisma";
 import { getQueueVariances } from "@/lib/variances/queue";
 import { queueFiltersSchema } from "@/lib/variances/queue-filters";
 import type { AppServer } from "./app-server";
-import { addExportVariances, removeExportVariances } from "./bench-data";
+import pg from "pg";
+import { addOpenVariances } from "../../tests/helpers/export-scale";
+import { removeScaleVariances } from "./bench-data";
 import { megabytes, type memorySampler } from "./memory";
 
 export const EXPORT_ROWS = 100_000;
@@ -32,7 +34,12 @@ interface ExportContext {
  */
 export async function measureExport({ server, db, actor, cookie, memory, reportDate }: ExportContext): Promise<ExportFigures> {
   const present = (await getQueueVariances(db, actor, queueFiltersSchema.parse({}))).items.length;
-  await addExportVariances(server.databaseUrl, reportDate, Math.max(0, EXPORT_ROWS - present));
+  const pool = new pg.Pool({ connectionString: server.databaseUrl, max: 1 });
+  try {
+    await addOpenVariances(pool, Math.max(0, EXPORT_ROWS - present), reportDate);
+  } finally {
+    await pool.end();
+  }
   try {
     const before = memory.mark();
     const started = performance.now();
@@ -53,6 +60,6 @@ export async function measureExport({ server, db, actor, cookie, memory, reportD
       memoryGrowthMb: megabytes(memory.peakSinceMark() - before),
     };
   } finally {
-    await removeExportVariances(server.databaseUrl);
+    await removeScaleVariances(server.databaseUrl);
   }
 }
