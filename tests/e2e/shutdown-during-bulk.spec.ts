@@ -60,7 +60,7 @@ test("SIGTERM during a bulk resolve: the action finishes whole, new connections 
     await page.getByRole("button", { name: `Resolve ${selected}` }).click();
     const dialog = page.getByRole("dialog", { name: `Resolve ${selected} selected` });
     await dialog.getByLabel("Resolution note").fill("Cleaned up before the maintenance window");
-    const response = page.waitForResponse((candidate) => candidate.request().method() === "POST" && !!candidate.request().headers()["next-action"]);
+    const response = page.waitForResponse((candidate) => candidate.request().method() === "POST" && !!candidate.request().headers()["next-action"], { timeout: 60_000 });
     await dialog.getByRole("button", { name: `Resolve ${selected} variances` }).click();
 
     const waitingOnLock = async () =>
