@@ -55,6 +55,11 @@ test("starting with the database unreachable serves a retrying page, then recove
     const anonymous = await browser.newPage({ baseURL: server.baseUrl });
     expect((await anonymous.goto("/login"))!.status()).toBe(200);
     await expect(anonymous.getByRole("heading", { name: RETRYING })).toBeVisible();
+    // Signing in then says why it cannot work, not "wrong password".
+    await anonymous.getByLabel("Email").fill(technician.email);
+    await anonymous.getByLabel("Password").fill(technician.password);
+    await anonymous.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(anonymous.getByRole("alert").filter({ hasText: "The database is unreachable, so nobody can sign in right now." })).toBeVisible();
     await anonymous.close();
     expect(await healthStatus(server.baseUrl)).toBe(503);
     expect(server.process.exitCode).toBeNull();
