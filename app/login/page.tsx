@@ -5,17 +5,26 @@ import { LoginForm } from "@/components/auth/login-form";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { entraSettings } from "@/lib/auth/entra-settings";
 import { EntraSignInButton } from "@/components/auth/entra-sign-in-button";
+import { DatabaseUnreachableNotice } from "@/components/ui/database-unreachable-notice";
+import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const callbackPath = safeCallbackPath((await searchParams).callbackUrl);
-  if (await getActor()) redirect(callbackPath);
+  // A session cookie makes getActor read the account; with the database down that fails,
+  // and the page says so (and retries) instead of failing with it.
+  const actor = await getActor().catch((error: unknown) => {
+    if (isDatabaseUnreachable(error)) return "database-unreachable" as const;
+    throw error;
+  });
+  if (actor && actor !== "database-unreachable") redirect(callbackPath);
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
         <h1 className="text-2xl font-semibold tracking-tight">Variance Dashboard</h1>
         <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">Sign in to triage NinjaOne and ThreatLocker differences.</p>
+        <DatabaseUnreachableNotice knownDown={actor === "database-unreachable"} />
         {entraSettings() && <EntraSignInButton callbackPath={callbackPath} />}
         <LoginForm callbackPath={callbackPath} />
       </div>

@@ -2,10 +2,12 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { getPrisma } from "@/lib/db/prisma";
+import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { authConfig } from "./config";
 import { authenticateWithPassword } from "./credentials";
 import { entraSettings } from "./entra-settings";
 import { authorizeSsoSignIn } from "./sso-sign-in";
+import { DATABASE_UNREACHABLE_SIGN_IN_CODE } from "./sign-in-messages";
 
 export const ENTRA_PROVIDER_ID = "microsoft-entra-id";
 const entra = entraSettings();
@@ -16,6 +18,11 @@ export class SignInThrottledError extends CredentialsSignin {
     super();
     this.code = `throttled:${retryAt.toISOString()}`;
   }
+}
+
+/** Not a refusal of the person: the database could not be asked (the sign-in page says so). */
+export class SignInDatabaseUnreachableError extends CredentialsSignin {
+  code = DATABASE_UNREACHABLE_SIGN_IN_CODE;
 }
 
 /** The client as a reverse proxy reports it (first X-Forwarded-For entry); null when not behind one. */
@@ -56,7 +63,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
-        const result = await authenticateWithPassword(getPrisma(), credentials, clientAddressOf(request));
+        const result = await authenticateWithPassword(getPrisma(), credentials, clientAddressOf(request)).catch((error: unknown) => {
+          if (isDatabaseUnreachable(error)) throw new SignInDatabaseUnreachableError();
+          throw error;
+        });
         if (result.ok) return result.user;
         if (result.retryAt) throw new SignInThrottledError(result.retryAt);
         return null;

@@ -1,4 +1,4 @@
-import { describeConnectionError } from "./connection-errors";
+import { describeConnectionError, isDatabaseUnreachable } from "./connection-errors";
 import { checkUpstreamCompatibility, formatCompatibilityReport } from "./schema-compatibility";
 import { withClient } from "./with-client";
 
@@ -6,10 +6,16 @@ export class StartupRefusedError extends Error {
   name = "StartupRefusedError";
 }
 
+/** The database did not answer (yet): unlike a refusal, waiting can fix it. */
+export class DatabaseUnreachableError extends Error {
+  name = "DatabaseUnreachableError";
+}
+
 /**
  * Before the app uses an operator's database: it must answer, and its upstream tables
  * must have every column the app reads, with compatible types. Nothing is written here.
  * Returns warnings worth printing (a superuser connection) that do not stop the start.
+ * Throws DatabaseUnreachableError when the server cannot be reached (yet), StartupRefusedError otherwise.
  */
 export async function preflightDatabase(databaseUrl: string): Promise<string[]> {
   let report;
@@ -20,7 +26,8 @@ export async function preflightDatabase(databaseUrl: string): Promise<string[]> 
       (await client.query<{ name: string }>("SELECT rolname AS name FROM pg_roles WHERE rolname = current_user AND rolsuper")).rows[0]?.name ?? null,
     ] as const);
   } catch (error) {
-    throw new StartupRefusedError(describeConnectionError(error, databaseUrl));
+    const message = describeConnectionError(error, databaseUrl);
+    throw isDatabaseUnreachable(error) ? new DatabaseUnreachableError(message, { cause: error }) : new StartupRefusedError(message);
   }
   if (!report.ok) {
     throw new StartupRefusedError(

@@ -1,4 +1,5 @@
 import { getPrisma } from "@/lib/db/prisma";
+import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { getReportStatus } from "@/lib/inventory/report-status";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,9 @@ export async function GET() {
       freshness: status.freshness,
     });
   } catch (error) {
-    console.error("health check failed", error);
+    // While the database is down every open page asks each second: one line each, not a stack.
+    if (isDatabaseUnreachable(error)) console.error(`health check: database unreachable (${(error as Error).message.trim().split("\n").at(-1)})`);
+    else console.error("health check failed", error);
     return Response.json({ status: "unavailable", database: "down", reason: "The database did not answer." }, { status: 503 });
   }
 }
