@@ -28,11 +28,12 @@ import { variancesOn } from "../helpers/variance-fixtures";
  * app/(dashboard)/page.tsx with its layout's data-health banner and its three sections).
  */
 const REPORT = DEMO_END_DATE;
-// Measured on 2026-11-25: 8 for the queue and 21 for the overview (its sections repeat some
-// lookups; see the closing note of issue #6). A bound, not the figure, so a cheaper query plan
-// passes; a per-row query anywhere breaks it at once.
+// Measured on 2026-11-25: 8 for the queue and 39 for the overview once its rollups are current
+// (each section checks the rollups it reads are fresh, and the sections repeat some lookups; see
+// the closing note of issue #6). A bound, not the figure, so a cheaper query plan passes; a
+// per-row query anywhere breaks it at once.
 const QUEUE_STATEMENTS_MAX = 10;
-const OVERVIEW_STATEMENTS_MAX = 24;
+const OVERVIEW_STATEMENTS_MAX = 42;
 
 type SearchParams = Record<string, string>;
 
@@ -73,6 +74,9 @@ describe("statements per request", () => {
   async function countsNow(actor: Actor) {
     const queue: number[] = [];
     for (const params of QUEUE_REQUESTS) queue.push((await statementsOf(() => queueRequest(counting.db, actor, params))).length);
+    // A request that finds the rollups stale (first use, or upstream rows changed) recomputes
+    // the changed dates first, in batches; counted here is the request after that.
+    for (const window of TREND_WINDOWS) await overviewRequest(counting.db, actor, window);
     const overview: number[] = [];
     for (const window of TREND_WINDOWS) overview.push((await statementsOf(() => overviewRequest(counting.db, actor, window))).length);
     return { queue, overview };
