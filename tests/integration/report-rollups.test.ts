@@ -3,6 +3,7 @@ import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { addDays } from "@/lib/inventory/report-date";
 import { datedVarianceGroups } from "@/lib/reports/variance-groups";
 import { refreshRollups } from "@/lib/reports/rollups/refresh-rollups";
+import { reportDatesWithBothVendors } from "@/lib/inventory/report-dates";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
 import { assignVariance } from "@/lib/variances/commands/assign-variance";
@@ -198,5 +199,22 @@ describe("report rollups", () => {
     expect(sorted(counts as unknown as Row[])).toEqual(sorted(direct));
     expect((await stateOf(settled)).variances).not.toEqual(before.variances);
     expect(await stateOf(addDays(REPORT, -41))).toEqual(untouched);
+  });
+
+  it("list the report dates both vendors collected, as SQL does, also while a vendor's newest date is re-run", async () => {
+    const bothBySql = async () =>
+      (
+        await rows<{ date: string }>(
+          `SELECT s.snapshot_date::text AS date FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id
+           WHERE v.name IN ('Ninja', 'ThreatLocker') GROUP BY 1 HAVING count(DISTINCT v.name) = 2 ORDER BY 1 DESC`,
+        )
+      ).map((row) => row.date);
+    expect(await reportDatesWithBothVendors(db)).toEqual(await bothBySql());
+    const reinsert = await collectorSimulation(database.pool).deleteVendorDate("Ninja", REPORT);
+    expect(await reportDatesWithBothVendors(db)).not.toContain(REPORT);
+    expect(await reportDatesWithBothVendors(db)).toEqual(await bothBySql());
+    await reinsert();
+    expect(await reportDatesWithBothVendors(db)).toContain(REPORT);
+    expect(await reportDatesWithBothVendors(db)).toEqual(await bothBySql());
   });
 });
