@@ -13,10 +13,12 @@ import path from "node:path";
 import { preflightDatabase, StartupRefusedError } from "@/lib/db/preflight";
 import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
+import { createPrismaClient } from "@/lib/db/prisma";
 import { startDemoDatabase } from "@/lib/demo/demo-database";
 import { DEMO_INTERNAL_ORGANIZATION_NAMES } from "@/lib/demo/organizations";
 import { parseScaleTier, SCALE_TIERS, tierDataDir } from "@/lib/demo/scale-tiers";
 import { INTERNAL_ORGANIZATIONS_ENV } from "@/lib/organizations/internal-organizations";
+import { warmRollups } from "@/lib/reports/rollups/warm-rollups";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -121,6 +123,7 @@ async function main() {
   const port = env.PORT ?? "3000";
   const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { cwd: root, env, stdio: "inherit" });
   log(`Serving on http://localhost:${port}`);
+  if (!databaseUnreachable) warmRollupsInBackground(env.DATABASE_URL!);
 
   const exited = new Promise<number>((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
   let stopping = false;
@@ -149,11 +152,21 @@ async function main() {
   void exited.then((code) => stop(code));
 
   if (databaseUnreachable) {
-    prepareDatabaseWhenReachable(env, () => stopping).catch((error: unknown) => {
+    prepareDatabaseWhenReachable(env, () => stopping).then(() => warmRollupsInBackground(env.DATABASE_URL!), (error: unknown) => {
       reportStartupFailure(error);
       void stop(1);
     });
   }
+}
+
+/** Fills the report rollups beside the server (lib/reports/rollups/warm-rollups.ts); a failure only costs the first request its speed. */
+function warmRollupsInBackground(url: string) {
+  const started = Date.now();
+  const db = createPrismaClient(url);
+  warmRollups(db)
+    .then(() => log(`Report rollups are current (${((Date.now() - started) / 1000).toFixed(1)} s).`))
+    .catch((error: unknown) => log(`Could not fill the report rollups ahead (the first pages will): ${(error as Error).message}`))
+    .finally(() => void db.$disconnect());
 }
 
 function reportStartupFailure(error: unknown) {

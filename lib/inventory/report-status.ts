@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/prisma";
 import { DEVICE_VENDOR_NAMES, getDeviceVendorIds } from "./vendors";
 import { freshnessOf, latestMatchingDate, vendorStatuses, MATCHING_LOOKBACK_DAYS, type Freshness, type VendorDayCount, type VendorStatus } from "./freshness";
-import { todayUtc, type ReportDate } from "./report-date";
+import { addDays, todayUtc, type ReportDate } from "./report-date";
 
 export interface ReportStatus {
   latestMatchingDate: ReportDate | null;
@@ -27,13 +27,22 @@ async function recentVendorDayCounts(db: Database): Promise<VendorDayCount[]> {
   return rows;
 }
 
-/** Which report is current, how fresh it is, and whether a collection looks broken. */
-export async function getReportStatus(db: Database, today: ReportDate = todayUtc()): Promise<ReportStatus> {
-  const counts = await recentVendorDayCounts(db);
-  const latest = latestMatchingDate(counts, DEVICE_VENDOR_NAMES);
+/**
+ * Which report is current, how fresh it is, and whether a collection looks broken, from
+ * devices per vendor per date (any span that covers the newest STATUS_WINDOW_DAYS).
+ */
+export function reportStatusOf(counts: VendorDayCount[], today: ReportDate): ReportStatus {
+  const newest = counts.reduce<ReportDate | null>((max, row) => (!max || row.date > max ? row.date : max), null);
+  const recent = newest ? counts.filter((row) => row.date >= addDays(newest, -STATUS_WINDOW_DAYS)) : [];
+  const latest = latestMatchingDate(recent, DEVICE_VENDOR_NAMES);
   return {
     latestMatchingDate: latest,
     freshness: freshnessOf(latest, today),
-    vendors: vendorStatuses(counts, DEVICE_VENDOR_NAMES),
+    vendors: vendorStatuses(recent, DEVICE_VENDOR_NAMES),
   };
+}
+
+/** Which report is current, how fresh it is, and whether a collection looks broken. */
+export async function getReportStatus(db: Database, today: ReportDate = todayUtc()): Promise<ReportStatus> {
+  return reportStatusOf(await recentVendorDayCounts(db), today);
 }

@@ -9,6 +9,7 @@ import { xlsxStream } from "@/lib/export/xlsx-stream";
 import { queueReportDate } from "./queue";
 import { queueFiltersSchema, type QueueFilters } from "./queue-filters";
 import { streamQueueVariances } from "./queue-stream";
+import { prepareVarianceRows } from "./variance-rows";
 import type { VarianceView } from "./variance-view";
 
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
@@ -69,6 +70,7 @@ export async function exportQueue(
   today: ReportDate = todayUtc(),
 ): Promise<Download> {
   const { reportDate } = await queueReportDate(db, actor, filters, today);
+  if (reportDate) await prepareVarianceRows(db, reportDate);
   const name = reportDate ? `variances-${reportDate}-${filters.status}` : `variances-${filters.status}`;
   const rows = exportRows(reportDate ? streamQueueVariances(db, actor, filters, reportDate, today) : noVariances());
   return {

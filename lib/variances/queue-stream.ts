@@ -50,11 +50,8 @@ export function streamQueueVariances(
       const types = placed.map((item) => item.type);
       const keys = placed.map((item) => item.key);
       placed.length = 0;
-      // The planner estimates an array parameter at a few rows and would loop over it for
-      // every variance; a hash join is linear in the queue's size.
-      await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
       const inQueueOrder = Prisma.sql`
-        SELECT r.* FROM (${varianceRowsSql(reportDate)}) r
+        SELECT r.* FROM (${varianceRowsSql(reportDate, { types, keys })}) r
         JOIN unnest(${types}::text[], ${keys}::text[]) WITH ORDINALITY AS o(type, key, position) ON o.type = r.type AND o.key = r.key
         ORDER BY o.position`;
       for await (const batch of cursorBatches<RawVarianceRow>(tx, "queue_export", inQueueOrder, QUEUE_STREAM_BATCH)) {

@@ -1,8 +1,7 @@
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/db/prisma";
-import { getReportStatus } from "@/lib/inventory/report-status";
-import { reportDatesWithBothVendors } from "@/lib/inventory/report-dates";
+import { reportDatesAndStatus } from "@/lib/inventory/report-dates";
 import { todayUtc, type ReportDate } from "@/lib/inventory/report-date";
 import { QUEUE_PAGE_SIZE, type QueueFilters } from "./queue-filters";
 import { loadVarianceRows } from "./variance-rows";
@@ -71,7 +70,7 @@ export function queueSelector(filters: QueueFilters, actor: Actor) {
  */
 export async function queueReportDate(db: Database, actor: Actor, filters: QueueFilters, today: ReportDate) {
   assertCan(actor, "dashboard:read");
-  const [status, reportDates] = await Promise.all([getReportStatus(db, today), reportDatesWithBothVendors(db)]);
+  const { status, reportDates } = await reportDatesAndStatus(db, today);
   const reportDate = filters.date && reportDates.includes(filters.date) ? filters.date : status.latestMatchingDate;
   return { reportDate, reportDates };
 }

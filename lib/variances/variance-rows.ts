@@ -1,8 +1,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
 import type { ReportDate } from "@/lib/inventory/report-date";
+import { refreshVarianceHistory } from "@/lib/reports/rollups/variance-rollup";
 import { type VarianceId } from "./variance-key";
-import { VARIANCE_KEY_SQL } from "./variance-key-sql";
 
 /** How long a variance that left the reports stays listed (as cleared, or verified). */
 export const RECENTLY_SEEN_DAYS = 30;
@@ -48,8 +48,11 @@ export interface RawVarianceRow {
   note_count: number;
 }
 
-/** One variance (the variance page), or every variance of some hostname keys whatever their type (the device page). */
-export type VarianceSelection = VarianceId | { keys: readonly string[] };
+/**
+ * One variance (the variance page), every variance of some hostname keys whatever their type
+ * (the device page), or a list of variances (the export's second pass), each however long ago it was last seen.
+ */
+export type VarianceSelection = VarianceId | { keys: readonly string[] } | { types: readonly string[]; keys: readonly string[] };
 
 /**
  * Variances seen up to `reportDate`: those seen in the last RECENTLY_SEEN_DAYS plus every
@@ -57,56 +60,66 @@ export type VarianceSelection = VarianceId | { keys: readonly string[] };
  * The hostname and details shown are those of the variance's newest row.
  */
 export async function loadVarianceRows(db: Database, reportDate: ReportDate, only?: VarianceSelection): Promise<VarianceRow[]> {
+  await prepareVarianceRows(db, reportDate);
   const rows = await db.$queryRaw<RawVarianceRow[]>(varianceRowsSql(reportDate, only));
   return rows.map(toVarianceRow);
 }
 
-/** The query of loadVarianceRows, for a caller that reads its rows through a cursor (the export). */
-export function varianceRowsSql(reportDate: ReportDate, only?: VarianceSelection): Prisma.Sql {
-  const onlyFilter = !only
-    ? Prisma.empty
-    : "keys" in only
-      ? Prisma.sql`AND ${VARIANCE_KEY_SQL} = ANY(${[...only.keys]}::text[])`
-      : Prisma.sql`AND e.type = ${only.type} AND ${VARIANCE_KEY_SQL} = ${only.key}`;
+/** Brings up to date the presence rollup that varianceRowsSql reads; before any read of it. */
+export const prepareVarianceRows = (db: Database, reportDate: ReportDate) => refreshVarianceHistory(db, reportDate);
+
+const presence = Prisma.raw("variance_dashboard.variance_presence_rollup");
+
+/** The variances a selection may list, each as (variance_type, variance_key). */
+function candidatesSql(reportDate: ReportDate, only?: VarianceSelection): Prisma.Sql {
   // A variance asked for by name is shown however long ago it was last seen.
-  const listedFilter = only
-    ? Prisma.sql`true`
-    : Prisma.sql`v.last_seen >= ${reportDate}::date - ${RECENTLY_SEEN_DAYS}::int OR t.variance_type IS NOT NULL`;
+  if (!only) {
+    return Prisma.sql`
+      SELECT DISTINCT variance_type, variance_key FROM ${presence}
+      WHERE date_found BETWEEN ${reportDate}::date - ${RECENTLY_SEEN_DAYS}::int AND ${reportDate}::date
+      UNION
+      SELECT variance_type, variance_key FROM variance_dashboard.variance_triage`;
+  }
+  if ("types" in only) return Prisma.sql`SELECT * FROM unnest(${[...only.types]}::text[], ${[...only.keys]}::text[]) AS c (variance_type, variance_key)`;
+  if ("keys" in only) return Prisma.sql`SELECT DISTINCT variance_type, variance_key FROM ${presence} WHERE variance_key = ANY(${[...only.keys]}::text[])`;
+  return Prisma.sql`SELECT ${only.type}::text AS variance_type, ${only.key}::text AS variance_key`;
+}
+
+/**
+ * The query of loadVarianceRows, for a caller that reads its rows through a cursor (the
+ * export). Each variance's span is two index probes of the presence rollup (its first date,
+ * its newest date up to the report), and its newest row one primary-key lookup of exceptions,
+ * so the cost follows the variances listed, not the years of exceptions behind them.
+ */
+export function varianceRowsSql(reportDate: ReportDate, only?: VarianceSelection): Prisma.Sql {
   return Prisma.sql`
-    WITH seen AS (
-      SELECT e.id, e.type, ${VARIANCE_KEY_SQL} AS key, e.hostname, e.details, e.date_found
-      FROM exceptions e
-      WHERE e.date_found <= ${reportDate}::date ${onlyFilter}
-    ),
-    variances AS (
-      SELECT type, key, min(date_found) AS first_seen, max(date_found) AS last_seen,
-             count(*) FILTER (WHERE date_found = ${reportDate}::date)::int AS rows_on_report
-      FROM seen GROUP BY type, key
-    ),
-    listed AS (
-      SELECT v.* FROM variances v
-      LEFT JOIN variance_dashboard.variance_triage t ON t.variance_type = v.type AND t.variance_key = v.key
-      WHERE ${listedFilter}
-    ),
-    newest AS (
-      SELECT DISTINCT ON (s.type, s.key) s.type, s.key, s.hostname, s.details
-      FROM seen s JOIN listed l ON l.type = s.type AND l.key = s.key AND l.last_seen = s.date_found
-      ORDER BY s.type, s.key, s.id
-    ),
-    note_counts AS (
-      SELECT variance_type, variance_key, count(*)::int AS note_count
-      FROM variance_dashboard.variance_notes GROUP BY variance_type, variance_key
+    WITH candidates AS (${candidatesSql(reportDate, only)}),
+    spans AS (
+      SELECT c.variance_type AS type, c.variance_key AS key, first_seen.date_found AS first_seen,
+             last_seen.date_found AS last_seen, last_seen.row_count, last_seen.first_row_id
+      FROM candidates c
+      CROSS JOIN LATERAL (
+        SELECT p.date_found FROM ${presence} p
+        WHERE p.variance_type = c.variance_type AND p.variance_key = c.variance_key AND p.date_found <= ${reportDate}::date
+        ORDER BY p.date_found LIMIT 1
+      ) first_seen
+      CROSS JOIN LATERAL (
+        SELECT p.date_found, p.row_count, p.first_row_id FROM ${presence} p
+        WHERE p.variance_type = c.variance_type AND p.variance_key = c.variance_key AND p.date_found <= ${reportDate}::date
+        ORDER BY p.date_found DESC LIMIT 1
+      ) last_seen
     )
-    SELECT l.type, l.key, n.hostname, n.details, l.first_seen::text, l.last_seen::text, l.rows_on_report,
+    SELECT s.type, s.key, e.hostname, e.details, s.first_seen::text, s.last_seen::text,
+           CASE WHEN s.last_seen = ${reportDate}::date THEN s.row_count ELSE 0 END AS rows_on_report,
            t.version, t.assignee_user_id AS assignee_id, assignee.name AS assignee_name,
            t.resolved_report_date::text, t.resolved_at, resolver.name AS resolved_by_name, t.resolution_note,
-           t.snoozed_until::text, t.snooze_reason, coalesce(nc.note_count, 0) AS note_count
-    FROM listed l
-    JOIN newest n ON n.type = l.type AND n.key = l.key
-    LEFT JOIN variance_dashboard.variance_triage t ON t.variance_type = l.type AND t.variance_key = l.key
+           t.snoozed_until::text, t.snooze_reason,
+           (SELECT count(*)::int FROM variance_dashboard.variance_notes n WHERE n.variance_type = s.type AND n.variance_key = s.key) AS note_count
+    FROM spans s
+    JOIN exceptions e ON e.id = s.first_row_id
+    LEFT JOIN variance_dashboard.variance_triage t ON t.variance_type = s.type AND t.variance_key = s.key
     LEFT JOIN variance_dashboard.users assignee ON assignee.id = t.assignee_user_id
-    LEFT JOIN variance_dashboard.users resolver ON resolver.id = t.resolved_by_user_id
-    LEFT JOIN note_counts nc ON nc.variance_type = l.type AND nc.variance_key = l.key`;
+    LEFT JOIN variance_dashboard.users resolver ON resolver.id = t.resolved_by_user_id`;
 }
 
 export function toVarianceRow(row: RawVarianceRow): VarianceRow {

@@ -4,6 +4,7 @@ import { addDays } from "@/lib/inventory/report-date";
 import { datedVarianceGroups } from "@/lib/reports/variance-groups";
 import { refreshRollups } from "@/lib/reports/rollups/refresh-rollups";
 import { reportDatesWithBothVendors } from "@/lib/inventory/report-dates";
+import { loadVarianceRows, RECENTLY_SEEN_DAYS, type VarianceRow } from "@/lib/variances/variance-rows";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
 import { assignVariance } from "@/lib/variances/commands/assign-variance";
@@ -38,8 +39,11 @@ describe("report rollups", () => {
   /** Distinct variances per date × type, from exceptions. */
   const variancesBySql = () => rows(`SELECT e.date_found::text AS date, e.type, count(DISTINCT ${KEY})::int AS variances FROM exceptions e GROUP BY 1, 2`);
   const variancesRolledUp = () => rows(`SELECT date_found::text AS date, variance_type AS type, variances FROM variance_dashboard.variance_count_rollup`);
-  const presenceBySql = () => rows(`SELECT DISTINCT e.date_found::text AS date, e.type, ${KEY} AS key FROM exceptions e`);
-  const presenceRolledUp = () => rows(`SELECT date_found::text AS date, variance_type AS type, variance_key AS key FROM variance_dashboard.variance_presence_rollup`);
+  /** Each variance present per date, with its rows' count and smallest id (the row it shows). */
+  const presenceBySql = () =>
+    rows(`SELECT e.date_found::text AS date, e.type, ${KEY} AS key, count(*)::int AS row_count, min(e.id)::text AS first_row_id FROM exceptions e GROUP BY 1, 2, 3`);
+  const presenceRolledUp = () =>
+    rows(`SELECT date_found::text AS date, variance_type AS type, variance_key AS key, row_count, first_row_id::text FROM variance_dashboard.variance_presence_rollup`);
 
   /** Per date, type and triage state: the variances present, joined to triage straight from exceptions. */
   const groupsBySql = (from: string, to: string) =>
@@ -216,5 +220,39 @@ describe("report rollups", () => {
     await reinsert();
     expect(await reportDatesWithBothVendors(db)).toContain(REPORT);
     expect(await reportDatesWithBothVendors(db)).toEqual(await bothBySql());
+  });
+
+  it("give each variance the history its exceptions give, listed as the queue lists them, also after the checks re-run", async () => {
+    const historyBySql = (reportDate: string, keyFilter = "true", listedFilter = `v.last_seen >= $1::date - ${RECENTLY_SEEN_DAYS} OR t.variance_type IS NOT NULL`) =>
+      rows(
+        `WITH seen AS (SELECT e.id, e.type, ${KEY} AS key, e.hostname, e.date_found FROM exceptions e WHERE e.date_found <= $1),
+         v AS (SELECT type, key, min(date_found) AS first_seen, max(date_found) AS last_seen, count(*) FILTER (WHERE date_found = $1)::int AS rows_on_report
+               FROM seen WHERE ${keyFilter} GROUP BY 1, 2),
+         listed AS (SELECT v.* FROM v LEFT JOIN variance_dashboard.variance_triage t ON t.variance_type = v.type AND t.variance_key = v.key WHERE ${listedFilter}),
+         newest AS (SELECT DISTINCT ON (s.type, s.key) s.type, s.key, s.hostname FROM seen s
+                    JOIN listed l ON l.type = s.type AND l.key = s.key AND l.last_seen = s.date_found ORDER BY s.type, s.key, s.id)
+         SELECT l.type, l.key, n.hostname, l.first_seen::text AS "firstSeen", l.last_seen::text AS "lastSeen", l.rows_on_report AS "rowsOnReport"
+         FROM listed l JOIN newest n USING (type, key)`,
+        [reportDate],
+      );
+    const history = (list: VarianceRow[]) =>
+      list.map(({ type, key, hostname, firstSeen, lastSeen, rowsOnReport }) => ({ type, key, hostname, firstSeen, lastSeen, rowsOnReport }));
+    const expectHistoryEqualSql = async (reportDate: string) => {
+      const listed = await loadVarianceRows(db, reportDate);
+      expect(listed.length).toBeGreaterThan(10);
+      expect(sorted(history(listed))).toEqual(sorted(await historyBySql(reportDate)));
+      const device = listed.find((row) => row.firstSeen < row.lastSeen)!;
+      const [byName] = await loadVarianceRows(db, reportDate, device);
+      expect(byName).toEqual(device);
+      expect(sorted(history(await loadVarianceRows(db, reportDate, { keys: [device.key] })))).toEqual(
+        sorted(await historyBySql(reportDate, `key = '${device.key}'`, "true")),
+      );
+    };
+
+    for (const reportDate of [REPORT, addDays(REPORT, -40)]) await expectHistoryEqualSql(reportDate);
+    // The checks re-create the report's rows (new ids) and this time find fewer variances.
+    await collectorSimulation(database.pool).rerunChecks(REPORT);
+    await database.pool.query(`DELETE FROM exceptions WHERE id IN (SELECT id FROM exceptions WHERE date_found = $1 ORDER BY id DESC LIMIT 30)`, [REPORT]);
+    await expectHistoryEqualSql(REPORT);
   });
 });

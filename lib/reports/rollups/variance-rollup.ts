@@ -50,13 +50,15 @@ async function staleDates(db: Database, dates: ReportDate[]): Promise<ReportDate
 }
 
 /**
- * Recomputes whole dates in one statement (one snapshot): which variances are present, how
- * many per type, and the fingerprint of the rows they came from. Only rows that change are written.
+ * Recomputes whole dates in one statement (one snapshot): which variances are present (with
+ * their rows' count and smallest id), how many per type, and the fingerprint of the rows they
+ * came from. Only rows that change are written.
  */
 const recomputeDates: RecomputeDates = (tx, dates) => tx.$executeRaw`
   WITH RECURSIVE ${EXCEPTION_TYPES},
   fresh AS (
-    SELECT e.date_found, e.type AS variance_type, ${VARIANCE_KEY_SQL} AS variance_key, count(*)::int AS row_count, max(e.id) AS max_id
+    SELECT e.date_found, e.type AS variance_type, ${VARIANCE_KEY_SQL} AS variance_key, count(*)::int AS row_count,
+           min(e.id) AS first_row_id, max(e.id) AS max_id
     FROM exceptions e
     WHERE ${ofDates(dates)}
     GROUP BY 1, 2, 3
@@ -74,9 +76,10 @@ const recomputeDates: RecomputeDates = (tx, dates) => tx.$executeRaw`
       AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.date_found = p.date_found AND f.variance_type = p.variance_type AND f.variance_key = p.variance_key)
   ),
   present AS (
-    INSERT INTO variance_dashboard.variance_presence_rollup (variance_type, variance_key, date_found)
-    SELECT variance_type, variance_key, date_found FROM fresh
-    ON CONFLICT DO NOTHING
+    INSERT INTO variance_dashboard.variance_presence_rollup AS p (variance_type, variance_key, date_found, row_count, first_row_id)
+    SELECT variance_type, variance_key, date_found, row_count, first_row_id FROM fresh
+    ON CONFLICT (variance_type, variance_key, date_found) DO UPDATE SET row_count = excluded.row_count, first_row_id = excluded.first_row_id
+      WHERE (p.row_count, p.first_row_id) IS DISTINCT FROM (excluded.row_count, excluded.first_row_id)
   ),
   vanished AS (
     DELETE FROM variance_dashboard.variance_count_rollup c
@@ -98,4 +101,18 @@ export async function refreshVarianceRollup(db: Database, from: ReportDate, to: 
   const { computed, inserted } = await storedState(db, from, to);
   const stale = await staleDates(db, datesToCheck(from, to, computed, inserted));
   await recomputeStaleDates(db, "variance_count", stale, recomputeDates);
+}
+
+/**
+ * Brings the variance rollups up to date for every date up to `to` (by default the newest
+ * date with exceptions): the history that first and last seen are read from.
+ */
+export async function refreshVarianceHistory(db: Database, to?: ReportDate): Promise<void> {
+  const [range] = await db.$queryRaw<{ first: string | null; last: string | null }[]>`
+    WITH RECURSIVE ${EXCEPTION_TYPES}
+    SELECT min((SELECT min(e.date_found) FROM exceptions e WHERE e.type = types.type))::text AS first,
+           max((SELECT max(e.date_found) FROM exceptions e WHERE e.type = types.type))::text AS last
+    FROM types WHERE type IS NOT NULL`;
+  const last = to ?? range?.last;
+  if (range?.first && last && range.first <= last) await refreshVarianceRollup(db, range.first, last);
 }
