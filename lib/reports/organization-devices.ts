@@ -43,14 +43,18 @@ export async function organizationNameCounts(db: Database, date: ReportDate): Pr
     threatlocker_keys AS (
       SELECT DISTINCT key, left(key, ${NETBIOS_LENGTH}) AS netbios FROM day WHERE vendor_id = ${threatlockerId}
     ),
+    -- Ninja hostname keys that ThreatLocker also has on the day: one hash join on the NetBIOS
+    -- name, where a test per device row would scan every ThreatLocker key again.
+    licensed_keys AS (
+      SELECT DISTINCT d.key FROM day d
+      JOIN threatlocker_keys t ON t.netbios = left(d.key, ${NETBIOS_LENGTH}) AND (t.key = d.key OR length(d.key) = ${NETBIOS_LENGTH})
+      WHERE d.vendor_id = ${ninjaId}
+    ),
     flagged AS (
       SELECT d.vendor_id, d.name,
              d.vendor_id = ${ninjaId} AND d.billing = 'spare'
                AND lower(btrim(coalesce(d.location_name, ''))) <> lower(${ES_SPARE_LOCATION})
-               AND EXISTS (
-                 SELECT 1 FROM threatlocker_keys t
-                 WHERE t.netbios = left(d.key, ${NETBIOS_LENGTH}) AND (t.key = d.key OR length(d.key) = ${NETBIOS_LENGTH})
-               ) AS spare_licensed
+               AND d.key IN (SELECT key FROM licensed_keys) AS spare_licensed
       FROM day d
     )
     SELECT vendor_id, name, count(*)::int AS devices, count(*) FILTER (WHERE spare_licensed)::int AS spare_licensed

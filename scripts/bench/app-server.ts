@@ -30,14 +30,22 @@ export async function startAppServer(tier: ScaleTier, log: (line: string) => voi
     env: { ...process.env, PORT: String(port), VD_DEMO_TIER: tier, DATABASE_URL: "", AUTH_SECRET: "", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  let rollupsWarmed = () => {};
+  // Measured is the app as it serves after its start-up warm-up (scripts/start.ts), not during it.
+  const warmed = new Promise<void>((resolve) => (rollupsWarmed = resolve));
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding("utf8");
     stream?.on("data", (chunk: string) => {
-      for (const line of chunk.split("\n")) if (line.startsWith("[start]")) log(line);
+      for (const line of chunk.split("\n")) {
+        if (!line.startsWith("[start]")) continue;
+        log(line);
+        if (/report rollups/i.test(line)) rollupsWarmed();
+      }
     });
   }
   const origin = `http://localhost:${port}`;
   await waitForHealth(origin, child);
+  await warmed;
   const runtime = JSON.parse(readFileSync(path.join(dataDir, "demo-runtime.json"), "utf8")) as { databaseUrl: string };
   const secrets = JSON.parse(readFileSync(path.join(dataDir, "demo-secrets.json"), "utf8")) as { accounts: DemoAccount[] };
   return {
