@@ -2,7 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { ORGANIZATION_NAME_SQL } from "../organization-devices";
-import { datesToCheck, recomputeStaleDates, type RecomputeDates } from "./rollup-refresh";
+import { datesToCheck, inDateBatches, recomputeStaleDates, type RecomputeDates } from "./rollup-refresh";
 
 /** Rows per vendor on a date, as device_snapshot holds them now. */
 export interface VendorIdDayCount {
@@ -99,7 +99,7 @@ const recomputeDates: RecomputeDates = (tx, dates) => tx.$executeRaw`
 export async function refreshDeviceRollup(db: Database, from: ReportDate, to: ReportDate): Promise<VendorIdDayCount[]> {
   const { stored, inserted } = await storedState(db, from, to);
   const checked = datesToCheck(from, to, new Set(stored.map((row) => row.date)), inserted);
-  const fresh = await fingerprintDates(db, checked);
+  const fresh = await inDateBatches(checked, (batch) => fingerprintDates(db, batch));
   await recomputeStaleDates(db, "device_count", fresh.filter((row) => row.stale).map((row) => row.date), recomputeDates);
   const isChecked = new Set(checked);
   return [...stored.filter((row) => !isChecked.has(row.date)), ...fresh]

@@ -31,6 +31,17 @@ export function datesToCheck(from: ReportDate, to: ReportDate, computed: Readonl
   return dates.filter((date) => date >= recentFrom || !computed.has(date) || inserted.has(date));
 }
 
+/**
+ * `read` over `dates` a batch of ROLLUP_BATCH_DATES at a time, the results concatenated: on a
+ * first fill every date of the window is checked, and one statement over a year of rows at
+ * 25,000 devices per vendor would outlast the statement timeout.
+ */
+export async function inDateBatches<T>(dates: readonly ReportDate[], read: (batch: ReportDate[]) => Promise<T[]>): Promise<T[]> {
+  const results: T[] = [];
+  for (let start = 0; start < dates.length; start += ROLLUP_BATCH_DATES) results.push(...(await read(dates.slice(start, start + ROLLUP_BATCH_DATES))));
+  return results;
+}
+
 export type RecomputeDates = (tx: Pick<Database, "$executeRaw">, dates: ReportDate[]) => Promise<unknown>;
 
 /**

@@ -2,7 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { VARIANCE_KEY_SQL } from "@/lib/variances/variance-key-sql";
-import { datesToCheck, recomputeStaleDates, type RecomputeDates } from "./rollup-refresh";
+import { datesToCheck, inDateBatches, recomputeStaleDates, type RecomputeDates } from "./rollup-refresh";
 
 /**
  * Every type in exceptions, found by a loose index scan of ix_exceptions_type_date (one probe
@@ -99,7 +99,7 @@ const recomputeDates: RecomputeDates = (tx, dates) => tx.$executeRaw`
 /** Brings the variance rollups up to date for `from`..`to`, recomputing only the dates whose exceptions changed (see datesToCheck). */
 export async function refreshVarianceRollup(db: Database, from: ReportDate, to: ReportDate): Promise<void> {
   const { computed, inserted } = await storedState(db, from, to);
-  const stale = await staleDates(db, datesToCheck(from, to, computed, inserted));
+  const stale = await inDateBatches(datesToCheck(from, to, computed, inserted), (batch) => staleDates(db, batch));
   await recomputeStaleDates(db, "variance_count", stale, recomputeDates);
 }
 
