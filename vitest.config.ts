@@ -15,6 +15,9 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/postgres-global-setup.ts"],
+          // Tests change upstream rows and read the result at once; the 5-second trust of
+          // recheck-memo.ts is tested on its own (report-rollups.test.ts).
+          env: { VD_ROLLUP_RECHECK_MS: "0" },
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

@@ -2,7 +2,7 @@ import { describeConnectionError } from "./connection-errors";
 import { createPrismaClient } from "./prisma";
 import { checkUpstreamCompatibility, formatCompatibilityReport } from "./schema-compatibility";
 import { withClient } from "./with-client";
-import { getReportStatus } from "@/lib/inventory/report-status";
+import { getReportStatusFromSnapshots } from "@/lib/inventory/report-status";
 
 export type DbCheckResult = { ok: true; lines: string[] } | { ok: false; cause: string; lines: string[] };
 
@@ -27,7 +27,7 @@ export async function runDbCheck(databaseUrl: string): Promise<DbCheckResult> {
       db.exceptions.count(),
       db.device_snapshot.count(),
       db.vendor.findMany({ select: { id: true, name: true }, orderBy: { id: "asc" } }),
-      getReportStatus(db),
+      getReportStatusFromSnapshots(db),
     ]);
     lines.push(
       `Exceptions: ${exceptionRows}`,

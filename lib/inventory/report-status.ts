@@ -2,6 +2,7 @@ import type { Database } from "@/lib/db/prisma";
 import { DEVICE_VENDOR_NAMES, getDeviceVendorIds } from "./vendors";
 import { freshnessOf, latestMatchingDate, vendorStatuses, MATCHING_LOOKBACK_DAYS, type Freshness, type VendorDayCount, type VendorStatus } from "./freshness";
 import { addDays, todayUtc, type ReportDate } from "./report-date";
+import { rolledUpVendorDayCounts } from "./rolled-up-vendor-day-counts";
 
 export interface ReportStatus {
   latestMatchingDate: ReportDate | null;
@@ -12,8 +13,11 @@ export interface ReportStatus {
 // Wide enough to find each vendor's previous date for the count-drop check.
 const STATUS_WINDOW_DAYS = MATCHING_LOOKBACK_DAYS * 2;
 
-/** Devices per vendor per date for the newest dates in the data. */
-async function recentVendorDayCounts(db: Database): Promise<VendorDayCount[]> {
+/**
+ * Devices per vendor per date for the newest dates, grouped straight from device_snapshot: for
+ * `db:check`, which may run before the dashboard's schema (and its rollups) exists.
+ */
+async function recentVendorDayCountsFromSnapshots(db: Database): Promise<VendorDayCount[]> {
   const ids = await getDeviceVendorIds(db);
   const vendorIds = DEVICE_VENDOR_NAMES.map((name) => ids[name]).filter((id): id is number => id !== null);
   if (vendorIds.length === 0) return [];
@@ -42,7 +46,12 @@ export function reportStatusOf(counts: VendorDayCount[], today: ReportDate): Rep
   };
 }
 
-/** Which report is current, how fresh it is, and whether a collection looks broken. */
+/** Which report is current, how fresh it is, and whether a collection looks broken (every page's banner). */
 export async function getReportStatus(db: Database, today: ReportDate = todayUtc()): Promise<ReportStatus> {
-  return reportStatusOf(await recentVendorDayCounts(db), today);
+  return reportStatusOf(await rolledUpVendorDayCounts(db, STATUS_WINDOW_DAYS), today);
+}
+
+/** getReportStatus without the dashboard's rollups, for a database the dashboard has not migrated yet. */
+export async function getReportStatusFromSnapshots(db: Database, today: ReportDate = todayUtc()): Promise<ReportStatus> {
+  return reportStatusOf(await recentVendorDayCountsFromSnapshots(db), today);
 }

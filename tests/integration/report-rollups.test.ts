@@ -255,4 +255,30 @@ describe("report rollups", () => {
     await database.pool.query(`DELETE FROM exceptions WHERE id IN (SELECT id FROM exceptions WHERE date_found = $1 ORDER BY id DESC LIMIT 30)`, [REPORT]);
     await expectHistoryEqualSql(REPORT);
   });
+
+  it("trust a newest date fingerprinted moments ago for VD_ROLLUP_RECHECK_MS, but see rows inserted on it at once", async () => {
+    const threatlockerOnReport = () =>
+      rows(`SELECT r.row_count AS devices FROM variance_dashboard.device_rollup_state r JOIN vendor v ON v.id = r.vendor_id WHERE v.name = 'ThreatLocker' AND r.snapshot_date = $1`, [REPORT]);
+    process.env.VD_ROLLUP_RECHECK_MS = "60000";
+    try {
+      await refreshAll();
+      await expectRollupsEqualSql();
+      const [before] = await threatlockerOnReport();
+      // A re-run starts: rows deleted, none inserted yet. Within the interval the rollup is trusted.
+      await database.pool.query(
+        `DELETE FROM device_snapshot WHERE id IN (
+           SELECT s.id FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id WHERE v.name = 'ThreatLocker' AND s.snapshot_date = $1 ORDER BY s.id DESC LIMIT 4)`,
+        [REPORT],
+      );
+      await refreshAll();
+      expect(await threatlockerOnReport()).toEqual([before]);
+      // The re-run inserts a row: its new id puts the date back under a fingerprint at once.
+      await (await collectorSimulation(database.pool).deleteVendorDate("ThreatLocker", REPORT))();
+      await refreshAll();
+      await expectRollupsEqualSql();
+      expect(await threatlockerOnReport()).toEqual([{ devices: Number(before!.devices) - 4 }]);
+    } finally {
+      process.env.VD_ROLLUP_RECHECK_MS = "0";
+    }
+  });
 });

@@ -6,7 +6,7 @@ import { collectionFailures } from "@/lib/inventory/collection-failures";
 import { addDays } from "@/lib/inventory/report-date";
 import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
 import { generateDemoData } from "@/lib/demo/generate";
-import { createDemoDatabase, createUpstreamDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
+import { createDemoDatabase, createUpstreamDatabase, DEMO_END_DATE, migrateTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 /** Independent SQL for the same figures the overview shows. */
 async function figuresBySql(database: TestDatabase) {
@@ -79,6 +79,8 @@ describe("overview figures with ThreatLocker = 1, Ninja = 2 and no tracking colu
   beforeAll(async () => {
     database = await createUpstreamDatabase({ vendorLayout: "rebuilt", trackingColumns: false });
     await generateDemoData(database.pool, { ninjaDevices: 120, threatlockerDevices: 70, organizations: 8, days: 20, endDate: DEMO_END_DATE });
+    // The banner reads the dashboard's device rollup, as it does wherever the app runs.
+    await migrateTestDatabase(database);
     db = createPrismaClient(database.url);
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { ORGANIZATION_NAME_SQL } from "../organization-devices";
+import { markChecked, recentlyChecked } from "./recheck-memo";
 import { datesToCheck, inDateBatches, recomputeStaleDates, type RecomputeDates } from "./rollup-refresh";
 
 /** Rows per vendor on a date, as device_snapshot holds them now. */
@@ -11,15 +12,22 @@ export interface VendorIdDayCount {
   devices: number;
 }
 
+const ROLLUP = "device_count";
+
 const nameSql = ORGANIZATION_NAME_SQL(Prisma.raw("s.organization_name"));
 
-/** The stored fingerprints' row counts in the window, and the dates that got rows after their last refresh. */
+/**
+ * The stored fingerprints' row counts in the window, the dates that got rows after their last
+ * refresh, and the first date with rows at all: the days of a window before it have nothing
+ * to check (rows that arrive there later are found by their ids, and move that first date).
+ */
 async function storedState(db: Database, from: ReportDate, to: ReportDate) {
   const [stored, [watermark]] = await Promise.all([
     db.$queryRaw<{ date: string; vendor_id: number; devices: number }[]>`
       SELECT snapshot_date::text AS date, vendor_id, row_count AS devices FROM variance_dashboard.device_rollup_state
       WHERE snapshot_date BETWEEN ${from}::date AND ${to}::date`,
-    db.$queryRaw<{ max_id: number | null }[]>`SELECT max(max_id) AS max_id FROM variance_dashboard.device_rollup_state`,
+    db.$queryRaw<{ max_id: number | null; first: ReportDate | null }[]>`
+      SELECT (SELECT max(max_id) FROM variance_dashboard.device_rollup_state) AS max_id, (SELECT min(snapshot_date)::text FROM device_snapshot) AS first`,
   ]);
   // The watermark goes in as a value, so the planner sees how few ids lie above it and walks the primary key.
   const inserted =
@@ -28,7 +36,7 @@ async function storedState(db: Database, from: ReportDate, to: ReportDate) {
       : await db.$queryRaw<{ date: string }[]>`
           SELECT DISTINCT s.snapshot_date::text AS date FROM device_snapshot s
           WHERE s.id > ${watermark.max_id}::int AND s.snapshot_date BETWEEN ${from}::date AND ${to}::date`;
-  return { stored, inserted: inserted.map((row) => row.date) };
+  return { stored, inserted: inserted.map((row) => row.date), first: watermark?.first ?? null };
 }
 
 /**
@@ -97,10 +105,12 @@ const recomputeDates: RecomputeDates = (tx, dates) => tx.$executeRaw`
  * fresh for the dates checked, as last computed for the settled ones; dates without rows are absent.
  */
 export async function refreshDeviceRollup(db: Database, from: ReportDate, to: ReportDate): Promise<VendorIdDayCount[]> {
-  const { stored, inserted } = await storedState(db, from, to);
-  const checked = datesToCheck(from, to, new Set(stored.map((row) => row.date)), inserted);
+  const { stored, inserted, first } = await storedState(db, from, to);
+  if (!first || first > to) return [];
+  const checked = datesToCheck(first > from ? first : from, to, new Set(stored.map((row) => row.date)), inserted, recentlyChecked(ROLLUP));
   const fresh = await inDateBatches(checked, (batch) => fingerprintDates(db, batch));
-  await recomputeStaleDates(db, "device_count", fresh.filter((row) => row.stale).map((row) => row.date), recomputeDates);
+  await recomputeStaleDates(db, ROLLUP, fresh.filter((row) => row.stale).map((row) => row.date), recomputeDates);
+  markChecked(ROLLUP, checked);
   const isChecked = new Set(checked);
   return [...stored.filter((row) => !isChecked.has(row.date)), ...fresh]
     .flatMap((row) => (row.devices === null ? [] : [{ date: row.date, vendorId: row.vendor_id, devices: row.devices }]))

@@ -22,13 +22,21 @@ const BATCH_TIMEOUT_MS = 60_000;
  * are settled: upstream only ever adds rows by inserting (new ids from a sequence), so rows
  * that arrive on a settled date are found through `id > watermark` on the primary key instead
  * of a scan. What it cannot see is a settled date losing rows without new ones (upstream never
- * prunes; a re-run of an old date re-inserts within minutes and is then seen).
+ * prunes; a re-run of an old date re-inserts within minutes and is then seen). A newest date
+ * fingerprinted moments ago (`trusted`, see recheck-memo.ts) is not fingerprinted again unless
+ * rows were inserted on it.
  */
-export function datesToCheck(from: ReportDate, to: ReportDate, computed: ReadonlySet<ReportDate>, insertedSince: readonly ReportDate[]): ReportDate[] {
+export function datesToCheck(
+  from: ReportDate,
+  to: ReportDate,
+  computed: ReadonlySet<ReportDate>,
+  insertedSince: readonly ReportDate[],
+  trusted: ReadonlySet<ReportDate> = new Set(),
+): ReportDate[] {
   const dates = Array.from({ length: daysBetween(from, to) + 1 }, (_, offset) => addDays(from, offset));
   const recentFrom = addDays(to, -(RECHECKED_DAYS - 1));
   const inserted = new Set(insertedSince);
-  return dates.filter((date) => date >= recentFrom || !computed.has(date) || inserted.has(date));
+  return dates.filter((date) => (date >= recentFrom && !trusted.has(date)) || !computed.has(date) || inserted.has(date));
 }
 
 /**

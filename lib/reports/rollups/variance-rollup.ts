@@ -2,7 +2,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { VARIANCE_KEY_SQL } from "@/lib/variances/variance-key-sql";
+import { markChecked, recentlyChecked } from "./recheck-memo";
 import { datesToCheck, inDateBatches, recomputeStaleDates, type RecomputeDates } from "./rollup-refresh";
+
+const ROLLUP = "variance_count";
 
 /**
  * Every type in exceptions, found by a loose index scan of ix_exceptions_type_date (one probe
@@ -99,8 +102,10 @@ const recomputeDates: RecomputeDates = (tx, dates) => tx.$executeRaw`
 /** Brings the variance rollups up to date for `from`..`to`, recomputing only the dates whose exceptions changed (see datesToCheck). */
 export async function refreshVarianceRollup(db: Database, from: ReportDate, to: ReportDate): Promise<void> {
   const { computed, inserted } = await storedState(db, from, to);
-  const stale = await inDateBatches(datesToCheck(from, to, computed, inserted), (batch) => staleDates(db, batch));
-  await recomputeStaleDates(db, "variance_count", stale, recomputeDates);
+  const checked = datesToCheck(from, to, computed, inserted, recentlyChecked(ROLLUP));
+  const stale = await inDateBatches(checked, (batch) => staleDates(db, batch));
+  await recomputeStaleDates(db, ROLLUP, stale, recomputeDates);
+  markChecked(ROLLUP, checked);
 }
 
 /**
