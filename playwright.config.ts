@@ -40,6 +40,9 @@ export default defineConfig({
       AUTH_MICROSOFT_ENTRA_ID_SECRET: "not-a-real-secret",
       AUTH_MICROSOFT_ENTRA_ID_ISSUER: `http://localhost:${OIDC_ISSUER_PORT}`,
       VD_ENTRA_ROLE_MAP: "technician=VarianceDashboard.Technician",
+      // Tests add and delete upstream rows and compare the pages with SQL at once; the
+      // seconds-long trust of a fresh fingerprint (recheck-memo.ts) has its own tests.
+      VD_ROLLUP_RECHECK_MS: "0",
     },
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,
