@@ -42,7 +42,7 @@ const NOTE = "Checked during the load test.";
  * queue, a device search, and resolve a variance. Resolutions take variances nobody has
  * resolved yet; `sent` counts the actions so the database can be checked afterwards.
  */
-function journey(server: AppServer, open: readonly VarianceId[], organization: string, sent: { notes: number; resolves: number }): LoadStep[] {
+function journey(server: AppServer, open: readonly VarianceId[], organization: string, sent: ActionCounts, answered: ActionCounts): LoadStep[] {
   const noteId = serverActionId(ACTIONS_FILE, "addVarianceNoteAction");
   const resolveId = serverActionId(ACTIONS_FILE, "resolveVarianceAction");
   let viewed = 0;
@@ -51,20 +51,38 @@ function journey(server: AppServer, open: readonly VarianceId[], organization: s
     { path: "/?window=90" },
     { path: "/variances" },
     { path: "/", prepare: () => ({ path: variancePath(nextViewed()) }) },
-    serverActionStep(server.origin, noteId, () => {
-      sent.notes++;
-      const variance = nextViewed();
-      return { pagePath: variancePath(variance), input: { ...variance, text: NOTE } };
-    }),
+    {
+      ...serverActionStep(server.origin, noteId, () => {
+        sent.notes++;
+        const variance = nextViewed();
+        return { pagePath: variancePath(variance), input: { ...variance, text: NOTE } };
+      }),
+      answered: () => answered.notes++,
+    },
     { path: `/variances${queueQuery({ org: organization })}` },
     { path: "/", prepare: () => ({ path: `/devices?q=${encodeURIComponent(nextViewed().key.slice(0, 4))}` }) },
-    serverActionStep(server.origin, resolveId, () => {
-      const variance = open[sent.resolves++];
-      if (!variance) throw new Error("the tier has too few open variances for this many resolutions; shorten the run");
-      return { pagePath: variancePath(variance), input: { ...variance, expectedVersion: 0, note: NOTE } };
-    }),
+    {
+      ...serverActionStep(server.origin, resolveId, () => {
+        const variance = open[sent.resolves++];
+        if (!variance) throw new Error("the tier has too few open variances for this many resolutions; shorten the run");
+        return { pagePath: variancePath(variance), input: { ...variance, expectedVersion: 0, note: NOTE } };
+      }),
+      answered: () => answered.resolves++,
+    },
   ];
 }
+
+interface ActionCounts {
+  notes: number;
+  resolves: number;
+}
+
+/**
+ * Every action answered must have its effect in the database, and nothing beyond what was
+ * sent may be there (a request cut off as the run ends may or may not have been carried out).
+ */
+const missingEffects = (kind: string, sent: number, answered: number, stored: number) =>
+  stored < answered ? `${answered - stored} answered ${kind} missing` : stored > sent ? `${stored - sent} ${kind} more than sent` : false;
 
 async function main(): Promise<number> {
   log(`tier ${tier}: starting the production app…`);
@@ -82,15 +100,22 @@ async function main(): Promise<number> {
     const organization = items[0]?.organization ?? "";
 
     log("one user, to compare with…");
-    const singleRun = summarise(await runLoad(server.origin, journey(server, open, organization, { notes: 0, resolves: 0 }), { cookies: [cookies[0]!], connections: 1, durationSeconds: 20 }));
+    const singleRun = summarise(
+      await runLoad(server.origin, journey(server, open, organization, { notes: 0, resolves: 0 }, { notes: 0, resolves: 0 }), {
+        cookies: [cookies[0]!],
+        connections: 1,
+        durationSeconds: 20,
+      }),
+    );
     await resetTriage(server.databaseUrl);
     await new Promise((resolve) => setTimeout(resolve, 5000));
     const before = memory.mark();
 
     log(`${userCount} users for ${seconds} s, each a request every ${values["think-seconds"]} s…`);
     const sent = { notes: 0, resolves: 0 };
+    const answered = { notes: 0, resolves: 0 };
     const notesBefore = await db.variance_notes.count({ where: { author_user_id: { in: loadUserIds } } });
-    const run = await runLoad(server.origin, journey(server, open, organization, sent), {
+    const run = await runLoad(server.origin, journey(server, open, organization, sent, answered), {
       cookies,
       connections: userCount,
       durationSeconds: seconds,
@@ -109,15 +134,18 @@ async function main(): Promise<number> {
     console.log(`single user: ${singleRun.requests} requests, p50 ${singleRun.p50} ms, p95 ${singleRun.p95} ms, max ${singleRun.max} ms, ${singleRun.errors} errors`);
     console.log(`${userCount} users:  ${all.requests} requests (${all.rps}/s), p50 ${all.p50} ms, p95 ${all.p95} ms, max ${all.max} ms, ${all.errors} errors`);
     console.log(`memory: ${megabytes(before)} MB before, ${megabytes(peak)} MB peak, ${megabytes(after)} MB 10 s after`);
-    console.log(`effects: ${sent.notes} notes sent, ${notesAdded} in the database; ${sent.resolves} resolutions sent, ${resolvedNow} in the database`);
+    console.log(
+      `effects: notes ${sent.notes} sent, ${answered.notes} answered, ${notesAdded} in the database; ` +
+        `resolutions ${sent.resolves} sent, ${answered.resolves} answered, ${resolvedNow} in the database`,
+    );
     for (const sample of errorSamples) console.log(`  error: ${sample}`);
 
     const failures = [
       all.errors > 0 && `${all.errors} errors`,
       all.p95 > 3 * singleRun.p95 && `p95 ${all.p95} ms is over 3× the single-user ${singleRun.p95} ms`,
       after > 1.2 * before && `memory grew from ${megabytes(before)} MB to ${megabytes(after)} MB (over 20 %)`,
-      notesAdded !== sent.notes && `${sent.notes - notesAdded} notes missing`,
-      resolvedNow !== sent.resolves && `${sent.resolves - resolvedNow} resolutions missing`,
+      missingEffects("notes", sent.notes, answered.notes, notesAdded),
+      missingEffects("resolutions", sent.resolves, answered.resolves, resolvedNow),
     ].filter(Boolean);
     console.log(failures.length === 0 ? "PASS" : `FAIL: ${failures.join("; ")}`);
     return failures.length === 0 ? 0 : 1;

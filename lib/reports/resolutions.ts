@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/prisma";
 import { addDays, daysBetween, type ReportDate } from "@/lib/inventory/report-date";
 import { deriveLifecycle, isResolvedStatus } from "@/lib/variances/lifecycle";
-import { VARIANCE_KEY_SQL } from "@/lib/variances/variance-key-sql";
+import { refreshVarianceHistory } from "./rollups/variance-rollup";
 
 /** How far back the time-to-resolve figures look, in days. */
 export const TIME_TO_RESOLVE_DAYS = 30;
@@ -22,6 +22,8 @@ export interface Resolution {
  * resolved on it: a resolution a later report contradicts (regressed) is open again, not a fix.
  */
 export async function resolutionsUpTo(db: Database, reportDate: ReportDate, days: number, today: ReportDate): Promise<Resolution[]> {
+  // Each resolved variance's history is read from the presence rollup.
+  await refreshVarianceHistory(db, reportDate);
   const rows = await db.$queryRaw<
     { type: string; key: string; resolved_report_date: string; resolved_by_id: string; snoozed_until: string | null; first_seen: string; present: boolean }[]
   >`
@@ -31,10 +33,12 @@ export async function resolutionsUpTo(db: Database, reportDate: ReportDate, days
       WHERE resolved_report_date > ${addDays(reportDate, -days)}::date AND resolved_report_date <= ${reportDate}::date
     ),
     seen AS (
-      SELECT r.type, r.key, min(e.date_found) AS first_seen, bool_or(e.date_found = ${reportDate}::date) AS present
-      FROM resolved r JOIN exceptions e ON e.type = r.type AND ${VARIANCE_KEY_SQL} = r.key
-      WHERE e.date_found <= ${reportDate}::date
-      GROUP BY 1, 2
+      SELECT r.type, r.key,
+             (SELECT min(p.date_found) FROM variance_dashboard.variance_presence_rollup p
+              WHERE p.variance_type = r.type AND p.variance_key = r.key AND p.date_found <= ${reportDate}::date) AS first_seen,
+             EXISTS (SELECT 1 FROM variance_dashboard.variance_presence_rollup p
+                     WHERE p.variance_type = r.type AND p.variance_key = r.key AND p.date_found = ${reportDate}::date) AS present
+      FROM resolved r
     )
     SELECT r.type, r.key, r.resolved_report_date::text, r.resolved_by_user_id::text AS resolved_by_id, r.snoozed_until::text,
            coalesce(s.first_seen, r.resolved_report_date)::text AS first_seen, coalesce(s.present, false) AS present

@@ -1,8 +1,7 @@
 import type { Database } from "@/lib/db/prisma";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { deriveLifecycle, type LifecycleInput } from "@/lib/variances/lifecycle";
-import { VARIANCE_KEY_SQL } from "@/lib/variances/variance-key-sql";
-import { refreshVarianceRollup } from "./rollups/variance-rollup";
+import { refreshVarianceHistory, refreshVarianceRollup } from "./rollups/variance-rollup";
 
 /**
  * Variances present on a report, counted in SQL per combination of the triage state the
@@ -68,19 +67,21 @@ export async function datedVarianceGroups(db: Database, from: ReportDate, to: Re
   return [...groups.values()].filter((group) => group.variances > 0);
 }
 
-/** The variances present on one report, per type, first-seen date, assignee and triage state. */
+/**
+ * The variances present on one report, per type, first-seen date, assignee and triage state:
+ * from the presence rollup (refreshed first), each variance's first date one index probe.
+ */
 export async function reportVarianceGroups(db: Database, reportDate: ReportDate): Promise<ReportVarianceGroup[]> {
+  await refreshVarianceHistory(db, reportDate);
   const rows = await db.$queryRaw<
     { type: string; first_seen: string; assignee_id: string | null; resolved_report_date: string | null; snoozed_until: string | null; variances: number }[]
   >`
-    WITH present AS (
-      SELECT DISTINCT e.type, ${VARIANCE_KEY_SQL} AS key FROM exceptions e WHERE e.date_found = ${reportDate}::date
-    ),
-    first_seen AS (
-      SELECT p.type, p.key, min(e.date_found) AS first_seen
-      FROM exceptions e JOIN present p ON p.type = e.type AND p.key = ${VARIANCE_KEY_SQL}
-      WHERE e.date_found <= ${reportDate}::date
-      GROUP BY 1, 2
+    WITH first_seen AS (
+      SELECT p.variance_type AS type, p.variance_key AS key,
+             (SELECT min(f.date_found) FROM variance_dashboard.variance_presence_rollup f
+              WHERE f.variance_type = p.variance_type AND f.variance_key = p.variance_key) AS first_seen
+      FROM variance_dashboard.variance_presence_rollup p
+      WHERE p.date_found = ${reportDate}::date
     )
     SELECT f.type, f.first_seen::text, t.assignee_user_id::text AS assignee_id, t.resolved_report_date::text, t.snoozed_until::text,
            count(*)::int AS variances

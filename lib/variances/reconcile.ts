@@ -4,6 +4,7 @@ import type { Database } from "@/lib/db/prisma";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 import { addDays, type ReportDate } from "@/lib/inventory/report-date";
 import { MATCHING_LOOKBACK_DAYS } from "@/lib/inventory/freshness";
+import { refreshVarianceHistory } from "@/lib/reports/rollups/variance-rollup";
 import { VARIANCE_KEY_SQL } from "./variance-key-sql";
 import { reportDateBound, reportDateSql } from "./commands/variance-report-date";
 import { NOTE_LINE_SQL } from "./commands/write-through";
@@ -50,9 +51,17 @@ const RECONCILE_TIMEOUT_MS = 120_000;
 // The run log is the audit log: a reconcile writes to exceptions, so it is recorded anyway.
 const RECONCILE_EVENT = { action: "variance.reconcile", subjectType: "exceptions", subjectId: "write-through" } as const;
 
+/**
+ * Read from the variance rollup's per-date fingerprints (brought up to date first), which sum
+ * to the same figures as exceptions' newest date, row count and max(id) without counting a
+ * table that grows by thousands of rows a day on every queue visit.
+ */
 async function fingerprintOf(db: Database, latestMatchingDate: ReportDate | null): Promise<Fingerprint> {
+  await refreshVarianceHistory(db);
   const [row] = await db.$queryRaw<Omit<Fingerprint, "latestMatchingDate">[]>`
-    SELECT max(date_found)::text AS "latestDateFound", count(*)::int AS rows, max(id)::text AS "maxId" FROM exceptions`;
+    SELECT max(date_found) FILTER (WHERE row_count > 0)::text AS "latestDateFound", coalesce(sum(row_count), 0)::int AS rows,
+           nullif(max(max_id), 0)::text AS "maxId"
+    FROM variance_dashboard.variance_rollup_state`;
   return { latestMatchingDate, latestDateFound: row?.latestDateFound ?? null, rows: row?.rows ?? 0, maxId: row?.maxId ?? null };
 }
 

@@ -8,6 +8,8 @@ export interface LoadStep {
   prepare?: () => { path?: string; body?: string };
   /** Returns why a 2xx answer is still a failure (an action's refusal), or null. */
   refusal?: (body: string) => string | null;
+  /** Called for each answer that is not an error (a request cut off when the run ends gets none). */
+  answered?: () => void;
 }
 
 export interface LoadOptions {
@@ -66,7 +68,8 @@ export async function runLoad(origin: string, steps: readonly LoadStep[], option
         onResponse: (status: number, body: string) => {
           if (status < 200 || status >= 300) return fail(`${step.method ?? "GET"} ${step.path}: HTTP ${status} ${body.slice(0, 200)}`);
           const refused = step.refusal?.(body);
-          if (refused) fail(`${step.method ?? "GET"} ${step.path}: ${refused}`);
+          if (refused) return fail(`${step.method ?? "GET"} ${step.path}: ${refused}`);
+          step.answered?.();
         },
       })),
     },

@@ -39,3 +39,17 @@ export function markChecked(rollup: string, dates: readonly ReportDate[], now = 
   for (const date of dates) dated.set(date, now);
   checkedAt.set(rollup, dated);
 }
+
+/** When each whole refresh (by a key naming it and its window) last completed. */
+const refreshedAt = new Map<string, number>();
+
+/**
+ * Runs `refresh` unless the same one completed within the recheck interval: a page reads the
+ * variance history from several sections, and under load many requests ask at once.
+ */
+export async function unlessRefreshedWithin(key: string, refresh: () => Promise<void>): Promise<void> {
+  const at = refreshedAt.get(key);
+  if (at !== undefined && Date.now() - at < rollupRecheckMs()) return;
+  await refresh();
+  refreshedAt.set(key, Date.now());
+}

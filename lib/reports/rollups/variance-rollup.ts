@@ -2,7 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { VARIANCE_KEY_SQL } from "@/lib/variances/variance-key-sql";
-import { markChecked, recentlyChecked } from "./recheck-memo";
+import { markChecked, recentlyChecked, unlessRefreshedWithin } from "./recheck-memo";
 import { datesToCheck, inDateBatches, recomputeStaleDates, type RecomputeDates } from "./rollup-refresh";
 
 const ROLLUP = "variance_count";
@@ -110,13 +110,19 @@ export async function refreshVarianceRollup(db: Database, from: ReportDate, to: 
 
 /**
  * Brings the variance rollups up to date for every date up to `to` (by default the newest
- * date with exceptions): the history that first and last seen are read from.
+ * date with exceptions, or with rollups that still count rows there: a date whose rows were
+ * all deleted is recomputed as empty): the history that first and last seen are read from.
  */
-export async function refreshVarianceHistory(db: Database, to?: ReportDate): Promise<void> {
+export function refreshVarianceHistory(db: Database, to?: ReportDate): Promise<void> {
+  return unlessRefreshedWithin(`variance_history:${to ?? "newest"}`, () => refreshHistory(db, to));
+}
+
+async function refreshHistory(db: Database, to?: ReportDate): Promise<void> {
   const [range] = await db.$queryRaw<{ first: string | null; last: string | null }[]>`
     WITH RECURSIVE ${EXCEPTION_TYPES}
     SELECT min((SELECT min(e.date_found) FROM exceptions e WHERE e.type = types.type))::text AS first,
-           max((SELECT max(e.date_found) FROM exceptions e WHERE e.type = types.type))::text AS last
+           greatest(max((SELECT max(e.date_found) FROM exceptions e WHERE e.type = types.type)),
+                    (SELECT max(date_found) FROM variance_dashboard.variance_rollup_state WHERE row_count > 0))::text AS last
     FROM types WHERE type IS NOT NULL`;
   const last = to ?? range?.last;
   if (range?.first && last && range.first <= last) await refreshVarianceRollup(db, range.first, last);
