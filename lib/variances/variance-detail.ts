@@ -10,7 +10,7 @@ import { loadVarianceRows } from "./variance-rows";
 import { toVarianceView, type VarianceView } from "./variance-view";
 import { describeActivity } from "./activity";
 import { varianceSubjectId, type VarianceId } from "./variance-key";
-import { hostnameKeySql, VARIANCE_KEY_SQL } from "./variance-key-sql";
+import { hostnameKeySql } from "./variance-key-sql";
 import type { DeviceFields } from "@/lib/inventory/device-fields";
 
 export const PRESENCE_DAYS = 60;
@@ -51,9 +51,10 @@ async function devicesOn(db: Database, key: string, date: ReportDate): Promise<V
 
 async function presence(db: Database, id: VarianceId, reportDate: ReportDate) {
   const from = addDays(reportDate, -(PRESENCE_DAYS - 1));
+  // The presence rollup, which loadVarianceRows brought up to date for this report.
   const rows = await db.$queryRaw<{ date: string }[]>`
-    SELECT DISTINCT e.date_found::text AS date FROM exceptions e
-    WHERE e.type = ${id.type} AND ${VARIANCE_KEY_SQL} = ${id.key} AND e.date_found BETWEEN ${from}::date AND ${reportDate}::date`;
+    SELECT date_found::text AS date FROM variance_dashboard.variance_presence_rollup
+    WHERE variance_type = ${id.type} AND variance_key = ${id.key} AND date_found BETWEEN ${from}::date AND ${reportDate}::date`;
   const seen = new Set(rows.map((row) => row.date));
   return Array.from({ length: PRESENCE_DAYS }, (_, offset) => {
     const date = addDays(from, offset);

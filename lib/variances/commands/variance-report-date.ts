@@ -4,24 +4,26 @@ import { CommandError } from "@/lib/commands/command-error";
 import { getReportStatus } from "@/lib/inventory/report-status";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { type VarianceId } from "../variance-key";
-import { VARIANCE_KEY_SQL } from "../variance-key-sql";
+import { refreshVarianceHistory } from "@/lib/reports/rollups/variance-rollup";
 
 /**
  * The newest report a command may act on: the latest matching date. Later dates exist
  * while a collection is missing or running, and their exceptions are not trustworthy.
- * Null when no date in the window has both vendors.
+ * Null when no date in the window has both vendors. Read before a command's transaction,
+ * which also brings up to date the variance history that findVariances reads in it.
  */
 export async function reportDateBound(db: Database): Promise<ReportDate | null> {
-  return (await getReportStatus(db)).latestMatchingDate;
+  const [status] = await Promise.all([getReportStatus(db), refreshVarianceHistory(db)]);
+  return status.latestMatchingDate;
 }
 
 /**
- * "The report date acted on", over `exceptions e` grouped by variance: its last-seen
- * date_found at or before the bound. A variance seen only after the bound (or with no
+ * "The report date acted on", over dates (`exceptions e` by default) grouped by variance: its
+ * last-seen date at or before the bound. A variance seen only after the bound (or with no
  * bound at all) falls back to its last-seen date, so that it can still be acted on.
  */
-export const reportDateSql = (bound: ReportDate | null) =>
-  Prisma.sql`coalesce(max(e.date_found) FILTER (WHERE e.date_found <= ${bound}::date), max(e.date_found))`;
+export const reportDateSql = (bound: ReportDate | null, date: Prisma.Sql = Prisma.raw("e.date_found")) =>
+  Prisma.sql`coalesce(max(${date}) FILTER (WHERE ${date} <= ${bound}::date), max(${date}))`;
 
 export interface FoundVariance extends VarianceId {
   reportDate: ReportDate;
@@ -29,15 +31,17 @@ export interface FoundVariance extends VarianceId {
 
 /**
  * The variances that exist (at least one exception row on any date), with the report
- * date each is acted on, sorted by (type, key). Missing ones are left out.
+ * date each is acted on, sorted by (type, key). Missing ones are left out. Read from the
+ * presence rollup (index probes per variance; exceptions has no index on the key), which
+ * reportDateBound brought up to date before the transaction.
  */
 export async function findVariances(tx: Prisma.TransactionClient, ids: readonly VarianceId[], bound: ReportDate | null): Promise<FoundVariance[]> {
   if (ids.length === 0) return [];
   return tx.$queryRaw<FoundVariance[]>`
-    SELECT e.type, ${VARIANCE_KEY_SQL} AS key, (${reportDateSql(bound)})::text AS "reportDate"
-    FROM exceptions e
+    SELECT p.variance_type AS type, p.variance_key AS key, (${reportDateSql(bound, Prisma.raw("p.date_found"))})::text AS "reportDate"
+    FROM variance_dashboard.variance_presence_rollup p
     JOIN unnest(${ids.map((id) => id.type)}::text[], ${ids.map((id) => id.key)}::text[]) AS wanted(type, key)
-      ON e.type = wanted.type AND ${VARIANCE_KEY_SQL} = wanted.key
+      ON p.variance_type = wanted.type AND p.variance_key = wanted.key
     GROUP BY 1, 2
     ORDER BY 1, 2`;
 }
