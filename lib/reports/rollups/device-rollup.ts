@@ -108,9 +108,10 @@ export async function refreshDeviceRollup(db: Database, from: ReportDate, to: Re
   const { stored, inserted, first } = await storedState(db, from, to);
   if (!first || first > to) return [];
   const checked = datesToCheck(first > from ? first : from, to, new Set(stored.map((row) => row.date)), inserted, recentlyChecked(ROLLUP));
+  // Marked before the check, so the requests that arrive meanwhile trust it rather than repeat it.
+  markChecked(ROLLUP, checked);
   const fresh = await inDateBatches(checked, (batch) => fingerprintDates(db, batch));
   await recomputeStaleDates(db, ROLLUP, fresh.filter((row) => row.stale).map((row) => row.date), recomputeDates);
-  markChecked(ROLLUP, checked);
   const isChecked = new Set(checked);
   return [...stored.filter((row) => !isChecked.has(row.date)), ...fresh]
     .flatMap((row) => (row.devices === null ? [] : [{ date: row.date, vendorId: row.vendor_id, devices: row.devices }]))

@@ -40,16 +40,20 @@ export function markChecked(rollup: string, dates: readonly ReportDate[], now = 
   checkedAt.set(rollup, dated);
 }
 
-/** When each whole refresh (by a key naming it and its window) last completed. */
-const refreshedAt = new Map<string, number>();
+/** Each whole refresh (by a key naming it and its window): when it started, and its run. */
+const refreshes = new Map<string, { startedAt: number; run: Promise<void> }>();
 
 /**
- * Runs `refresh` unless the same one completed within the recheck interval: a page reads the
- * variance history from several sections, and under load many requests ask at once.
+ * Runs `refresh` unless the same one started within the recheck interval, and then waits for
+ * that one instead: a page reads the variance history from several sections, and under load
+ * dozens of requests ask at once (one check, not a stampede, when the interval runs out).
  */
-export async function unlessRefreshedWithin(key: string, refresh: () => Promise<void>): Promise<void> {
-  const at = refreshedAt.get(key);
-  if (at !== undefined && Date.now() - at < rollupRecheckMs()) return;
-  await refresh();
-  refreshedAt.set(key, Date.now());
+export function unlessRefreshedWithin(key: string, refresh: () => Promise<void>): Promise<void> {
+  const previous = refreshes.get(key);
+  if (previous && Date.now() - previous.startedAt < rollupRecheckMs()) return previous.run;
+  const run = refresh();
+  refreshes.set(key, { startedAt: Date.now(), run });
+  // A failed refresh is not reused: the next read tries again.
+  run.catch(() => refreshes.get(key)?.run === run && refreshes.delete(key));
+  return run;
 }

@@ -103,9 +103,10 @@ const recomputeDates: RecomputeDates = (tx, dates) => tx.$executeRaw`
 export async function refreshVarianceRollup(db: Database, from: ReportDate, to: ReportDate): Promise<void> {
   const { computed, inserted } = await storedState(db, from, to);
   const checked = datesToCheck(from, to, computed, inserted, recentlyChecked(ROLLUP));
+  // Marked before the check, so the requests that arrive meanwhile trust it rather than repeat it.
+  markChecked(ROLLUP, checked);
   const stale = await inDateBatches(checked, (batch) => staleDates(db, batch));
   await recomputeStaleDates(db, ROLLUP, stale, recomputeDates);
-  markChecked(ROLLUP, checked);
 }
 
 /**
