@@ -1,8 +1,8 @@
 /**
  * `npm run load -- --tier M`: 50 signed-in technicians use the production app at once for
- * 60 seconds — overview, queue, a variance, a device search, notes and resolutions — at the
- * pace of people who read between clicks (on average one request per user every
- * --think-seconds). Fails (exit 1) on any error, a p95 over 3× the
+ * 60 seconds — overview, queue, a variance, a device search, notes and resolutions — each
+ * pausing a random think time (on average --think-seconds) after every answer, as people
+ * read between clicks (scripts/bench/users.ts). Fails (exit 1) on any error, a p95 over 3× the
  * single-user p95 of the same mix, server memory after the run over 120 % of before, or an
  * action whose effect is missing from the database.
  */
@@ -19,13 +19,14 @@ import { ensureLoadUsers } from "./bench/load-users";
 import { megabytes, memorySampler } from "./bench/memory";
 import { serverActionId, serverActionStep } from "./bench/server-action";
 import { signInOverHttp } from "./bench/sign-in";
+import { runUsers } from "./bench/users";
 
 const { values } = parseArgs({
   options: {
     tier: { type: "string", default: "M" },
     users: { type: "string", default: "50" },
     seconds: { type: "string", default: "60" },
-    "think-seconds": { type: "string", default: "2" },
+    "think-seconds": { type: "string", default: "5" },
   },
 });
 const tier = parseScaleTier(values.tier);
@@ -111,16 +112,11 @@ async function main(): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 5000));
     const before = memory.mark();
 
-    log(`${userCount} users for ${seconds} s, each a request every ${values["think-seconds"]} s…`);
+    log(`${userCount} users for ${seconds} s, each thinking ${values["think-seconds"]} s on average between clicks…`);
     const sent = { notes: 0, resolves: 0 };
     const answered = { notes: 0, resolves: 0 };
     const notesBefore = await db.variance_notes.count({ where: { author_user_id: { in: loadUserIds } } });
-    const run = await runLoad(server.origin, journey(server, open, organization, sent, answered), {
-      cookies,
-      connections: userCount,
-      durationSeconds: seconds,
-      requestsPerSecond: userCount / thinkSeconds,
-    });
+    const run = await runUsers(server.origin, journey(server, open, organization, sent, answered), { cookies, durationSeconds: seconds, thinkSeconds });
     const all = summarise(run);
     const peak = memory.peakSinceMark();
     await new Promise((resolve) => setTimeout(resolve, 10_000));
@@ -130,7 +126,7 @@ async function main(): Promise<number> {
     const resolvedNow = await db.variance_triage.count({ where: { resolved_by_user_id: { in: loadUserIds } } });
     const { errorSamples } = run;
 
-    console.log(`\nLoad test, tier ${tier}: ${userCount} users × ${seconds} s, one request every ${values["think-seconds"]} s each (${new Date().toISOString()})`);
+    console.log(`\nLoad test, tier ${tier}: ${userCount} users × ${seconds} s, ${values["think-seconds"]} s average think time (${new Date().toISOString()})`);
     console.log(`single user: ${singleRun.requests} requests, p50 ${singleRun.p50} ms, p95 ${singleRun.p95} ms, max ${singleRun.max} ms, ${singleRun.errors} errors`);
     console.log(`${userCount} users:  ${all.requests} requests (${all.rps}/s), p50 ${all.p50} ms, p95 ${all.p95} ms, max ${all.max} ms, ${all.errors} errors`);
     console.log(`memory: ${megabytes(before)} MB before, ${megabytes(peak)} MB peak, ${megabytes(after)} MB 10 s after`);
