@@ -20,8 +20,6 @@ export interface LoadOptions {
   durationSeconds?: number;
   /** …or make exactly this many requests. */
   amount?: number;
-  /** Paces all connections together, like people who read between clicks; unpaced when not given. */
-  requestsPerSecond?: number;
 }
 
 export interface LoadFigures {
@@ -39,12 +37,7 @@ export interface LoadFigures {
  */
 export async function runLoad(origin: string, steps: readonly LoadStep[], options: LoadOptions): Promise<LoadFigures> {
   const latenciesMs: number[] = [];
-  const errorSamples: string[] = [];
-  let errors = 0;
-  const fail = (reason: string) => {
-    errors++;
-    if (errorSamples.length < 5) errorSamples.push(reason);
-  };
+  const { fail, figures } = errorTally();
   let passes = 0;
   const started = performance.now();
   let finished!: (result: autocannon.Result) => void;
@@ -55,7 +48,6 @@ export async function runLoad(origin: string, steps: readonly LoadStep[], option
       url: origin,
       connections: options.connections,
       ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
-      ...(options.requestsPerSecond ? { overallRate: options.requestsPerSecond } : {}),
       timeout: 60,
       requests: steps.map((step, index) => ({
         method: step.method ?? "GET",
@@ -78,7 +70,18 @@ export async function runLoad(origin: string, steps: readonly LoadStep[], option
   instance.on("response", (_client, _status, _bytes, responseTime) => latenciesMs.push(responseTime));
   const result = await done;
   for (let i = 0; i < result.errors + result.timeouts; i++) fail("socket error or timeout");
-  return { requests: latenciesMs.length, errors, errorSamples, latenciesMs, seconds: (performance.now() - started) / 1000 };
+  return { requests: latenciesMs.length, ...figures(), latenciesMs, seconds: (performance.now() - started) / 1000 };
+}
+
+/** A run's errors: counted, and the first few kept to say what went wrong. */
+export function errorTally() {
+  let errors = 0;
+  const errorSamples: string[] = [];
+  const fail = (reason: string) => {
+    errors++;
+    if (errorSamples.length < 5) errorSamples.push(reason);
+  };
+  return { fail, figures: () => ({ errors, errorSamples }) };
 }
 
 /** The value below which `p` percent of the sorted values fall (nearest rank). */

@@ -1,4 +1,4 @@
-import type { LoadFigures, LoadStep } from "./load";
+import { errorTally, type LoadFigures, type LoadStep } from "./load";
 
 export interface UsersOptions {
   /** One signed-in session per user. */
@@ -18,12 +18,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function runUsers(origin: string, steps: readonly LoadStep[], options: UsersOptions): Promise<LoadFigures> {
   const latenciesMs: number[] = [];
-  const errorSamples: string[] = [];
-  let errors = 0;
-  const fail = (reason: string) => {
-    errors++;
-    if (errorSamples.length < 5) errorSamples.push(reason);
-  };
+  const { fail, figures } = errorTally();
   const started = performance.now();
   const endAt = started + options.durationSeconds * 1000;
   const think = () => options.thinkSeconds * 1000 * (0.5 + Math.random());
@@ -51,5 +46,5 @@ export async function runUsers(origin: string, steps: readonly LoadStep[], optio
   }
 
   await Promise.all(options.cookies.map((cookie) => user(cookie)));
-  return { requests: latenciesMs.length, errors, errorSamples, latenciesMs, seconds: (performance.now() - started) / 1000 };
+  return { requests: latenciesMs.length, ...figures(), latenciesMs, seconds: (performance.now() - started) / 1000 };
 }
