@@ -9,6 +9,8 @@ export const RECENTLY_SEEN_DAYS = 30;
 
 /** One variance as the reports and the dashboard's triage tables know it, up to a report date. */
 export interface VarianceRow extends VarianceId {
+  /** The exceptions row whose hostname and details are shown (upstream never edits a row's details). */
+  rowId: string;
   hostname: string;
   details: unknown;
   firstSeen: ReportDate;
@@ -31,6 +33,7 @@ export interface VarianceRow extends VarianceId {
 export interface RawVarianceRow {
   type: string;
   key: string;
+  row_id: string;
   hostname: string;
   details: unknown;
   first_seen: string;
@@ -109,7 +112,7 @@ export function varianceRowsSql(reportDate: ReportDate, only?: VarianceSelection
         ORDER BY p.date_found DESC LIMIT 1
       ) last_seen
     )
-    SELECT s.type, s.key, e.hostname, e.details, s.first_seen::text, s.last_seen::text,
+    SELECT s.type, s.key, e.id::text AS row_id, e.hostname, e.details, s.first_seen::text, s.last_seen::text,
            CASE WHEN s.last_seen = ${reportDate}::date THEN s.row_count ELSE 0 END AS rows_on_report,
            t.version, t.assignee_user_id AS assignee_id, assignee.name AS assignee_name,
            t.resolved_report_date::text, t.resolved_at, resolver.name AS resolved_by_name, t.resolution_note,
@@ -126,6 +129,7 @@ export function toVarianceRow(row: RawVarianceRow): VarianceRow {
   return {
     type: row.type,
     key: row.key,
+    rowId: row.row_id,
     hostname: row.hostname,
     details: row.details,
     firstSeen: row.first_seen,

@@ -12,8 +12,28 @@ export interface VarianceView extends VarianceRow {
   daysOpen: number;
 }
 
-export function toVarianceView(row: VarianceRow, reportDate: ReportDate, today: ReportDate): VarianceView {
+/** Enough for the queue of a fleet of 25,000 devices per vendor several times over (~1 kB each). */
+const PARSED_CACHE_SIZE = 20_000;
+const parsedByRow = new Map<string, ParsedDetails>();
+
+/**
+ * A row's details parsed with its type's schema, once per process: an exceptions row's
+ * hostname and details never change (the checks re-create rows, with new ids), and parsing
+ * thousands of them was a third of the queue's time at 25,000 devices per vendor.
+ */
+function parsedDetails(row: VarianceRow): ParsedDetails {
+  const cacheKey = `${row.type}\u0000${row.rowId}`;
+  const cached = parsedByRow.get(cacheKey);
+  if (cached) return cached;
   const parsed = parseVarianceDetails(row.type, row.details, row.hostname);
+  // Oldest first out: a Map iterates in insertion order.
+  if (parsedByRow.size >= PARSED_CACHE_SIZE) parsedByRow.delete(parsedByRow.keys().next().value!);
+  parsedByRow.set(cacheKey, parsed);
+  return parsed;
+}
+
+export function toVarianceView(row: VarianceRow, reportDate: ReportDate, today: ReportDate): VarianceView {
+  const parsed = parsedDetails(row);
   return {
     ...row,
     lifecycle: deriveLifecycle({

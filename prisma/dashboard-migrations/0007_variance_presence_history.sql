@@ -11,7 +11,12 @@ ALTER TABLE variance_dashboard.variance_presence_rollup
     ADD COLUMN first_row_id BIGINT NOT NULL;
 -- The device page asks for the variances of a hostname key whatever their type.
 CREATE INDEX variance_presence_rollup_key_idx ON variance_dashboard.variance_presence_rollup (variance_key);
+-- The queue lists the variances present in the last month: an index-only scan with the variance in the index.
+DROP INDEX variance_dashboard.variance_presence_rollup_date_idx;
+CREATE INDEX variance_presence_rollup_date_idx ON variance_dashboard.variance_presence_rollup (date_found, variance_type, variance_key);
 
 -- Down Migration
+DROP INDEX variance_dashboard.variance_presence_rollup_date_idx;
+CREATE INDEX variance_presence_rollup_date_idx ON variance_dashboard.variance_presence_rollup (date_found);
 DROP INDEX variance_dashboard.variance_presence_rollup_key_idx;
 ALTER TABLE variance_dashboard.variance_presence_rollup DROP COLUMN first_row_id, DROP COLUMN row_count;

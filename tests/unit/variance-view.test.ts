@@ -14,9 +14,11 @@ const spareDetails = (organization: string) => ({
   note: "Device marked as spare in Ninja - consider if ThreatLocker cleanup needed",
 });
 
+// A move shows as a new exceptions row (the checks re-create rows), so each organisation is its own row.
 const row = (organization: string): VarianceRow => ({
   type: "SPARE_MISMATCH",
   key: "abc-1x2y3z4",
+  rowId: `row-${organization}`,
   hostname: "ABC-1X2Y3Z4",
   details: spareDetails(organization),
   firstSeen: "2026-11-01",
@@ -47,5 +49,13 @@ describe("toVarianceView", () => {
 
   it("counts days open from first to last seen", () => {
     expect(toVarianceView(row("Acme"), "2026-11-24", "2026-11-25").daysOpen).toBe(23);
+  });
+
+  it("parses an exceptions row's details once, and a re-created row (a new id) again", () => {
+    const first = toVarianceView(row("Initech"), "2026-11-24", "2026-11-25");
+    expect(toVarianceView(row("Initech"), "2026-11-24", "2026-11-25").parsed).toBe(first.parsed);
+    const recreated = toVarianceView({ ...row("Initech"), rowId: "row-recreated", details: spareDetails("Umbrella") }, "2026-11-24", "2026-11-25");
+    expect(recreated.parsed).not.toBe(first.parsed);
+    expect(recreated.organization).toBe("Umbrella");
   });
 });
