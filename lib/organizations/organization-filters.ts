@@ -31,7 +31,12 @@ export const organizationFiltersSchema = z.object({
   sort: z.enum(ORGANIZATION_SORTS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   internal: z.enum(["include", "exclude"]).default("include").catch("include"),
+  /** 1 when absent; a page past the last shows the last. */
+  page: z.coerce.number().int().min(2).max(100_000).optional().catch(undefined),
 });
+
+/** Rows per page of the list: an MSP with a thousand clients gets pages, not one huge table. */
+export const ORGANIZATIONS_PAGE_SIZE = 100;
 
 export type OrganizationFilters = z.infer<typeof organizationFiltersSchema>;
 
@@ -47,6 +52,7 @@ export function organizationsHref(filters: OrganizationFilters): string {
   if (filters.sort !== "name") params.set("sort", filters.sort);
   if (filters.dir && filters.dir !== DEFAULT_SORT_DIRECTION[filters.sort]) params.set("dir", filters.dir);
   if (filters.internal !== "include") params.set("internal", filters.internal);
+  if (filters.page) params.set("page", String(filters.page));
   const query = params.toString();
   return query ? `/organizations?${query}` : "/organizations";
 }
@@ -54,7 +60,7 @@ export function organizationsHref(filters: OrganizationFilters): string {
 /** Where a column header links: that column, reversed when it is already the sort. */
 export function sortHref(filters: OrganizationFilters, sort: OrganizationSort): string {
   const dir = filters.sort === sort ? (sortDirectionOf(filters) === "asc" ? "desc" : "asc") : DEFAULT_SORT_DIRECTION[sort];
-  return organizationsHref({ ...filters, sort, dir });
+  return organizationsHref({ ...filters, sort, dir, page: undefined });
 }
 
 export const organizationPath = (key: string) => `/organizations/${encodeURIComponent(key)}`;

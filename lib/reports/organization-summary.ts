@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/db/prisma";
 import { todayUtc, type ReportDate } from "@/lib/inventory/report-date";
-import { sortDirectionOf, type OrganizationFilters, type OrganizationSort } from "@/lib/organizations/organization-filters";
+import { ORGANIZATIONS_PAGE_SIZE, sortDirectionOf, type OrganizationFilters, type OrganizationSort } from "@/lib/organizations/organization-filters";
 import { loadOrganizationReport } from "./organization-context";
 import type { OrganizationFigures } from "./organization-figures";
 
@@ -14,8 +14,12 @@ export interface OrganizationMerge {
 
 export interface OrganizationSummary {
   reportDate: ReportDate | null;
-  /** The organisations the filters select, sorted. */
+  /** One page of the organisations the filters select, sorted. */
   rows: OrganizationFigures[];
+  /** Organisations the filters select, on every page. */
+  matching: number;
+  page: number;
+  pageCount: number;
   /** Organisations on the report before search and the internal toggle. */
   total: number;
   /** Every organisation, by name: what an admin can merge. */
@@ -41,19 +45,30 @@ function matchesSearch(row: OrganizationFigures, q: string | undefined) {
 }
 
 /** The organisations page: one row per client organisation on the latest matching date. */
-export async function getOrganizationSummary(db: Database, actor: Actor, filters: OrganizationFilters, today: ReportDate = todayUtc()): Promise<OrganizationSummary> {
+export async function getOrganizationSummary(
+  db: Database,
+  actor: Actor,
+  filters: OrganizationFilters,
+  today: ReportDate = todayUtc(),
+  pageSize = ORGANIZATIONS_PAGE_SIZE,
+): Promise<OrganizationSummary> {
   assertCan(actor, "dashboard:read");
   const report = await loadOrganizationReport(db, today);
-  if (!report) return { reportDate: null, rows: [], total: 0, choices: [], merges: [] };
+  if (!report) return { reportDate: null, rows: [], matching: 0, page: 1, pageCount: 1, total: 0, choices: [], merges: [] };
   const { organizations, aliases } = report;
   const direction = sortDirectionOf(filters) === "asc" ? 1 : -1;
   const rows = organizations
     .filter((row) => matchesSearch(row, filters.q) && (filters.internal === "include" || !row.internal))
     .sort((a, b) => direction * compareBy[filters.sort](a, b) || a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
   const nameOf = new Map(organizations.map((row) => [row.key, row.name]));
+  const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
+  const page = Math.min(filters.page ?? 1, pageCount);
   return {
     reportDate: report.reportDate,
-    rows,
+    rows: rows.slice((page - 1) * pageSize, page * pageSize),
+    matching: rows.length,
+    page,
+    pageCount,
     total: organizations.length,
     choices: organizations.map(({ key, name }) => ({ key, name })).sort((a, b) => a.name.localeCompare(b.name)),
     merges: [...aliases]

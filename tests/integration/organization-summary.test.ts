@@ -153,6 +153,17 @@ describe("organisation figures on the demo database", () => {
     expect(after.rows.find((row) => row.key === target.key)!.openTotal).toBe(target.openTotal - 2);
   });
 
+  it("pages the sorted list: every organisation once, the last page short, a page past the end shows the last", async () => {
+    const all = (await summary({ sort: "open" })).rows;
+    const pageOf = (page: number) => getOrganizationSummary(db, actors.manager, parseOrganizationFilters({ sort: "open", page: String(page) }), TODAY, 15);
+    const pages = await Promise.all([1, 2, 3].map(pageOf));
+    expect(pages.map((page) => page.rows.length)).toEqual([15, 15, all.length - 30]);
+    expect(pages.flatMap((page) => page.rows.map((row) => row.key))).toEqual(all.map((row) => row.key));
+    expect(pages.every((page) => page.matching === all.length && page.pageCount === 3)).toBe(true);
+    const pastTheEnd = await pageOf(9);
+    expect([pastTheEnd.page, pastTheEnd.rows.map((row) => row.key)]).toEqual([3, pages[2]!.rows.map((row) => row.key)]);
+  });
+
   it("search by any spelling, case-insensitively, and sort by any column in either direction", async () => {
     const all = await summary();
     // A word of one client's name, shouted: search ignores case.

@@ -31,4 +31,13 @@ describe("organisation list URL state", () => {
   it("links an organisation by its encoded key", () => {
     expect(organizationPath("smith and jones")).toBe("/organizations/smith%20and%20jones");
   });
+
+  it("pages from 2 on in the URL, and a new sort starts again on page 1", () => {
+    expect(parseOrganizationFilters({ page: "1" })).toEqual({ sort: "name", internal: "include" });
+    expect(parseOrganizationFilters({ page: "x" })).toEqual({ sort: "name", internal: "include" });
+    const third = parseOrganizationFilters({ q: "acme", page: "3" });
+    expect(third.page).toBe(3);
+    expect(organizationsHref(third)).toBe("/organizations?q=acme&page=3");
+    expect(sortHref(third, "open")).toBe("/organizations?q=acme&sort=open");
+  });
 });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/prisma";
-import { parseOrganizationFilters } from "@/lib/organizations/organization-filters";
+import { organizationsHref, parseOrganizationFilters } from "@/lib/organizations/organization-filters";
 import { getOrganizationSummary } from "@/lib/reports/organization-summary";
 import type { SearchParams } from "@/lib/url-params";
 import { requestFormat } from "@/lib/request-format";
@@ -11,6 +11,7 @@ import { OrganizationFiltersForm } from "@/components/organizations/organization
 import { OrganizationTable } from "@/components/organizations/organization-table";
 import { OrganizationMerges } from "@/components/organizations/organization-merges";
 import { MergeOrganizationsForm } from "@/components/organizations/merge-organizations-form";
+import { Pagination } from "@/components/ui/pagination";
 
 export const metadata: Metadata = { title: "Organizations" };
 
@@ -36,9 +37,9 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Organizations</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400" data-testid="organization-summary">
-          {summary.rows.length === summary.total
+          {summary.matching === summary.total
             ? `${format.count(summary.total)} organisations`
-            : `${format.count(summary.rows.length)} of ${format.count(summary.total)} organisations`}{" "}
+            : `${format.count(summary.matching)} of ${format.count(summary.total)} organisations`}{" "}
           on the report of {format.reportDate(summary.reportDate)}
         </p>
       </div>
@@ -56,7 +57,10 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
           </Link>
         </section>
       ) : (
-        <OrganizationTable rows={summary.rows} filters={filters} />
+        <>
+          <OrganizationTable rows={summary.rows} filters={filters} />
+          <Pagination page={summary.page} pageCount={summary.pageCount} hrefFor={(page) => organizationsHref({ ...filters, page: page > 1 ? page : undefined })} />
+        </>
       )}
       <section aria-labelledby="merges-heading" className={`${sectionClass} space-y-3 break-inside-avoid`}>
         <h2 id="merges-heading" className="font-semibold">
