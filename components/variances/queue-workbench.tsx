@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { QueueRow } from "@/lib/variances/queue-row";
 import { varianceSubjectId, type VarianceId } from "@/lib/variances/variance-key";
@@ -21,6 +21,8 @@ export interface QueueWorkbenchProps {
   query: string;
   canTriage: boolean;
   users: UserSummary[];
+  /** Shown instead of the table when no variance matches; the outcome of the last action stays above it. */
+  empty: ReactNode;
 }
 
 type Dialog = { kind: TriageDialogKind; scope: "row" | "selection" } | { kind: "help" };
@@ -29,7 +31,7 @@ type Selection = ReadonlyMap<string, VarianceId>;
 const dialogTitles: Record<TriageDialogKind, string> = { resolve: "Resolve", assign: "Assign", note: "Add a note", snooze: "Snooze" };
 
 /** The queue with selection, bulk actions and keyboard triage; managers get the read-only table. */
-export function QueueWorkbench({ rows, total, query, canTriage, users }: QueueWorkbenchProps) {
+export function QueueWorkbench({ rows, total, query, canTriage, users, empty }: QueueWorkbenchProps) {
   const router = useRouter();
   const [focused, setFocused] = useState(0);
   const [selected, setSelected] = useState<Selection>(new Map());
@@ -86,6 +88,21 @@ export function QueueWorkbench({ rows, total, query, canTriage, users }: QueueWo
     setSelected(new Map());
   };
   const focusedRow = rows[focused];
+  const outcomeMessage = (
+    <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300" data-testid="queue-outcome">
+      {outcome}
+    </p>
+  );
+
+  // A bulk action that leaves nothing matching re-renders the queue empty: its outcome must still show.
+  if (rows.length === 0) {
+    return (
+      <div className="space-y-3" data-ready={ready || undefined}>
+        {outcomeMessage}
+        {empty}
+      </div>
+    );
+  }
 
   return (
     <div className="space-y-3" data-ready={ready || undefined}>
@@ -100,9 +117,7 @@ export function QueueWorkbench({ rows, total, query, canTriage, users }: QueueWo
         />
       )}
       <CommandErrorMessage error={matching.error} />
-      <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300" data-testid="queue-outcome">
-        {outcome}
-      </p>
+      {outcomeMessage}
       <QueueTable rows={rows} focused={focused} selected={selected} selectable={canTriage} onToggle={toggle} onFocusRow={setFocused} />
       <p className="text-xs text-gray-600 dark:text-gray-400">
         {total > rows.length ? `Showing ${rows.length} of ${total}. ` : ""}Press <kbd className="rounded border px-1">?</kbd> for keyboard shortcuts.

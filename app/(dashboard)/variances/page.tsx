@@ -62,28 +62,27 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
       </div>
       <QueueFilterForm filters={filters} reportDate={queue.reportDate} reportDates={queue.reportDates} organizations={queue.organizations} users={users} />
       <TypeTabs filters={filters} counts={queue.typeCounts} />
-      {queue.items.length === 0 ? (
-        <section className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700" data-testid="queue-empty">
-          <h2 className="font-semibold">No variances match these filters</h2>
-          <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
-            {isUnfilteredQueue(filters)
-              ? `The report of ${format.reportDate(queue.reportDate)} has no open variances: everything is resolved, snoozed or fixed.`
-              : "Nothing on this report has that combination of type, status, assignee, organisation and hostname."}
-          </p>
-          <Link href={UNFILTERED_QUEUE_HREF} className="mt-3 inline-block text-sm font-medium text-blue-700 hover:underline dark:text-blue-300">
-            Show all open variances
-          </Link>
-        </section>
-      ) : (
-        <QueueWorkbench
-          key={query}
-          rows={queue.items.map(toQueueRow)}
-          total={queue.total}
-          query={queueQuery({ ...filters, page: 1 })}
-          canTriage={can(actor, "variances:triage")}
-          users={users}
-        />
-      )}
+      <QueueWorkbench
+        key={query}
+        rows={queue.items.map(toQueueRow)}
+        total={queue.total}
+        query={queueQuery({ ...filters, page: 1 })}
+        canTriage={can(actor, "variances:triage")}
+        users={users}
+        empty={
+          <section className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700" data-testid="queue-empty">
+            <h2 className="font-semibold">No variances match these filters</h2>
+            <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
+              {isUnfilteredQueue(filters)
+                ? `The report of ${format.reportDate(queue.reportDate)} has no open variances: everything is resolved, snoozed or fixed.`
+                : "Nothing on this report has that combination of type, status, assignee, organisation and hostname."}
+            </p>
+            <Link href={UNFILTERED_QUEUE_HREF} className="mt-3 inline-block text-sm font-medium text-blue-700 hover:underline dark:text-blue-300">
+              Show all open variances
+            </Link>
+          </section>
+        }
+      />
       <Pagination page={queue.page} pageCount={queue.pageCount} hrefFor={(page) => `/variances${queueQuery({ ...filters, page })}`} />
     </div>
   );
