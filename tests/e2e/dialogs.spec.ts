@@ -1,0 +1,54 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { openQueue, signIn, sql } from "./support";
+
+const viewports = [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+];
+
+/** The dialog's centre is within 10 % of the viewport's centre on both axes. */
+async function expectCentred(page: Page, dialog: Locator) {
+  await expect(dialog).toBeVisible();
+  const box = (await dialog.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(Math.abs(box.x + box.width / 2 - viewport.width / 2)).toBeLessThanOrEqual(viewport.width * 0.1);
+  expect(Math.abs(box.y + box.height / 2 - viewport.height / 2)).toBeLessThanOrEqual(viewport.height * 0.1);
+  // Nothing of it is off screen.
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+}
+
+for (const viewport of viewports) {
+  test(`every queue dialog opens centred at ${viewport.width}×${viewport.height}`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await signIn(page, "technician");
+    await openQueue(page, "/variances?type=SPARE_MISMATCH");
+    for (const key of ["r", "a", "n", "s", "?"]) {
+      await page.keyboard.press(key);
+      const dialog = page.getByRole("dialog");
+      await expectCentred(page, dialog);
+      await page.keyboard.press("Escape");
+      await expect(dialog).toBeHidden();
+    }
+    await page.getByTestId("variance-row").filter({ visible: true }).first().getByRole("checkbox").check();
+    await page.getByRole("button", { name: "Resolve 1" }).click();
+    const bulk = page.getByRole("dialog", { name: "Resolve 1 selected" });
+    await expectCentred(page, bulk);
+  });
+}
+
+test("Ctrl+Enter submits a dialog's form from its text field", async ({ page }) => {
+  await signIn(page, "technician");
+  await openQueue(page, "/variances?type=SPARE_MISMATCH");
+  const row = page.getByTestId("variance-row").filter({ visible: true }).first();
+  const [type, key] = (await row.getAttribute("data-variance"))!.split("/");
+  await page.keyboard.press("n");
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.type("Submitted with Ctrl+Enter");
+  await page.keyboard.press("Control+Enter");
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(async () => (await sql<{ n: number }>("SELECT count(*)::int AS n FROM variance_dashboard.variance_notes WHERE variance_type = $1 AND variance_key = $2 AND body = $3", [type, key, "Submitted with Ctrl+Enter"]))[0]!.n)
+    .toBe(1);
+});
