@@ -8,7 +8,7 @@ import { ThemeToggle } from "./theme-toggle";
 export function AppHeader({ actor }: { actor: Actor }) {
   return (
     <header className="border-b border-gray-200 bg-white print:hidden dark:border-gray-800 dark:bg-gray-900">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+      <div className="relative mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="text-base font-semibold tracking-tight">
           Variance Dashboard
         </Link>

@@ -35,6 +35,9 @@ function vendorWarnings(vendor: VendorStatus, format: Format): string[] {
 export function DataHealthBanner({ health: { status, collectorRuns } }: { health: DataHealth }) {
   const format = use(requestFormat());
   const warnings = status.vendors.flatMap((vendor) => vendorWarnings(vendor, format));
+  // When all is well the banner is one line and the collector runs wait behind a disclosure,
+  // so every page starts higher; anything wrong is shown in full.
+  const allWell = status.freshness === "current" && warnings.length === 0 && collectorRuns.every((run) => run.status === "completed");
   return (
     <section aria-label="Data health" className="border-b border-gray-200 bg-white/60 dark:border-gray-800 dark:bg-gray-900/60">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm sm:px-6">
@@ -51,10 +54,20 @@ export function DataHealthBanner({ health: { status, collectorRuns } }: { health
             {vendor.vendor}: {vendor.latestDate ? `${format.count(vendor.devices)} on ${format.reportDate(vendor.latestDate)}` : "no data"}
           </span>
         ))}
+        {allWell && (
+          <details className="group">
+            <summary className="cursor-pointer text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-gray-100">Collector runs</summary>
+            <div className="pt-1">
+              <CollectorRuns runs={collectorRuns} />
+            </div>
+          </details>
+        )}
       </div>
-      <div className="mx-auto max-w-7xl px-4 pb-2 text-sm sm:px-6">
-        <CollectorRuns runs={collectorRuns} />
-      </div>
+      {!allWell && (
+        <div className="mx-auto max-w-7xl px-4 pb-2 text-sm sm:px-6">
+          <CollectorRuns runs={collectorRuns} />
+        </div>
+      )}
       {warnings.length > 0 && (
         <ul role="alert" className="mx-auto max-w-7xl space-y-1 px-4 pb-2 text-sm text-amber-900 sm:px-6 dark:text-amber-200">
           {warnings.map((warning) => (
