@@ -18,5 +18,5 @@ await withClient(requireDatabaseUrl(), async (client) => {
   const created = await ensureLoginRole(client, role, password);
   await grantLeastPrivilege(client, role);
   console.log(created ? `Created role ${role} with the password ${password} (shown once; put it in DATABASE_URL).` : `Role ${role} exists; its password is unchanged.`);
-  console.log(`Granted ${role} least privilege: SELECT on the upstream tables, UPDATE on the triage columns of exceptions, read/write on variance_dashboard, append-only audit log.`);
+  console.log(`Granted ${role} least privilege: SELECT on the upstream columns it reads, UPDATE on the triage columns of exceptions, read/write on variance_dashboard, append-only audit log.`);
 });

@@ -1,5 +1,5 @@
 import { use, type ReactNode } from "react";
-import type { DeviceSnapshotRow, VendorSnapshot } from "@/lib/inventory/device-detail";
+import type { DeviceSnapshotRow, HardwareColumn, VendorSnapshot } from "@/lib/inventory/device-detail";
 import type { Format } from "@/lib/format";
 import { requestFormat } from "@/lib/request-format";
 import { LocalTime } from "@/components/ui/local-time";
@@ -11,8 +11,14 @@ const count = (format: Format) => (value: number | null) => (value === null ? "�
 const flags = (parts: [string, boolean | null][], extra: string | null = null) =>
   [...parts.filter(([, value]) => value !== null).map(([label, value]) => `${label}: ${yesNo(value)}`), extra].filter(Boolean).join(", ") || null;
 
-/** Ninja-only and ThreatLocker-only fields are left out where the vendor does not fill them, rather than shown as blanks. */
-const FIELDS: { label: string; value: (row: DeviceSnapshotRow, format: Format) => ReactNode; vendors?: string[] }[] = [
+/** What a field shows when the database has none of the hand-added columns it is read from. */
+export const NOT_COLLECTED = "not collected";
+
+/**
+ * Ninja-only and ThreatLocker-only fields are left out where the vendor does not fill them, rather than shown as blanks.
+ * `columns`: the optional hardware columns a field is read from; without any of them it is "not collected".
+ */
+const FIELDS: { label: string; value: (row: DeviceSnapshotRow, format: Format) => ReactNode; vendors?: string[]; columns?: HardwareColumn[] }[] = [
   { label: "Hostname", value: (row) => <span className="font-mono">{row.hostname}</span> },
   { label: "Display name", value: (row) => row.displayName },
   { label: "Organisation", value: (row) => row.organization },
@@ -23,15 +29,16 @@ const FIELDS: { label: string; value: (row: DeviceSnapshotRow, format: Format) =
   { label: "Agent version", value: (row) => row.agentVersion, vendors: ["ThreatLocker"] },
   { label: "Security mode", value: (row) => row.securityMode, vendors: ["ThreatLocker"] },
   { label: "Denied (1 / 3 / 7 days)", value: (row, format) => [row.denyCount1d, row.denyCount3d, row.denyCount7d].map(count(format)).join(" / "), vendors: ["ThreatLocker"] },
-  { label: "TPM", value: (row) => flags([["present", row.hasTpm], ["enabled", row.tpmEnabled]], row.tpmVersion && `version ${row.tpmVersion}`), vendors: ["Ninja"] },
-  { label: "Secure Boot", value: (row) => flags([["available", row.secureBootAvailable], ["enabled", row.secureBootEnabled]]), vendors: ["Ninja"] },
-  { label: "Windows 11 24H2 ready", value: (row) => yesNo(row.windows11Capable), vendors: ["Ninja"] },
+  { label: "TPM", value: (row) => flags([["present", row.hasTpm], ["enabled", row.tpmEnabled]], row.tpmVersion && `version ${row.tpmVersion}`), vendors: ["Ninja"], columns: ["has_tpm", "tpm_enabled", "tpm_version"] },
+  { label: "Secure Boot", value: (row) => flags([["available", row.secureBootAvailable], ["enabled", row.secureBootEnabled]]), vendors: ["Ninja"], columns: ["secure_boot_available", "secure_boot_enabled"] },
+  { label: "Windows 11 24H2 ready", value: (row) => yesNo(row.windows11Capable), vendors: ["Ninja"], columns: ["windows_11_24h2_capable"] },
 ];
 
-export function VendorSnapshotCard({ snapshot }: { snapshot: VendorSnapshot }) {
+export function VendorSnapshotCard({ snapshot, notCollected }: { snapshot: VendorSnapshot; notCollected: readonly HardwareColumn[] }) {
   const format = use(requestFormat());
   const { vendor, latestDate, rows } = snapshot;
   const fields = FIELDS.filter((field) => !field.vendors || field.vendors.includes(vendor));
+  const collected = (field: (typeof FIELDS)[number]) => !field.columns?.every((column) => notCollected.includes(column));
   return (
     <section aria-labelledby={`vendor-${vendor}`} className="min-w-0 rounded-lg border border-gray-200 p-3 dark:border-gray-800" data-testid={`vendor-${vendor}`}>
       <h3 id={`vendor-${vendor}`} className="font-medium">
@@ -55,7 +62,9 @@ export function VendorSnapshotCard({ snapshot }: { snapshot: VendorSnapshot }) {
               {fields.map((field) => (
                 <div key={field.label} className="contents">
                   <dt className="font-medium text-gray-600 dark:text-gray-400">{field.label}</dt>
-                  <dd className="min-w-0 break-words">{field.value(row, format) ?? "—"}</dd>
+                  <dd className="min-w-0 break-words">
+                    {collected(field) ? (field.value(row, format) ?? "—") : <span className="text-gray-600 italic dark:text-gray-400">{NOT_COLLECTED}</span>}
+                  </dd>
                 </div>
               ))}
             </dl>

@@ -1,7 +1,7 @@
 import type { ClientBase, Pool } from "pg";
 import { readCatalogTables } from "./database-catalog";
-import { modelTables } from "./prisma-datamodel";
-import { formatSqlType, type ColumnShape, type SqlType, type TableShape } from "./table-shape";
+import { formatSqlType, type ColumnShape, type SqlType } from "./table-shape";
+import { upstreamColumns, type ColumnNeed } from "./upstream-reads";
 
 /** Where ES Inventory Hub keeps its tables. */
 export const UPSTREAM_SCHEMA = "public";
@@ -14,91 +14,69 @@ export interface CompatibilityProblem {
   actual?: string;
 }
 
-export interface ExtraColumn {
-  table: string;
-  column: string;
-  type: string;
-}
-
 export interface CompatibilityReport {
   ok: boolean;
   problems: CompatibilityProblem[];
-  /** Live columns the models do not declare (the optional tracking columns, hand-added ones): harmless. */
-  extraColumns: ExtraColumn[];
+  /** Optional columns (lib/db/upstream-reads.ts) this database lacks: the pages show "not collected" for them. */
+  missingOptional: { table: string; column: string }[];
 }
 
-const stringLimit = (type: SqlType) => (type.name === "text" ? Infinity : (type.modifiers[0] ?? Infinity));
-const isVariableString = (type: SqlType) => type.name === "varchar" || type.name === "text";
-const timePrecisionTypes = new Set(["timestamp", "timestamptz", "time", "timetz"]);
+const stringLength = (type: SqlType) => (type.name === "text" ? Infinity : (type.modifiers[0] ?? Infinity));
 
-/**
- * Whether a live column of type `actual` holds every value of the model's type: then reads see
- * what the models promise and writes fit. So a wider column passes (varchar(500) or text for
- * varchar(255), numeric with more digits, finer timestamps), a narrower or different one fails.
- */
-function holdsEveryValue(expected: SqlType, actual: SqlType): boolean {
-  if (expected.isArray !== actual.isArray) return false;
-  if (isVariableString(expected) && isVariableString(actual)) return stringLimit(actual) >= stringLimit(expected);
-  if (expected.name !== actual.name) return false;
-  if (expected.name === "numeric") {
-    const [precision, scale] = actual.modifiers;
-    const [wantedPrecision, wantedScale] = expected.modifiers;
-    if (precision === undefined || scale === undefined) return true;
-    if (wantedPrecision === undefined || wantedScale === undefined) return false;
-    return scale >= wantedScale && precision - scale >= wantedPrecision - wantedScale;
-  }
-  if (timePrecisionTypes.has(expected.name)) return (actual.modifiers[0] ?? 6) >= (expected.modifiers[0] ?? 6);
-  return formatSqlType(expected) === formatSqlType(actual);
+/** The need in words: "varchar or text", "varchar(255+) or text", "integer or bigint", "text[]". */
+export function describeNeed(need: ColumnNeed): string {
+  const length = need.writes?.length;
+  const names = need.types.map((name) => (name === "varchar" && length !== undefined && length !== Infinity ? `varchar(${length}+)` : name));
+  const unbounded = length === Infinity ? names.filter((name) => name !== "varchar") : names;
+  return unbounded.map((name) => `${name}${need.isArray ? "[]" : ""}`).join(" or ");
+}
+
+function servesType(need: ColumnNeed, actual: SqlType): boolean {
+  if (!need.types.includes(actual.name) || !!need.isArray !== actual.isArray) return false;
+  return need.writes?.length === undefined || stringLength(actual) >= need.writes.length;
 }
 
 const nullability = (nullable: boolean | null) => (nullable ? "NULL allowed" : "NOT NULL");
 
-function columnProblems(table: string, expected: ColumnShape, actual: ColumnShape | undefined): CompatibilityProblem[] {
-  const column = expected.name;
-  if (!actual) {
-    const describe = `${formatSqlType(expected.type)}${expected.nullable === false ? " NOT NULL" : ""}`;
-    return [{ table, column, problem: "missing_column", expected: describe }];
-  }
+function columnProblems(table: string, column: string, need: ColumnNeed, actual: ColumnShape): CompatibilityProblem[] {
   const problems: CompatibilityProblem[] = [];
-  if (!holdsEveryValue(expected.type, actual.type)) {
-    problems.push({ table, column, problem: "wrong_type", expected: formatSqlType(expected.type), actual: formatSqlType(actual.type) });
+  if (!servesType(need, actual.type)) {
+    problems.push({ table, column, problem: "wrong_type", expected: describeNeed(need), actual: formatSqlType(actual.type) });
   }
-  // Both ways matter: a NULL where the model promises a value breaks reads, a NOT NULL where
-  // the model may write NULL (clearing an assignee) breaks writes. Lists cannot say, so pass.
-  if (expected.nullable !== null && expected.nullable !== actual.nullable) {
-    problems.push({ table, column, problem: "wrong_nullability", expected: nullability(expected.nullable), actual: nullability(actual.nullable) });
+  // A NULL where the code relies on a value breaks reads; NOT NULL where it writes NULL (clearing an assignee) breaks writes.
+  if (need.notNull && actual.nullable) {
+    problems.push({ table, column, problem: "wrong_nullability", expected: nullability(false), actual: nullability(true) });
+  }
+  if (need.writes?.null && !actual.nullable) {
+    problems.push({ table, column, problem: "wrong_nullability", expected: nullability(true), actual: nullability(false) });
   }
   return problems;
 }
 
 /**
- * Compares the models' tables with the live ones, one way: every modelled table and column
- * must be there with a compatible type and the same nullability. Defaults are not compared
- * (tables built from the collectors' Python models have none), and extra columns are fine.
+ * Whether the live upstream tables have every column the dashboard reads or writes
+ * (lib/db/upstream-reads.ts) with a type that serves it. Nothing else is compared: other
+ * tables and columns, defaults and indexes are upstream's business. Reads only the catalog.
  */
-function compareWithModels(expectedTables: TableShape[], liveTables: TableShape[]): CompatibilityReport {
-  const live = new Map(liveTables.map((table) => [table.name, table]));
+export async function checkUpstreamCompatibility(db: Pool | ClientBase): Promise<CompatibilityReport> {
+  const live = new Map((await readCatalogTables(db, UPSTREAM_SCHEMA)).map((table) => [table.name, new Map(table.columns.map((column) => [column.name, column]))]));
   const problems: CompatibilityProblem[] = [];
-  const extraColumns: ExtraColumn[] = [];
-  for (const expected of expectedTables) {
-    const actual = live.get(expected.name);
-    if (!actual) {
-      problems.push({ table: expected.name, problem: "missing_table" });
+  const missingOptional: CompatibilityReport["missingOptional"] = [];
+  const missingTables = new Set<string>();
+  for (const { table, column, need } of upstreamColumns()) {
+    const columns = live.get(table);
+    if (!columns) {
+      // Once per table, not once per column.
+      if (!missingTables.has(table)) problems.push({ table, problem: "missing_table" });
+      missingTables.add(table);
       continue;
     }
-    const actualColumns = new Map(actual.columns.map((column) => [column.name, column]));
-    for (const column of expected.columns) problems.push(...columnProblems(expected.name, column, actualColumns.get(column.name)));
-    const modelled = new Set(expected.columns.map((column) => column.name));
-    for (const column of actual.columns.filter((candidate) => !modelled.has(candidate.name))) {
-      extraColumns.push({ table: expected.name, column: column.name, type: formatSqlType(column.type) });
-    }
+    const actual = columns.get(column);
+    if (actual) problems.push(...columnProblems(table, column, need, actual));
+    else if (need.optional) missingOptional.push({ table, column });
+    else problems.push({ table, column, problem: "missing_column", expected: describeNeed(need) });
   }
-  return { ok: problems.length === 0, problems, extraColumns };
-}
-
-/** Whether the live upstream tables have what the Prisma upstream models declare. Reads only the catalog. */
-export async function checkUpstreamCompatibility(db: Pool | ClientBase): Promise<CompatibilityReport> {
-  return compareWithModels(modelTables(UPSTREAM_SCHEMA), await readCatalogTables(db, UPSTREAM_SCHEMA));
+  return { ok: problems.length === 0, problems, missingOptional };
 }
 
 function describeProblem({ problem, expected, actual }: CompatibilityProblem) {
@@ -122,9 +100,9 @@ export function formatCompatibilityReport(report: CompatibilityReport): string {
         `Schema "${UPSTREAM_SCHEMA}" lacks what the dashboard needs (${report.problems.length} problem(s)):`,
         ...report.problems.map((p) => `  - ${p.table}${p.column ? `.${p.column}` : ""}: ${describeProblem(p)}`),
       ];
-  if (report.extraColumns.length > 0) {
-    const extras = report.extraColumns.map((extra) => `${extra.table}.${extra.column}`).join(", ");
-    lines.push(`Extra columns the dashboard does not use (fine): ${extras}`);
+  if (report.missingOptional.length > 0) {
+    const missing = report.missingOptional.map(({ table, column }) => `${table}.${column}`).join(", ");
+    lines.push(`Optional columns not present (the pages show "not collected" for them): ${missing}`);
   }
   return lines.join("\n");
 }

@@ -10,6 +10,9 @@ import { getReportStatus } from "./report-status";
 import { NETBIOS_LENGTH } from "./hostname-key";
 import type { DeviceFields } from "./device-fields";
 import { DEVICE_VENDOR_NAMES, THREATLOCKER } from "./vendors";
+import { absentColumns, optionalColumnSql, presentOptionalColumns, type PresentColumns } from "@/lib/db/optional-columns";
+import type { OptionalColumn } from "@/lib/db/upstream-reads";
+import { deviceLocationSql } from "./device-location-sql";
 import { addDays, todayUtc, type ReportDate } from "./report-date";
 
 /** How far back the presence strip reaches, ending at the newest snapshot date of either vendor. */
@@ -45,9 +48,22 @@ export interface VendorPresence {
   days: { date: ReportDate; present: boolean }[];
 }
 
+/** The hand-added hardware columns the device page shows; a server without them shows "not collected". */
+export const HARDWARE_COLUMNS = [
+  "has_tpm",
+  "tpm_enabled",
+  "tpm_version",
+  "secure_boot_available",
+  "secure_boot_enabled",
+  "windows_11_24h2_capable",
+] as const satisfies readonly OptionalColumn<"device_snapshot">[];
+export type HardwareColumn = (typeof HARDWARE_COLUMNS)[number];
+
 export interface DeviceDetail {
   key: string;
   vendors: VendorSnapshot[];
+  /** Hardware columns this database does not have (its values are NULL in every row). */
+  notCollected: HardwareColumn[];
   truncated: boolean;
   presence: VendorPresence[];
   /** The report the variances' status is derived on (the latest matching date); null when there is none. */
@@ -72,18 +88,19 @@ const belongsToDevice = (key: string) => {
   return Prisma.sql`(${SNAPSHOT_KEY_SQL} = ANY(${candidates}::text[]) AND (${SNAPSHOT_KEY_SQL} = ${key} OR ${truncatedNinjaKeySql(Prisma.raw("l.vendor"), SNAPSHOT_KEY_SQL, Prisma.sql`${key}`)}))`;
 };
 
-async function latestRows(db: Database, key: string) {
+async function latestRows(db: Database, key: string, present: PresentColumns) {
+  const hardware = (column: HardwareColumn) => optionalColumnSql(present, "device_snapshot", "s", column);
   const [dates, rows] = await Promise.all([
     db.$queryRaw<{ vendor: string; date: string | null }[]>`WITH ${LATEST_SNAPSHOTS_CTE} SELECT vendor, date::text AS date FROM latest`,
     db.$queryRaw<DeviceSnapshotRow[]>`
       WITH ${LATEST_SNAPSHOTS_CTE}
       SELECT l.vendor, ${SNAPSHOT_KEY_SQL} AS key, s.hostname, s.display_name AS "displayName",
-             s.organization_name AS organization, s.location_name AS location, b.code AS "billingStatus",
+             s.organization_name AS organization, ${deviceLocationSql(present, "s")} AS location, b.code AS "billingStatus",
              s.os_name AS os, s.last_online AS "lastOnline", s.agent_version AS "agentVersion",
              s.security_mode AS "securityMode", s.deny_count_1d AS "denyCount1d", s.deny_count_3d AS "denyCount3d",
-             s.deny_count_7d AS "denyCount7d", s.has_tpm AS "hasTpm", s.tpm_enabled AS "tpmEnabled",
-             s.tpm_version AS "tpmVersion", s.secure_boot_available AS "secureBootAvailable",
-             s.secure_boot_enabled AS "secureBootEnabled", s.windows_11_24h2_capable AS "windows11Capable",
+             s.deny_count_7d AS "denyCount7d", ${hardware("has_tpm")} AS "hasTpm", ${hardware("tpm_enabled")} AS "tpmEnabled",
+             ${hardware("tpm_version")} AS "tpmVersion", ${hardware("secure_boot_available")} AS "secureBootAvailable",
+             ${hardware("secure_boot_enabled")} AS "secureBootEnabled", ${hardware("windows_11_24h2_capable")} AS "windows11Capable",
              ${SNAPSHOT_KEY_SQL} <> ${key} AS truncated
       FROM latest l
       JOIN device_snapshot s ON s.vendor_id = l.vendor_id AND s.snapshot_date = l.date
@@ -140,7 +157,8 @@ async function longerThreatLockerKeys(db: Database, key: string): Promise<string
  */
 export async function getDeviceDetail(db: Database, actor: Actor, key: string, today: ReportDate = todayUtc()): Promise<DeviceDetail | null> {
   assertCan(actor, "dashboard:read");
-  const vendors = await latestRows(db, key);
+  const present = await presentOptionalColumns(db);
+  const vendors = await latestRows(db, key, present);
   if (vendors.every((vendor) => vendor.rows.length === 0)) return null;
   const end = vendors.reduce<ReportDate>((max, vendor) => (vendor.latestDate && vendor.latestDate > max ? vendor.latestDate : max), "");
   const [presenceDays, status, longerKeys] = await Promise.all([presence(db, key, end), getReportStatus(db, today), longerThreatLockerKeys(db, key)]);
@@ -154,6 +172,7 @@ export async function getDeviceDetail(db: Database, actor: Actor, key: string, t
   return {
     key,
     vendors,
+    notCollected: absentColumns(present, "device_snapshot", HARDWARE_COLUMNS),
     truncated,
     presence: presenceDays,
     reportDate,

@@ -13,6 +13,8 @@ import { loadOrganizationReport } from "./organization-context";
 import type { OrganizationFigures } from "./organization-figures";
 import type { DeviceTrendPoint } from "./overview-trends";
 import { refreshDeviceRollup } from "./rollups/device-rollup";
+import { presentOptionalColumns } from "@/lib/db/optional-columns";
+import { deviceLocationSql } from "@/lib/inventory/device-location-sql";
 
 export const ORGANIZATION_TREND_DAYS = 90;
 
@@ -60,9 +62,10 @@ const nameSql = ORGANIZATION_NAME_SQL(Prisma.raw("s.organization_name"));
 
 /** The devices filed under any of `names` on one date, grouped by canonical key. */
 async function devicesOf(db: Database, names: string[], date: ReportDate): Promise<OrganizationDevice[]> {
+  const location = deviceLocationSql(await presentOptionalColumns(db), "s");
   const rows = await db.$queryRaw<(OrganizationDeviceRow & { vendor: string; key: string })[]>`
     SELECT v.name AS vendor, ${hostnameKeySql(Prisma.raw("s.hostname"))} AS key, s.hostname, s.display_name AS "displayName",
-           s.location_name AS location, b.code AS "billingStatus", s.last_online AS "lastOnline"
+           ${location} AS location, b.code AS "billingStatus", s.last_online AS "lastOnline"
     FROM device_snapshot s
     JOIN vendor v ON v.id = s.vendor_id
     LEFT JOIN billing_status b ON b.id = s.billing_status_id

@@ -6,6 +6,8 @@ import { NETBIOS_LENGTH } from "@/lib/inventory/hostname-key";
 import { DEVICE_VENDOR_NAMES, NINJA, THREATLOCKER, getDeviceVendorIds, type DeviceVendorName } from "@/lib/inventory/vendors";
 import { hostnameKeySql } from "@/lib/variances/variance-key-sql";
 import { UNKNOWN_ORGANIZATION } from "@/lib/variances/types/organization";
+import { presentOptionalColumns } from "@/lib/db/optional-columns";
+import { deviceLocationSql } from "@/lib/inventory/device-location-sql";
 
 /** Devices filed under one organisation name, as one vendor spells it, on one date. */
 export interface OrganizationNameCount {
@@ -25,7 +27,8 @@ export const ORGANIZATION_NAME_SQL = (column: Prisma.Sql) => Prisma.sql`coalesce
  * in lib/reports, because the normalised form lives in one TypeScript function.
  *
  * "Spare still licensed": Ninja's billing status (joined on its code, never its id) is
- * `spare`, the device is not in ES Spare (kept in ThreatLocker on purpose, reference §4),
+ * `spare`, the device is not in ES Spare (kept in ThreatLocker on purpose, reference §4; its
+ * location as deviceLocationSql reads it),
  * and ThreatLocker has a device of the same canonical key that day — or, for a Ninja name
  * cut at the 15-character NetBIOS limit, one whose key starts with it.
  */
@@ -33,10 +36,12 @@ export async function organizationNameCounts(db: Database, date: ReportDate): Pr
   const ids = await getDeviceVendorIds(db);
   const ninjaId = ids[NINJA] ?? -1;
   const threatlockerId = ids[THREATLOCKER] ?? -1;
+  const location = deviceLocationSql(await presentOptionalColumns(db), "s");
   const rows = await db.$queryRaw<{ vendor_id: number; name: string; devices: number; spare_licensed: number }[]>`
     WITH day AS (
-      SELECT s.vendor_id, ${ORGANIZATION_NAME_SQL(Prisma.raw("s.organization_name"))} AS name, s.location_name,
-             b.code AS billing, ${hostnameKeySql(Prisma.raw("s.hostname"))} AS key
+      SELECT s.vendor_id, ${ORGANIZATION_NAME_SQL(Prisma.raw("s.organization_name"))} AS name,
+             -- Only a spare's location matters; CASE keeps the site lookup off the other rows.
+             CASE WHEN b.code = 'spare' THEN ${location} END AS location_name, b.code AS billing, ${hostnameKeySql(Prisma.raw("s.hostname"))} AS key
       FROM device_snapshot s LEFT JOIN billing_status b ON b.id = s.billing_status_id
       WHERE s.snapshot_date = ${date}::date AND s.vendor_id IN (${ninjaId}, ${threatlockerId})
     ),

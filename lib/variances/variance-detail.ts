@@ -12,6 +12,8 @@ import { describeActivity } from "./activity";
 import { varianceSubjectId, type VarianceId } from "./variance-key";
 import { hostnameKeySql } from "./variance-key-sql";
 import type { DeviceFields } from "@/lib/inventory/device-fields";
+import { presentOptionalColumns } from "@/lib/db/optional-columns";
+import { deviceLocationSql } from "@/lib/inventory/device-location-sql";
 
 export const PRESENCE_DAYS = 60;
 
@@ -38,12 +40,15 @@ export interface VarianceDetail {
 /** The devices of a variance's key on one date, both vendors (15-character NetBIOS names included). */
 async function devicesOn(db: Database, key: string, date: ReportDate): Promise<VendorDevice[]> {
   const snapshotKey = hostnameKeySql(Prisma.raw("s.hostname"));
+  const location = deviceLocationSql(await presentOptionalColumns(db), "s");
+  // Billing status by its code, as everywhere: billable_status_name is a hand-added column.
   return db.$queryRaw<VendorDevice[]>`
     SELECT v.name AS vendor, s.hostname, s.display_name AS "displayName", s.organization_name AS organization,
-           s.location_name AS location, s.billable_status_name AS "billingStatus", s.os_name AS os,
+           ${location} AS location, b.code AS "billingStatus", s.os_name AS os,
            s.last_online AS "lastOnline", s.agent_version AS "agentVersion", s.security_mode AS "securityMode",
            s.device_status AS status
     FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id
+    LEFT JOIN billing_status b ON b.id = s.billing_status_id
     WHERE s.snapshot_date = ${date}::date AND v.name IN (${NINJA}, ${THREATLOCKER})
       AND (${snapshotKey} = ${key} OR (length(${snapshotKey}) = ${NETBIOS_LENGTH} AND left(${key}, ${NETBIOS_LENGTH}) = ${snapshotKey}))
     ORDER BY v.name, s.hostname`;

@@ -56,6 +56,33 @@ describe("the least-privilege database role", () => {
     expect(await outcome("CREATE TABLE public.intruder (id int)")).toBe("42501");
   });
 
+  it("reads only the upstream columns lib/db/upstream-reads.ts lists", async () => {
+    expect(await outcome("SELECT hostname, organization_name, has_tpm, location_name FROM device_snapshot LIMIT 1")).toBe("ok");
+    expect(await outcome("SELECT job_name, started_at FROM job_runs LIMIT 1")).toBe("ok");
+    // Not listed: the query that would read them fails, so every column read is a checked one.
+    expect(await outcome("SELECT volumes FROM device_snapshot LIMIT 1")).toBe("42501");
+    expect(await outcome("SELECT * FROM device_snapshot LIMIT 1")).toBe("42501");
+    expect(await outcome("SELECT billable_status_name FROM device_snapshot LIMIT 1")).toBe("42501");
+    expect(await outcome("SELECT variance_status FROM exceptions LIMIT 1")).toBe("42501");
+    expect(await outcome("SELECT first_seen_date FROM device_identity LIMIT 1")).toBe("42501");
+    expect(await outcome("SELECT count(*) FROM daily_counts")).toBe("42501");
+  });
+
+  it("grants the listed columns a database has, and takes back the ones it no longer lists", async () => {
+    await database.pool.query("ALTER TABLE device_snapshot RENAME COLUMN has_tpm TO has_tpm_before");
+    await database.pool.query("GRANT SELECT (volumes) ON device_snapshot TO " + role);
+    try {
+      // An optional column gone: granting skips it instead of failing, and REVOKE ALL clears stale column grants.
+      await withClient(database.ownerUrl, (client) => grantLeastPrivilege(client, role));
+      expect(await outcome("SELECT volumes FROM device_snapshot LIMIT 1")).toBe("42501");
+      expect(await outcome("SELECT hostname FROM device_snapshot LIMIT 1")).toBe("ok");
+    } finally {
+      await database.pool.query("ALTER TABLE device_snapshot RENAME COLUMN has_tpm_before TO has_tpm");
+      await withClient(database.ownerUrl, (client) => grantLeastPrivilege(client, role));
+    }
+    expect(await outcome("SELECT has_tpm FROM device_snapshot LIMIT 1")).toBe("ok");
+  });
+
   it("keeps the audit log append-only: inserts work, updates and deletes fail", async () => {
     expect(await outcome("INSERT INTO variance_dashboard.audit_events (actor_email, action, subject_type, subject_id) VALUES ('t', 'test', 'test', '1')")).toBe("ok");
     expect(await outcome("SELECT count(*) FROM variance_dashboard.audit_events")).toBe("ok");

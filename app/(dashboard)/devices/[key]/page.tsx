@@ -58,7 +58,7 @@ export default async function DevicePage({ params }: { params: Promise<Params> }
         <p className="text-xs text-gray-600 dark:text-gray-400">Each vendor&apos;s newest snapshot.</p>
         <div className="mt-3 grid gap-4 md:grid-cols-2">
           {detail.vendors.map((snapshot) => (
-            <VendorSnapshotCard key={snapshot.vendor} snapshot={snapshot} />
+            <VendorSnapshotCard key={snapshot.vendor} snapshot={snapshot} notCollected={detail.notCollected} />
           ))}
         </div>
       </section>
