@@ -55,6 +55,12 @@ describe(`every timestamp the app stores or shows is exact on a server in ${SERV
       "SELECT setconfig FROM pg_db_role_setting WHERE setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database()) AND setrole = 0",
     );
     expect(rows[0]?.setconfig).toContain(`TimeZone=${SERVER_ZONE}`);
+    // The app-role pass also moves the whole server's default (tests/setup/postgres-global-setup.ts).
+    const serverWide = process.env.TEST_SERVER_TIMEZONE;
+    if (serverWide) {
+      const { rows: file } = await database.pool.query("SELECT setting FROM pg_file_settings WHERE name = 'timezone' AND applied");
+      expect(file).toEqual([{ setting: serverWide }]);
+    }
     expect(await db.$queryRaw`SELECT current_setting('TimeZone') AS zone`).toEqual([{ zone: "UTC" }]);
   });
 
