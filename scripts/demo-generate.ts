@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { z } from "zod";
+import { connectionConfig } from "@/lib/db/connection-config";
 import { type DemoOptions, type DemoSummary, generateDemoData, resolveDemoOptions } from "@/lib/demo/generate";
 import { parseScaleTier, SCALE_TIERS } from "@/lib/demo/scale-tiers";
 import { createUpstreamSchema } from "@/lib/demo/upstream-schema";
@@ -85,7 +86,7 @@ async function main(): Promise<number> {
     console.error(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
     return 1;
   }
-  const pool = new pg.Pool({ connectionString: settings.url, max: 2 });
+  const pool = new pg.Pool(connectionConfig(settings.url, { max: 2 }));
   try {
     const demo = resolveDemoOptions(settings.demo);
     const existing = await prepare(pool);

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { connectionConfig } from "./connection-config";
 import { requireDatabaseUrl } from "./database-url";
 import { poolSettings, type PoolSettings } from "./pool-settings";
 
@@ -7,12 +8,13 @@ export type Database = PrismaClient;
 
 export function createPrismaClient(connectionString: string, settings: PoolSettings = poolSettings()): Database {
   return new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString,
-      max: settings.max,
-      statement_timeout: settings.statementTimeoutMs,
-      connectionTimeoutMillis: settings.connectionTimeoutMs,
-    }),
+    adapter: new PrismaPg(
+      connectionConfig(connectionString, {
+        max: settings.max,
+        statement_timeout: settings.statementTimeoutMs,
+        connectionTimeoutMillis: settings.connectionTimeoutMs,
+      }),
+    ),
   });
 }
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedCluster } from "@/lib/db/embedded-postgres";
+import { connectionConfig } from "@/lib/db/connection-config";
 import { withClient } from "@/lib/db/with-client";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/prisma";
@@ -80,7 +81,7 @@ async function buildDemoDatabase(cluster: EmbeddedCluster, demoOptions: DemoOpti
     await client.query(`DROP DATABASE IF EXISTS ${building}`);
     await client.query(`CREATE DATABASE ${building}`);
   });
-  const pool = new pg.Pool({ connectionString: cluster.url(building), max: 2 });
+  const pool = new pg.Pool(connectionConfig(cluster.url(building), { max: 2 }));
   let summary;
   try {
     await createUpstreamSchema(pool);

@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/auth/roles";
+import { connectionConfig } from "@/lib/db/connection-config";
 import type { Database } from "@/lib/db/prisma";
 import { getQueueVariances } from "@/lib/variances/queue";
 import { queueFiltersSchema } from "@/lib/variances/queue-filters";
@@ -35,7 +36,7 @@ interface ExportContext {
  */
 export async function measureExport({ server, db, actor, cookie, memory, reportDate }: ExportContext): Promise<ExportFigures> {
   const present = (await getQueueVariances(db, actor, queueFiltersSchema.parse({}))).items.length;
-  const pool = new pg.Pool({ connectionString: server.databaseUrl, max: 1 });
+  const pool = new pg.Pool(connectionConfig(server.databaseUrl, { max: 1 }));
   try {
     await addOpenVariances(pool, Math.max(0, EXPORT_ROWS - present), reportDate);
   } finally {

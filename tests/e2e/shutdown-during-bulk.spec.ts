@@ -1,6 +1,7 @@
 import { connect } from "node:net";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
+import { connectionConfig } from "@/lib/db/connection-config";
 import { openQueue, signInWith } from "./support";
 import { newAuthSecret, ownDemoDatabase, spawnStartScript, waitForHealth, type SpawnedServer } from "./spawned-server";
 
@@ -26,7 +27,7 @@ test("SIGTERM during a bulk resolve: the action finishes whole, new connections 
   test.setTimeout(180_000);
   const demo = await ownDemoDatabase("sigterm-bulk");
   const technician = demo.accounts.find((account) => account.role === "technician")!;
-  const pool = new pg.Pool({ connectionString: demo.url, max: 3 });
+  const pool = new pg.Pool(connectionConfig(demo.url, { max: 3 }));
   // Stopping the cluster in `finally` ends the pool's idle connections: expected, not a failure.
   pool.on("error", () => {});
   const blocker = await pool.connect();

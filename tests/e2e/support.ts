@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { E2E_DATA_DIR } from "../../playwright.config";
+import { withClient } from "@/lib/db/with-client";
 import type { DemoAccount } from "@/lib/demo/demo-accounts";
 import type { Role } from "@/lib/auth/roles";
 
@@ -18,13 +19,7 @@ export function demoAccount(role: Role): DemoAccount {
 
 /** Runs one query against the database the server under test is using. */
 export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client(readJson<{ databaseUrl: string }>("demo-runtime.json").databaseUrl);
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
+  return withClient(readJson<{ databaseUrl: string }>("demo-runtime.json").databaseUrl, async (client) => (await client.query<T>(text, values)).rows);
 }
 
 /** Signs in through the local form and waits for the signed-in page. */

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { connectionConfig } from "@/lib/db/connection-config";
 import type { Database } from "@/lib/db/prisma";
 
 type QueryArgument = string | { text?: string } | undefined;
@@ -33,6 +34,6 @@ export function createCountingPrismaClient(url: string): { db: Database; log: St
       return (super.query as (...forwarded: unknown[]) => never)(...args);
     }
   }
-  const pool = new pg.Pool({ connectionString: url, max: 4, Client: CountingClient });
+  const pool = new pg.Pool(connectionConfig(url, { max: 4, Client: CountingClient }));
   return { db: new PrismaClient({ adapter: new PrismaPg(pool) }), log, pool };
 }

@@ -5,6 +5,7 @@ import { createUpstreamSchema, type UpstreamSchemaOptions } from "@/lib/demo/ups
 import { generateDemoData } from "@/lib/demo/generate";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
 import { grantLeastPrivilege } from "@/lib/db/least-privilege";
+import { connectionConfig } from "@/lib/db/connection-config";
 import { withClient } from "@/lib/db/with-client";
 
 export interface TestDatabase {
@@ -37,7 +38,7 @@ function appRoleUrl(ownerUrl: string): string {
 
 function openDatabase(name: string): TestDatabase {
   const ownerUrl = databaseUrl(inject("adminUrl"), name);
-  const pool = new pg.Pool({ connectionString: ownerUrl, max: 4 });
+  const pool = new pg.Pool(connectionConfig(ownerUrl, { max: 4 }));
   return {
     name,
     url: appRoleUrl(ownerUrl),

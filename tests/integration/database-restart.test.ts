@@ -4,7 +4,9 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectionConfig } from "@/lib/db/connection-config";
 import { freePort, startEmbeddedPostgres, type EmbeddedCluster } from "@/lib/db/embedded-postgres";
+import { withClient } from "@/lib/db/with-client";
 import { createUpstreamSchema } from "@/lib/demo/upstream-schema";
 
 /**
@@ -24,11 +26,8 @@ describe("the database restarting under a running app", () => {
     chmodSync(dir, 0o755);
     port = await freePort();
     await start();
-    const admin = new pg.Client(cluster.url());
-    await admin.connect();
-    await admin.query("CREATE DATABASE es_inventory_hub");
-    await admin.end();
-    const pool = new pg.Pool({ connectionString: cluster.url("es_inventory_hub") });
+    await withClient(cluster.url(), (admin) => admin.query("CREATE DATABASE es_inventory_hub"));
+    const pool = new pg.Pool(connectionConfig(cluster.url("es_inventory_hub")));
     await createUpstreamSchema(pool);
     await pool.end();
     process.env.DATABASE_URL = cluster.url("es_inventory_hub");

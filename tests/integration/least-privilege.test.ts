@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { connectionConfig } from "@/lib/db/connection-config";
 import { ensureLoginRole, grantLeastPrivilege } from "@/lib/db/least-privilege";
 import { migrateDashboardSchema, MigrationsPendingError } from "@/lib/db/migrate";
 import { preflightDatabase } from "@/lib/db/preflight";
@@ -122,7 +123,7 @@ describe("the least-privilege database role", () => {
     expect(printed).toBeTruthy();
     const again = await runScript("scripts/db-grant.ts", { DATABASE_URL: database.ownerUrl }, ["--role", scriptRole]);
     expect(again.stdout).toMatch(/exists; its password is unchanged/);
-    const client = new pg.Client(asRole(database.ownerUrl, scriptRole, printed!));
+    const client = new pg.Client(connectionConfig(asRole(database.ownerUrl, scriptRole, printed!)));
     await client.connect();
     try {
       await expect(client.query("UPDATE variance_dashboard.audit_events SET action = 'x'")).rejects.toMatchObject({ code: "42501" });

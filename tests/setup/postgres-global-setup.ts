@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { escapeLiteral } from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { ensureLoginRole } from "@/lib/db/least-privilege";
@@ -37,6 +38,18 @@ export default async function setup(project: TestProject) {
       rmSync(dir, { recursive: true, force: true });
     };
   }
+  const serverTimeZone = process.env.TEST_SERVER_TIMEZONE;
+  if (serverTimeZone) {
+    // The server's default zone for every connection that does not ask for UTC (set for the
+    // app-role pass, see package.json), reset afterwards on a long-lived TEST_DATABASE_URL server.
+    await setServerTimeZone(adminUrl, serverTimeZone);
+    const stop = teardown;
+    const url = adminUrl;
+    teardown = async () => {
+      await setServerTimeZone(url, null);
+      await stop();
+    };
+  }
   project.provide("adminUrl", adminUrl);
   const appRole = process.env.TEST_AS_APP_ROLE === "1" ? { name: "vd_test_app", password: randomBytes(12).toString("hex") } : null;
   if (appRole) {
@@ -47,4 +60,12 @@ export default async function setup(project: TestProject) {
   }
   project.provide("appRole", appRole);
   return teardown;
+}
+
+/** Sets (or, with null, resets) the server-wide default TimeZone and reloads the configuration. */
+function setServerTimeZone(adminUrl: string, zone: string | null) {
+  return withClient(adminUrl, async (client) => {
+    await client.query(zone ? `ALTER SYSTEM SET timezone = ${escapeLiteral(zone)}` : "ALTER SYSTEM RESET timezone");
+    await client.query("SELECT pg_reload_conf()");
+  });
 }
