@@ -50,6 +50,7 @@ test("a server action without an Origin or from another site is refused with 403
   await signIn(page, "technician");
   await openQueue(page, "/variances");
   await page.getByTestId("variance-row").filter({ visible: true }).first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/variances\/[^/]+\/[^/]+$/);
   const [type, key] = decodeURIComponent(new URL(page.url()).pathname).split("/").slice(2);
   const written = async () => {
     const [row] = await sql<{ notes: number; audit: number }>(
@@ -62,7 +63,7 @@ test("a server action without an Origin or from another site is refused with 403
 
   // The app's own call, from the page: it works, and it is the call replayed below.
   const [call] = await Promise.all([
-    page.waitForRequest((request) => request.method() === "POST" && !!request.headers()["next-action"]),
+    page.waitForRequest((request) => request.method() === "POST" && !!request.headers()["next-action"] && !!request.postData()?.includes("Origin probe from the page")),
     page.getByLabel("Add a note").fill("Origin probe from the page").then(() => page.getByRole("button", { name: "Add note" }).click()),
   ]);
   await expect(page.getByTestId("variance-notes")).toContainText("Origin probe from the page");
