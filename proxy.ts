@@ -2,14 +2,20 @@ import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig, isPublicPath } from "@/lib/auth/config";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
+import { actionOriginAllowed, ALLOWED_ORIGINS_ENV, allowedOriginHosts, CROSS_ORIGIN_ACTION_MESSAGE } from "@/lib/security/action-origin";
 
 // Redirects signed-out visitors early and sets each page's Content-Security-Policy. It is
 // not the security boundary: every page, data function and route handler checks the
 // session again (lib/auth/actor.ts).
 const { auth } = NextAuth(authConfig);
+const allowedHosts = allowedOriginHosts(process.env[ALLOWED_ORIGINS_ENV]);
 
 export const proxy = auth((request) => {
   const { pathname, href, origin } = request.nextUrl;
+  // Before anything else, so that no action code runs for a forged or origin-less call.
+  if (!actionOriginAllowed(request, pathname, allowedHosts)) {
+    return new Response(CROSS_ORIGIN_ACTION_MESSAGE, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   if (!request.auth?.user && !isPublicPath(pathname)) {
     if (pathname.startsWith("/api/")) return Response.json({ error: "Sign in to use this API." }, { status: 401 });
     const signInUrl = new URL("/login", origin);

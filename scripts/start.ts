@@ -10,6 +10,7 @@ import "./load-env";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { parseTrustedProxies, TRUSTED_PROXIES_ENV, TrustedProxiesError } from "@/lib/auth/client-address";
 import { preflightDatabase, StartupRefusedError } from "@/lib/db/preflight";
 import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
@@ -24,6 +25,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[start] ${line}`);
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+// Tells the app each request's TCP peer, which the sign-in throttle needs to know whether a proxy is trusted.
+const peerAddressPreload = path.join(root, "scripts", "peer-address-preload.cjs");
 
 function newestSourceChange(dir: string): number {
   let newest = 0;
@@ -85,6 +88,12 @@ async function prepareDatabaseWhenReachable(env: NodeJS.ProcessEnv, stopped: () 
 
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env };
+  try {
+    parseTrustedProxies(env[TRUSTED_PROXIES_ENV]);
+  } catch (error) {
+    if (error instanceof TrustedProxiesError) throw new StartupRefusedError(error.message);
+    throw error;
+  }
   let stopDatabase = async () => {};
   let databaseUnreachable = false;
 
@@ -121,7 +130,7 @@ async function main() {
 
   if (!dev) ensureProductionBuild(env);
   const port = env.PORT ?? "3000";
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+  const server = spawn(process.execPath, ["--require", peerAddressPreload, nextBin, dev ? "dev" : "start", "-p", port], { cwd: root, env, stdio: "inherit" });
   log(`Serving on http://localhost:${port}`);
   if (!databaseUnreachable) warmRollupsInBackground(env.DATABASE_URL!);
 

@@ -4,6 +4,7 @@ import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { getPrisma } from "@/lib/db/prisma";
 import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { authConfig } from "./config";
+import { clientAddressOf, parseTrustedProxies, TRUSTED_PROXIES_ENV } from "./client-address";
 import { authenticateWithPassword } from "./credentials";
 import { entraSettings } from "./entra-settings";
 import { authorizeSsoSignIn } from "./sso-sign-in";
@@ -25,8 +26,7 @@ export class SignInDatabaseUnreachableError extends CredentialsSignin {
   code = DATABASE_UNREACHABLE_SIGN_IN_CODE;
 }
 
-/** The client as a reverse proxy reports it (first X-Forwarded-For entry); null when not behind one. */
-const clientAddressOf = (request: Request) => request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+const trustedProxies = parseTrustedProxies(process.env[TRUSTED_PROXIES_ENV]);
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -63,7 +63,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
-        const result = await authenticateWithPassword(getPrisma(), credentials, clientAddressOf(request)).catch((error: unknown) => {
+        const result = await authenticateWithPassword(getPrisma(), credentials, clientAddressOf(request.headers, trustedProxies)).catch((error: unknown) => {
           if (isDatabaseUnreachable(error)) throw new SignInDatabaseUnreachableError();
           throw error;
         });

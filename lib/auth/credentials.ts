@@ -21,7 +21,8 @@ export type PasswordSignIn = { ok: true; user: SignedInUser } | { ok: false; ret
  * Checks an email and password. Every failure looks the same to the caller (unknown
  * email, wrong password, disabled account), so the sign-in page cannot be used to
  * find out who has an account; the audit log keeps the real reason. Too many refusals
- * for the account or the client address refuse even the right password until `retryAt`.
+ * for the account, or from the client address a trusted proxy reports (`clientAddress`,
+ * lib/auth/client-address.ts; null without one), refuse even the right password until `retryAt`.
  */
 export async function authenticateWithPassword(db: Database, raw: unknown, clientAddress: string | null = null): Promise<PasswordSignIn> {
   const parsed = credentialsSchema.safeParse(raw);

@@ -1,7 +1,13 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** At most this many refused sign-ins per account, and per client address, in the window. */
-export const SIGN_IN_FAILURE_LIMIT = 10;
+/** At most this many refused sign-ins for one account in the window; it locks that account only. */
+export const SIGN_IN_ACCOUNT_FAILURE_LIMIT = 10;
+/**
+ * At most this many refused sign-ins from one client address in the window, across accounts (a
+ * password spray). Only counted for an address a trusted proxy reports (lib/auth/client-address.ts),
+ * and high enough that an office behind one NAT address is not locked out by its own typos.
+ */
+export const SIGN_IN_ADDRESS_FAILURE_LIMIT = 100;
 export const SIGN_IN_WINDOW_MINUTES = 15;
 
 const REFUSED = "auth.sign_in_refused";
@@ -17,12 +23,13 @@ export interface ThrottleState {
  * Counts refused sign-ins from the audit log itself (append-only, shared by every instance),
  * per account and per client address, since the later of the window start and that
  * account's or address's last successful sign-in — so a success clears the count.
- * An unknown address is not counted: without a proxy's X-Forwarded-For every visitor
- * would share it and one attacker could lock everybody out.
+ * An unknown address (null) is not counted: every visitor without a trusted proxy's report
+ * would share it, and one person's typos would lock everybody out. A limit that is reached
+ * refuses until its own oldest counted refusal leaves the window.
  */
 export async function signInThrottle(tx: Prisma.TransactionClient, email: string, address: string | null, now: Date): Promise<ThrottleState> {
   const windowStart = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
-  const [row] = await tx.$queryRaw<{ by_email: number; by_address: number; oldest: Date | null }[]>`
+  const [row] = await tx.$queryRaw<{ by_email: number; by_address: number; oldest_email: Date | null; oldest_address: Date | null }[]>`
     WITH recent AS (
       SELECT action, actor_email, details->>'address' AS address, occurred_at
       FROM variance_dashboard.audit_events
@@ -44,8 +51,15 @@ export async function signInThrottle(tx: Prisma.TransactionClient, email: string
     SELECT
       count(*) FILTER (WHERE actor_email = ${email})::int AS by_email,
       count(*) FILTER (WHERE address = ${address})::int AS by_address,
-      min(occurred_at) AS oldest
+      min(occurred_at) FILTER (WHERE actor_email = ${email}) AS oldest_email,
+      min(occurred_at) FILTER (WHERE address = ${address}) AS oldest_address
     FROM counted`;
-  const throttled = !!row && (row.by_email >= SIGN_IN_FAILURE_LIMIT || row.by_address >= SIGN_IN_FAILURE_LIMIT);
-  return { throttled, retryAt: throttled && row?.oldest ? new Date(row.oldest.getTime() + SIGN_IN_WINDOW_MINUTES * 60_000) : null };
+  if (!row) return { throttled: false, retryAt: null };
+  const reached = [
+    row.by_email >= SIGN_IN_ACCOUNT_FAILURE_LIMIT ? row.oldest_email : null,
+    row.by_address >= SIGN_IN_ADDRESS_FAILURE_LIMIT ? row.oldest_address : null,
+  ].filter((oldest): oldest is Date => oldest !== null);
+  if (reached.length === 0) return { throttled: false, retryAt: null };
+  const latest = Math.max(...reached.map((oldest) => oldest.getTime()));
+  return { throttled: true, retryAt: new Date(latest + SIGN_IN_WINDOW_MINUTES * 60_000) };
 }

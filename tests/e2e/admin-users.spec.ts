@@ -74,8 +74,8 @@ test("sign out everywhere ends the person's other sessions too", async ({ page, 
 test("people who are not admins get no admin pages", async ({ page }) => {
   await signIn(page, "manager");
   await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
-  await page.goto("/admin/users");
+  expect((await page.goto("/admin/users"))!.status()).toBe(403);
   await expect(page.getByRole("heading", { name: /don't have access/ })).toBeVisible();
-  await page.goto("/admin/audit");
+  expect((await page.goto("/admin/audit"))!.status()).toBe(403);
   await expect(page.getByRole("heading", { name: /don't have access/ })).toBeVisible();
 });

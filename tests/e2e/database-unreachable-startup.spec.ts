@@ -46,6 +46,8 @@ test("starting with the database unreachable serves a retrying page, then recove
     await expect(page.getByText("Application error")).toHaveCount(0);
     await expect(page.locator("body")).not.toContainText(/\bat \S+ \(.*:\d+:\d+\)/);
     await expectAccessible(page);
+    // The API says so with a status a client can retry on, not a 500.
+    expect((await context.request.get("/api/exceptions")).status()).toBe(503);
 
     // The sign-in page answers too, signed in (the account cannot be read) or not.
     const signedInLogin = await context.newPage();

@@ -65,8 +65,8 @@ test("a search with no match and an unknown device explain themselves", async ({
   await signIn(page, "manager");
   await page.goto("/devices?q=zz-no-such-host");
   await expect(page.getByTestId("devices-no-results")).toContainText("No device matches “zz-no-such-host”");
-  // The page streams (loading.tsx), so the not-found screen arrives after a 200 status line.
-  await page.goto("/devices/zz-no-such-host");
+  // Decided before the page streams: a real 404, with the explanation.
+  expect((await page.goto("/devices/zz-no-such-host"))!.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "No such device" })).toBeVisible();
 });
 

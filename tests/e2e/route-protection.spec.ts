@@ -2,6 +2,8 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { isPublicPath } from "@/lib/auth/config";
+import type { Role } from "@/lib/auth/roles";
+import { signIn } from "./support";
 
 interface Route {
   path: string;
@@ -46,4 +48,51 @@ test("health answers without a session and reveals nothing else", async ({ reque
   const body = await response.json();
   expect(Object.keys(body).sort()).toEqual(["database", "freshness", "latestMatchingDate", "status"]);
   expect(body.database).toBe("up");
+});
+
+/**
+ * Every refusal a signed-in person can meet, with its status. Decided before the page streams
+ * (never 200 with an error page, never 500): a role check in a layout above any loading
+ * boundary, an unknown record in a page no loading boundary wraps.
+ */
+const DENIED = /have access to this page/;
+const NOT_FOUND = /could not be found/;
+const refusals: { role: Role; path: string; status: number; text: RegExp }[] = [
+  { role: "technician", path: "/team", status: 403, text: DENIED },
+  { role: "technician", path: "/admin/users", status: 403, text: DENIED },
+  { role: "manager", path: "/admin/audit", status: 403, text: DENIED },
+  { role: "manager", path: "/admin/users", status: 403, text: DENIED },
+  { role: "technician", path: "/variances/NOPE/nothing", status: 404, text: NOT_FOUND },
+  { role: "technician", path: "/variances/SPARE_MISMATCH/no-such-host", status: 404, text: NOT_FOUND },
+  { role: "technician", path: "/devices/no-such-device-anywhere", status: 404, text: /No such device/ },
+  { role: "manager", path: "/organizations/No%20Such%20Organization%20Anywhere", status: 404, text: NOT_FOUND },
+  { role: "technician", path: "/no-such-page", status: 404, text: NOT_FOUND },
+  { role: "technician", path: "/variances/NOPE", status: 404, text: NOT_FOUND },
+  { role: "technician", path: "/api/no-such-route", status: 404, text: NOT_FOUND },
+  { role: "technician", path: "/api/exceptions?limit=lots", status: 400, text: /Bad parameters/ },
+  { role: "technician", path: "/api/variances/export?format=pdf", status: 400, text: /Bad parameters/ },
+];
+
+for (const role of ["technician", "manager"] as const) {
+  test(`every refusal a ${role} meets answers its own status`, async ({ page }) => {
+    await signIn(page, role);
+    for (const refusal of refusals.filter((candidate) => candidate.role === role)) {
+      if (refusal.path.startsWith("/api/")) {
+        const response = await page.request.get(refusal.path, { maxRedirects: 0, failOnStatusCode: false });
+        expect(response.status(), refusal.path).toBe(refusal.status);
+        expect(await response.text(), refusal.path).toMatch(refusal.text);
+        continue;
+      }
+      // Through the browser, so the page the person sees is checked too.
+      expect((await page.goto(refusal.path))!.status(), refusal.path).toBe(refusal.status);
+      await expect(page.getByText(refusal.text).first()).toBeVisible();
+    }
+  });
+}
+
+test("the pages a role may open still answer 200", async ({ page }) => {
+  await signIn(page, "manager");
+  for (const path of ["/", "/variances", "/team", "/devices", "/organizations"]) {
+    expect((await page.request.get(path)).status(), path).toBe(200);
+  }
 });

@@ -46,33 +46,48 @@ test("pages run under the policy without a single violation", async ({ page }) =
   expect(violations).toEqual([]);
 });
 
-test("a server action refuses a cross-origin call and accepts the same call from the app's own origin", async ({ page }) => {
-  await signIn(page, "admin");
-  await page.goto("/admin/users");
-  const accounts = (email: string) => sql<{ count: string }>("SELECT count(*) FROM variance_dashboard.users WHERE email = $1", [email]);
+test("a server action without an Origin or from another site is refused with 403 before it runs; the app's own call works", async ({ page }) => {
+  await signIn(page, "technician");
+  await openQueue(page, "/variances");
+  await page.getByTestId("variance-row").filter({ visible: true }).first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/variances\/[^/]+\/[^/]+$/);
+  const [type, key] = decodeURIComponent(new URL(page.url()).pathname).split("/").slice(2);
+  const written = async () => {
+    const [row] = await sql<{ notes: number; audit: number }>(
+      `SELECT (SELECT count(*)::int FROM variance_dashboard.variance_notes WHERE variance_type = $1 AND variance_key = $2) AS notes,
+              (SELECT count(*)::int FROM variance_dashboard.audit_events) AS audit`,
+      [type, key],
+    );
+    return row!;
+  };
 
-  await page.getByLabel("Email").fill("origin.probe.1@example.com");
-  await page.getByLabel("Name").fill("Origin Probe");
+  // The app's own call, from the page: it works, and it is the call replayed below.
   const [call] = await Promise.all([
-    page.waitForRequest((request) => request.method() === "POST" && "next-action" in request.headers()),
-    page.getByRole("button", { name: "Add user" }).click(),
+    page.waitForRequest((request) => request.method() === "POST" && !!request.headers()["next-action"] && !!request.postData()?.includes("Origin probe from the page")),
+    page.getByLabel("Add a note").fill("Origin probe from the page").then(() => page.getByRole("button", { name: "Add note" }).click()),
   ]);
-  await expect(page.getByText("origin.probe.1@example.com can now sign in")).toBeVisible();
-
+  await expect(page.getByTestId("variance-notes")).toContainText("Origin probe from the page");
   const headers = await call.allHeaders();
-  const replay = (email: string, origin: string) =>
+  expect(headers.origin).toBe(new URL(page.url()).origin);
+  const before = await written();
+
+  const replay = (note: string, origin?: string) =>
     page.request.post(call.url(), {
-      headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: headers.accept!, origin },
-      data: call.postData()!.replace("origin.probe.1", email),
+      headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component", ...(origin ? { origin } : {}) },
+      data: call.postData()!.replace("Origin probe from the page", note),
     });
 
-  const forged = await replay("origin.probe.2", "https://evil.example");
-  expect(forged.ok()).toBe(false);
-  expect(await accounts("origin.probe.2@example.com")).toEqual([{ count: "0" }]);
+  for (const [note, origin] of [["No origin", undefined], ["Forged origin", "https://evil.example"]] as const) {
+    const refused = await replay(note, origin);
+    expect(refused.status()).toBe(403);
+    expect(refused.headers()["content-type"]).toMatch(/^text\/plain/);
+    expect(await refused.text()).toMatch(/^Refused: .*Origin/);
+  }
+  expect(await written()).toEqual(before);
 
-  const genuine = await replay("origin.probe.3", new URL(page.url()).origin);
-  expect(genuine.ok()).toBe(true);
-  expect(await accounts("origin.probe.3@example.com")).toEqual([{ count: "1" }]);
+  const genuine = await replay("Same origin replay", new URL(page.url()).origin);
+  expect(genuine.status()).toBe(200);
+  expect((await written()).notes).toBe(before.notes + 1);
 });
 
 test("the session cookie has its own name, is HttpOnly and SameSite, lasts 8 hours and slides with use", async ({ page }) => {

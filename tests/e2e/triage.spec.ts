@@ -119,7 +119,7 @@ test("a manager sees no action controls, and calling an action directly is refus
   await expect(manager.getByRole("checkbox")).toHaveCount(0);
 
   const replay = await manager.request.post(recorded.url(), {
-    headers: { "next-action": recorded.headers()["next-action"]!, "content-type": recorded.headers()["content-type"]!, accept: "text/x-component" },
+    headers: { "next-action": recorded.headers()["next-action"]!, "content-type": recorded.headers()["content-type"]!, accept: "text/x-component", origin: new URL(page.url()).origin },
     data: recorded.postData()!.replace("Recorded call", "Manager was here"),
   });
   expect(await replay.text()).toContain("You do not have permission to do that.");

@@ -24,7 +24,7 @@ import { variancesOn } from "../helpers/variance-fixtures";
 /**
  * Issue #6: no N+1. The statements the queue and the overview send per request are counted
  * at the pg driver and must stay few, and the same when the data doubles. Each request runs
- * the lib functions its page calls, in the page's order (app/(dashboard)/variances/page.tsx,
+ * the lib functions its page calls, in the page's order (app/(dashboard)/variances/(queue)/page.tsx,
  * app/(dashboard)/page.tsx with its layout's data-health banner and its three sections).
  */
 const REPORT = DEMO_END_DATE;

@@ -2,13 +2,23 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { createLocalUser } from "@/lib/auth/users";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
-import { SIGN_IN_FAILURE_LIMIT, SIGN_IN_WINDOW_MINUTES } from "@/lib/auth/sign-in-throttle";
+import { SIGN_IN_ACCOUNT_FAILURE_LIMIT, SIGN_IN_ADDRESS_FAILURE_LIMIT, SIGN_IN_WINDOW_MINUTES } from "@/lib/auth/sign-in-throttle";
+import { clientAddressOf, parseTrustedProxies } from "@/lib/auth/client-address";
 import { signInRefusalMessage } from "@/lib/auth/sign-in-messages";
 import { runScript } from "../helpers/run-script";
 import { createUpstreamDatabase, migrateTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 const password = "correct horse battery staple";
 const email = "tess@example.com";
+const colleague = "cole@example.com";
+
+// What scripts/peer-address-preload.cjs does in the server: name the header carrying the TCP peer.
+const PEER_HEADER = "x-variance-dashboard-peer-address";
+(globalThis as Record<symbol, unknown>)[Symbol.for("variance-dashboard.peer-address-header")] = PEER_HEADER;
+
+/** The address the throttle is given for a request from `peer` carrying `forwardedFor`, as lib/auth/auth.ts derives it. */
+const addressFor = (trustedProxies: string, peer: string, forwardedFor?: string) =>
+  clientAddressOf(new Headers({ [PEER_HEADER]: peer, ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}) }), parseTrustedProxies(trustedProxies));
 
 describe("brute-force protection for local sign-in", () => {
   let database: TestDatabase;
@@ -22,6 +32,7 @@ describe("brute-force protection for local sign-in", () => {
     first = createPrismaClient(database.url);
     second = createPrismaClient(database.url);
     await createLocalUser(first, { email, name: "Tess", role: "technician", password }, "test");
+    await createLocalUser(first, { email: colleague, name: "Cole", role: "technician", password }, "test");
   });
   beforeEach(async () => {
     await database.pool.query("DELETE FROM variance_dashboard.audit_events WHERE action LIKE 'auth.%'");
@@ -33,10 +44,10 @@ describe("brute-force protection for local sign-in", () => {
   });
 
   const wrong = (db: Database, address: string | null = null, who = email) => authenticateWithPassword(db, { email: who, password: "a wrong guess" }, address);
-  const right = (db: Database, address: string | null = null) => authenticateWithPassword(db, { email, password }, address);
+  const right = (db: Database, address: string | null = null, who = email) => authenticateWithPassword(db, { email: who, password }, address);
 
   it("refuses the 11th attempt inside 15 minutes even with the right password, across two instances", async () => {
-    for (let attempt = 0; attempt < SIGN_IN_FAILURE_LIMIT; attempt++) await wrong(attempt % 2 ? first : second);
+    for (let attempt = 0; attempt < SIGN_IN_ACCOUNT_FAILURE_LIMIT; attempt++) await wrong(attempt % 2 ? first : second);
     const refused = await right(first);
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.retryAt!.getTime() - Date.now()).toBeGreaterThan((SIGN_IN_WINDOW_MINUTES - 1) * 60_000);
@@ -51,41 +62,72 @@ describe("brute-force protection for local sign-in", () => {
         if (code !== 0) throw new Error(stderr);
         return stdout.trim().split("\n").map((line) => JSON.parse(line) as { ok: boolean; throttled: boolean });
       });
-    const half = SIGN_IN_FAILURE_LIMIT / 2;
+    const half = SIGN_IN_ACCOUNT_FAILURE_LIMIT / 2;
     const [one, two] = await Promise.all([attempts("a wrong guess", half), attempts("another wrong guess", half)]);
     expect([...one, ...two].every((result) => !result.ok && !result.throttled)).toBe(true);
     expect(await attempts(password, 1)).toEqual([{ ok: false, throttled: true }]);
   });
 
   it("parallel guesses cannot slip past the limit", async () => {
-    await Promise.all(Array.from({ length: SIGN_IN_FAILURE_LIMIT + 5 }, (_, index) => wrong(index % 2 ? first : second)));
+    await Promise.all(Array.from({ length: SIGN_IN_ACCOUNT_FAILURE_LIMIT + 5 }, (_, index) => wrong(index % 2 ? first : second)));
     const { rows } = await database.pool.query("SELECT count(*)::int AS n FROM variance_dashboard.audit_events WHERE action = 'auth.sign_in_refused'");
-    expect(rows[0].n).toBe(SIGN_IN_FAILURE_LIMIT);
+    expect(rows[0].n).toBe(SIGN_IN_ACCOUNT_FAILURE_LIMIT);
     expect((await right(second)).ok).toBe(false);
   });
 
   it("a successful sign-in clears the count", async () => {
-    for (let attempt = 0; attempt < SIGN_IN_FAILURE_LIMIT - 1; attempt++) await wrong(first);
+    for (let attempt = 0; attempt < SIGN_IN_ACCOUNT_FAILURE_LIMIT - 1; attempt++) await wrong(first);
     expect((await right(first)).ok).toBe(true);
-    for (let attempt = 0; attempt < SIGN_IN_FAILURE_LIMIT - 1; attempt++) await wrong(second);
+    for (let attempt = 0; attempt < SIGN_IN_ACCOUNT_FAILURE_LIMIT - 1; attempt++) await wrong(second);
     expect((await right(second)).ok).toBe(true);
   });
 
   it("forgets refusals older than the window", async () => {
-    for (let attempt = 0; attempt < SIGN_IN_FAILURE_LIMIT; attempt++) await wrong(first);
+    for (let attempt = 0; attempt < SIGN_IN_ACCOUNT_FAILURE_LIMIT; attempt++) await wrong(first);
     await database.pool.query(
       `UPDATE variance_dashboard.audit_events SET occurred_at = occurred_at - interval '${SIGN_IN_WINDOW_MINUTES + 1} minutes' WHERE action = 'auth.sign_in_refused'`,
     );
     expect((await right(first)).ok).toBe(true);
   });
 
-  it("limits a client address across accounts, but never lumps unknown addresses together", async () => {
-    for (let attempt = 0; attempt < SIGN_IN_FAILURE_LIMIT; attempt++) await wrong(first, "203.0.113.7", `guess${attempt}@example.com`);
-    expect((await right(first, "203.0.113.7")).ok).toBe(false);
-    expect((await right(first, "198.51.100.2")).ok).toBe(true);
+  it("locks the mistyped account only: a colleague at the same address signs in at once, with or without a trusted proxy", async () => {
+    // No trusted proxy: Next.js puts the socket's address (::1 here) in X-Forwarded-For; it is not counted.
+    const direct = addressFor("", "::1", "::1");
+    expect(direct).toBeNull();
+    for (let attempt = 0; attempt < SIGN_IN_ACCOUNT_FAILURE_LIMIT; attempt++) await wrong(first, direct);
+    expect((await right(first, direct)).ok).toBe(false);
+    expect((await right(first, direct, colleague)).ok).toBe(true);
 
     await database.pool.query("DELETE FROM variance_dashboard.audit_events WHERE action LIKE 'auth.%'");
-    for (let attempt = 0; attempt < SIGN_IN_FAILURE_LIMIT; attempt++) await wrong(first, null, `other${attempt}@example.com`);
+    // Behind a trusted proxy both sit behind the office's one NAT address.
+    const office = addressFor("127.0.0.1", "::ffff:127.0.0.1", "203.0.113.7");
+    expect(office).toBe("203.0.113.7");
+    for (let attempt = 0; attempt < SIGN_IN_ACCOUNT_FAILURE_LIMIT; attempt++) await wrong(first, office);
+    expect((await right(first, office)).ok).toBe(false);
+    expect((await right(first, office, colleague)).ok).toBe(true);
+  });
+
+  it("ignores X-Forwarded-For unless the request comes from a trusted proxy, and then believes only the proxy's hop", async () => {
+    expect(addressFor("", "198.51.100.9", "203.0.113.7")).toBeNull();
+    expect(addressFor("10.0.0.0/8", "198.51.100.9", "203.0.113.7")).toBeNull();
+    // The client wrote "192.0.2.1"; the proxy appended the address it saw.
+    expect(addressFor("10.0.0.0/8", "10.0.0.5", "192.0.2.1, 203.0.113.7")).toBe("203.0.113.7");
+    // Two trusted proxies in a row are skipped.
+    expect(addressFor("10.0.0.0/8,fd00::/8", "fd00::2", "192.0.2.1, 203.0.113.7, 10.0.0.5")).toBe("203.0.113.7");
+    // A request without the stamped peer (the server started without scripts/start.ts) believes nothing.
+    expect(clientAddressOf(new Headers({ "x-forwarded-for": "203.0.113.7" }), parseTrustedProxies("0.0.0.0/0"))).toBeNull();
+  });
+
+  it("limits a client address across accounts behind a trusted proxy, at a limit an office's typos do not reach", async () => {
+    const attacker = addressFor("127.0.0.1", "127.0.0.1", "203.0.113.66")!;
+    for (let attempt = 0; attempt < SIGN_IN_ADDRESS_FAILURE_LIMIT; attempt++) await wrong(attempt % 2 ? first : second, attacker, `guess${attempt}@example.com`);
+    const refused = await right(first, attacker, colleague);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.retryAt).toBeInstanceOf(Date);
+    expect((await right(first, "198.51.100.2", colleague)).ok).toBe(true);
+
+    await database.pool.query("DELETE FROM variance_dashboard.audit_events WHERE action LIKE 'auth.%'");
+    for (let attempt = 0; attempt < SIGN_IN_ADDRESS_FAILURE_LIMIT; attempt++) await wrong(first, null, `other${attempt}@example.com`);
     expect((await right(first, null)).ok).toBe(true);
   });
 });

@@ -1,13 +1,14 @@
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
-import { AccessDenied } from "@/components/ui/access-denied";
 
 const tabClass = "rounded-md px-3 py-1.5 text-sm font-medium text-gray-700 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  if (!can(actor, "users:manage")) return <AccessDenied what="administration" />;
+  // forbidden() answers 403; no loading boundary sits above this layout, so nothing has been sent yet.
+  if (!can(actor, "users:manage")) forbidden();
   return (
     <div className="space-y-6">
       <nav aria-label="Administration" className="flex gap-1 border-b border-gray-200 pb-2 dark:border-gray-800">

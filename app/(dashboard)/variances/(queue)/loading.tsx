@@ -1,0 +1,16 @@
+import { SkeletonBlock, SkeletonStatus } from "@/components/ui/skeleton";
+
+/**
+ * The queue's shape while it loads. In the (queue) group, not in variances/, so that it does
+ * not wrap a variance's own page: that page decides its 404 before anything is sent.
+ */
+export default function QueueLoading() {
+  return (
+    <div className="space-y-4">
+      <SkeletonStatus label="the queue" />
+      <SkeletonBlock className="h-8 w-48" />
+      <SkeletonBlock className="h-24" />
+      <SkeletonBlock className="h-96" />
+    </div>
+  );
+}
