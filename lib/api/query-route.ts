@@ -3,18 +3,23 @@ import { getActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { CommandError } from "@/lib/commands/command-error";
+import { busyRefusalOf } from "@/lib/db/transaction";
 import { firstValues } from "@/lib/variances/queue-filters";
+
+// A busy database usually frees up within seconds (pool-settings.ts's waits are of that order).
+const BUSY_RETRY_AFTER_SECONDS = 2;
 
 /**
  * A GET route handler that re-checks the session itself (the proxy is not the boundary),
  * validates its query with zod and answers 401 / 403 / 400 as JSON with a reason a caller
- * can act on. What it answers on success is up to `respond`: JSON, or a streamed file.
+ * can act on, or 503 with Retry-After when the database was too busy to answer in time.
+ * What it answers on success is up to `respond`: JSON, or a streamed file.
  */
 export function queryRoute<Q extends z.ZodType>(permission: Permission, querySchema: Q, respond: (actor: Actor, query: z.infer<Q>) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
-    const actor = await getActor();
-    if (!actor) return Response.json({ error: "Sign in to use this API." }, { status: 401 });
     try {
+      const actor = await getActor();
+      if (!actor) return Response.json({ error: "Sign in to use this API." }, { status: 401 });
       assertCan(actor, permission);
       const query = querySchema.safeParse(firstValues(new URL(request.url).searchParams));
       if (!query.success) {
@@ -23,8 +28,10 @@ export function queryRoute<Q extends z.ZodType>(permission: Permission, querySch
       }
       return await respond(actor, query.data);
     } catch (error) {
-      if (error instanceof CommandError) return Response.json({ error: error.message }, { status: error.code === "forbidden" ? 403 : 400 });
-      throw error;
+      const refusal = error instanceof CommandError ? error : busyRefusalOf(error);
+      if (!refusal) throw error;
+      if (refusal.code === "busy") return Response.json({ error: refusal.message }, { status: 503, headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } });
+      return Response.json({ error: refusal.message }, { status: refusal.code === "forbidden" ? 403 : 400 });
     }
   };
 }

@@ -13,6 +13,8 @@ export function createPrismaClient(connectionString: string, settings: PoolSetti
       statement_timeout: settings.statementTimeoutMs,
       connectionTimeoutMillis: settings.connectionTimeoutMs,
     }),
+    // Every interactive transaction's wait and run time, unless a call passes longer work's own timeout.
+    transactionOptions: { maxWait: settings.transactionWaitMs, timeout: settings.transactionTimeoutMs },
   });
 }
 
