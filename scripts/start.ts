@@ -49,7 +49,7 @@ const BUILD_PROGRESS_EVERY_MS = 20_000;
 
 /** Runs `next build` as the current child (so a signal stops it), saying how long it has taken. */
 async function build(env: NodeJS.ProcessEnv) {
-  log("Building the app (next build) — the first start takes about 3–6 minutes on 2 cores; later starts skip this.");
+  log("Building the app (next build) — the first start takes about 3–7 minutes on 2 cores; later starts skip this.");
   const started = Date.now();
   const progress = setInterval(() => log(`Still building… ${Math.round((Date.now() - started) / 1000)} s so far.`), BUILD_PROGRESS_EVERY_MS);
   try {
