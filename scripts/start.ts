@@ -7,7 +7,7 @@
  * `--dev` runs `next dev` instead of the production server.
  */
 import "./load-env";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseTrustedProxies, TRUSTED_PROXIES_ENV, TrustedProxiesError } from "@/lib/auth/client-address";
@@ -15,6 +15,7 @@ import { preflightDatabase, StartupRefusedError } from "@/lib/db/preflight";
 import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/prisma";
+import { stopEmbeddedClusters } from "@/lib/db/embedded-postgres";
 import { startDemoDatabase } from "@/lib/demo/demo-database";
 import { DEMO_INTERNAL_ORGANIZATION_NAMES } from "@/lib/demo/organizations";
 import { parseScaleTier, SCALE_TIERS, tierDataDir } from "@/lib/demo/scale-tiers";
@@ -38,15 +39,33 @@ function newestSourceChange(dir: string): number {
   return newest;
 }
 
-/** Builds when there is no production build or the sources changed since the last one. */
-function ensureProductionBuild(env: NodeJS.ProcessEnv) {
+/** Whether there is no production build or the sources changed since the last one. */
+function productionBuildNeeded(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   const sources = ["app", "components", "lib", "proxy.ts", "next.config.mjs"].map((name) => path.join(root, name));
-  const changed = sources.some((source) => existsSync(source) && (statSync(source).isDirectory() ? newestSourceChange(source) : statSync(source).mtimeMs) > (existsSync(buildId) ? statSync(buildId).mtimeMs : 0));
-  if (!changed) return;
-  log("Building the production app (next build)…");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
-  if (result.status !== 0) throw new Error("next build failed");
+  const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  return sources.some((source) => existsSync(source) && (statSync(source).isDirectory() ? newestSourceChange(source) : statSync(source).mtimeMs) > built);
+}
+
+// next build's own output goes quiet for minutes while it compiles; this says it is still working.
+const BUILD_PROGRESS_EVERY_MS = 20_000;
+
+/** Runs `next build` as the current child (so a signal stops it), saying how long it has taken. */
+async function build(env: NodeJS.ProcessEnv) {
+  log("Building the app (next build) — the first start takes about 3–7 minutes on 2 cores; later starts skip this.");
+  const started = Date.now();
+  const progress = setInterval(() => log(`Still building… ${Math.round((Date.now() - started) / 1000)} s so far.`), BUILD_PROGRESS_EVERY_MS);
+  try {
+    const code = await new Promise<number | null>((resolve) => {
+      current = spawn(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
+      current.on("exit", (exitCode) => resolve(exitCode));
+    });
+    if (stopping) return;
+    if (code !== 0) throw new StartupRefusedError(`next build failed (exit code ${code}): see its output above.`);
+    log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
+  } finally {
+    clearInterval(progress);
+  }
 }
 
 // Under systemd's default TimeoutStopSec (90 s) and the sample unit's 30 s.
@@ -86,6 +105,47 @@ async function prepareDatabaseWhenReachable(env: NodeJS.ProcessEnv, stopped: () 
   }
 }
 
+/** The child running now: `next build`, then the Next.js server. */
+let current: ChildProcess | null = null;
+let server: ChildProcess | null = null;
+let stopping = false;
+
+const exitOf = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+/**
+ * Stops everything this start started, in order, then exits: the child (Next.js stops accepting
+ * connections on SIGTERM and finishes the requests in flight, the build just stops), then the
+ * embedded demo database, which stays up until the server is done with it. A hung child cannot
+ * hold the stop beyond the bound.
+ */
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  const child = current;
+  if (child && child.exitCode === null && child.signalCode === null) {
+    log("Stopping…");
+    child.kill("SIGTERM");
+    const deadline = setTimeout(() => {
+      log(`The ${child === server ? "server" : "build"} did not stop within ${SHUTDOWN_TIMEOUT_MS / 1000} s; killing it.`);
+      child.kill("SIGKILL");
+    }, SHUTDOWN_TIMEOUT_MS);
+    await exitOf(child);
+    clearTimeout(deadline);
+  }
+  await stopEmbeddedClusters();
+  process.exit(code);
+}
+
+// Importing embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers stop its
+// clusters and exit at once: the Next.js server (or the build) would be orphaned, mid-request, and
+// the database stopped under it. This process stops all of them itself, in order, from the first
+// moment: a signal during the database's start or the build stops those too.
+process.removeAllListeners("SIGINT");
+process.removeAllListeners("SIGTERM");
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env };
   try {
@@ -94,12 +154,12 @@ async function main() {
     if (error instanceof TrustedProxiesError) throw new StartupRefusedError(error.message);
     throw error;
   }
-  let stopDatabase = async () => {};
   let databaseUnreachable = false;
+  let demo = false;
 
   if (env.DATABASE_URL) {
     if (!env.AUTH_SECRET) throw new StartupRefusedError("AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it (see .env.example).");
-    log("Checking the database…");
+    log("Checking the database and applying the dashboard's migrations…");
     try {
       await prepareDatabase(env);
     } catch (error) {
@@ -109,61 +169,41 @@ async function main() {
       log(`${(error as Error).message} Serving a "database unreachable — retrying" page; trying again every ${DATABASE_RETRY_MS / 1000} s.`);
     }
   } else {
+    demo = true;
     const tier = parseScaleTier(env.VD_DEMO_TIER);
     log(`No DATABASE_URL: starting the embedded demo database${tier === "demo" ? "" : ` (scale tier ${tier})`}…`);
     const dataDir = path.resolve(root, tierDataDir(env.VD_DATA_DIR ?? ".data", tier));
-    const demo = await startDemoDatabase(dataDir, log, SCALE_TIERS[tier]);
-    stopDatabase = () => demo.cluster.stop();
-    env.DATABASE_URL = demo.url;
+    const database = await startDemoDatabase(dataDir, log, SCALE_TIERS[tier]);
+    env.DATABASE_URL = database.url;
     // The demo's own organisations, so the "leave out internal" toggle has something to do.
     env[INTERNAL_ORGANIZATIONS_ENV] ??= DEMO_INTERNAL_ORGANIZATION_NAMES.join(",");
     if (!env.AUTH_SECRET) {
-      env.AUTH_SECRET = demo.authSecret;
+      env.AUTH_SECRET = database.authSecret;
       log(`Demo mode: using the AUTH_SECRET generated for this installation (${path.join(dataDir, "demo-secrets.json")}).`);
     }
-    log(`Demo database: ${demo.url}`);
+    log(`Demo database: ${database.url}`);
     log("Demo accounts (email / password / role):");
-    for (const account of demo.accounts) log(`  ${account.email}  ${account.password}  ${account.role}`);
+    for (const account of database.accounts) log(`  ${account.email}  ${account.password}  ${account.role}`);
   }
   env.AUTH_TRUST_HOST ??= "true";
   env.NEXT_TELEMETRY_DISABLED ??= "1";
 
-  if (!dev) ensureProductionBuild(env);
+  if (!dev && productionBuildNeeded()) await build(env);
+  if (stopping) return;
   const port = env.PORT ?? "3000";
-  const server = spawn(process.execPath, ["--require", peerAddressPreload, nextBin, dev ? "dev" : "start", "-p", port], { cwd: root, env, stdio: "inherit" });
-  log(`Serving on http://localhost:${port}`);
+  // The demo prints its passwords: it listens on this machine only unless HOST says otherwise.
+  const host = env.HOST || (demo ? "127.0.0.1" : undefined);
+  log(`Starting the server (next ${dev ? "dev" : "start"})…`);
+  server = spawn(process.execPath, ["--require", peerAddressPreload, nextBin, dev ? "dev" : "start", "-p", port, ...(host ? ["-H", host] : [])], { cwd: root, env, stdio: "inherit" });
+  current = server;
+  log(`Serving on http://${host && host !== "0.0.0.0" && host !== "::" ? host : "localhost"}:${port} — stop with Ctrl+C (or SIGTERM to this process).`);
   if (!databaseUnreachable) warmRollupsInBackground(env.DATABASE_URL!);
-
-  const exited = new Promise<number>((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
-  let stopping = false;
-  // Next.js stops accepting connections on SIGTERM and finishes the requests in flight; the
-  // database (in demo mode) stays up until it has, and a hung request cannot hold the stop forever.
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    if (server.exitCode === null) server.kill("SIGTERM");
-    const deadline = setTimeout(() => {
-      log(`The server did not stop within ${SHUTDOWN_TIMEOUT_MS / 1000} s; killing it.`);
-      server.kill("SIGKILL");
-    }, SHUTDOWN_TIMEOUT_MS);
-    await exited;
-    clearTimeout(deadline);
-    await stopDatabase();
-    process.exit(code);
-  };
-  // Importing embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers stop its
-  // clusters and exit at once (code 143): the Next.js server would be orphaned mid-request and the
-  // demo database stopped under it. This process stops both itself, in that order.
-  process.removeAllListeners("SIGINT");
-  process.removeAllListeners("SIGTERM");
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
-  void exited.then((code) => stop(code));
+  server.on("exit", (code) => void shutdown(code ?? 0));
 
   if (databaseUnreachable) {
     prepareDatabaseWhenReachable(env, () => stopping).then(() => warmRollupsInBackground(env.DATABASE_URL!), (error: unknown) => {
       reportStartupFailure(error);
-      void stop(1);
+      void shutdown(1);
     });
   }
 }
@@ -182,11 +222,14 @@ function reportStartupFailure(error: unknown) {
   if (error instanceof StartupRefusedError) {
     console.error(`[start] Refusing to start: ${error.message}`);
   } else {
-    console.error("[start] Start-up failed:", error);
+    // Never "undefined": whatever was thrown, say something a person can act on.
+    const cause = error instanceof Error ? (error.stack ?? error.message) : `${String(error)} (no further detail)`;
+    console.error(`[start] Start-up failed: ${cause}`);
   }
 }
 
 main().catch((error: unknown) => {
   reportStartupFailure(error);
-  process.exit(1);
+  // The demo database may be up already: stop it rather than leave it behind.
+  void shutdown(1);
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/transaction";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
@@ -18,7 +19,7 @@ export const accountIdShape = { userId: z.uuid({ error: requiredOr("Give the acc
  */
 export async function withAccountsLocked<Result>(db: Database, actor: Actor, work: (tx: Tx) => Promise<Result>): Promise<Result> {
   assertCan(actor, "users:manage");
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('variance_dashboard.accounts'))`;
     return work(tx);
   });

@@ -1,6 +1,7 @@
 import { createSafeActionClient } from "next-safe-action";
 import { getActor } from "@/lib/auth/actor";
 import { CommandError, type CommandErrorCode } from "@/lib/commands/command-error";
+import { busyRefusalOf } from "@/lib/db/transaction";
 
 /** What a failed action tells the browser: an expected refusal, or a generic message. */
 export interface ActionError {
@@ -16,7 +17,9 @@ export interface ActionError {
  */
 export const actionClient = createSafeActionClient({
   handleServerError(error): ActionError {
-    if (error instanceof CommandError) return { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    // A busy database met outside a command (reading the session) is the same retryable refusal.
+    const refusal = error instanceof CommandError ? error : busyRefusalOf(error);
+    if (refusal) return { code: refusal.code, message: refusal.message, fieldErrors: refusal.fieldErrors };
     console.error("server action failed", error);
     return { code: "unexpected", message: "Something went wrong and nothing was changed. Try again in a moment." };
   },

@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { getPrisma } from "@/lib/db/prisma";
-import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
+import { isDatabaseBusy, isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { authConfig } from "./config";
 import { clientAddressOf, parseTrustedProxies, TRUSTED_PROXIES_ENV } from "./client-address";
 import { authenticateWithPassword } from "./credentials";
@@ -64,7 +64,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         const result = await authenticateWithPassword(getPrisma(), credentials, clientAddressOf(request.headers, trustedProxies)).catch((error: unknown) => {
-          if (isDatabaseUnreachable(error)) throw new SignInDatabaseUnreachableError();
+          if (isDatabaseUnreachable(error) || isDatabaseBusy(error)) throw new SignInDatabaseUnreachableError();
           throw error;
         });
         if (result.ok) return result.user;

@@ -64,7 +64,6 @@ export async function authenticateWithPassword(db: Database, raw: unknown, clien
       await audit("auth.sign_in", user.id, {});
       return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
     },
-    // argon2 verification and waiting behind a parallel attempt take longer than the default 5 s allows under load.
-    { timeout: 30_000, maxWait: 30_000 },
+    // argon2 verification and waiting behind a parallel attempt fit pool-settings.ts's transaction timeout.
   );
 }

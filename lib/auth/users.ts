@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/transaction";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./password";
 import { roleSchema } from "./roles";
@@ -27,7 +28,7 @@ export class DuplicateEmailError extends Error {
 export async function createLocalUser(db: Database, input: NewLocalUser, createdBy: string) {
   const user = newLocalUserSchema.parse(input);
   const passwordHash = await hashPassword(user.password);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const existing = await tx.users.findUnique({ where: { email: user.email }, select: { id: true } });
     if (existing) throw new DuplicateEmailError(user.email);
     const created = await tx.users.create({

@@ -71,21 +71,38 @@ interface ErrorLike {
   meta?: { driverAdapterError?: unknown };
 }
 
-/**
- * Whether a failure means the database is (for now) unreachable rather than misconfigured,
- * looking through the wrappers node-postgres, the Prisma adapter and Prisma put around it.
- */
-export function isDatabaseUnreachable(error: unknown): boolean {
+/** Whether `matches` holds for the error or anything node-postgres, the Prisma adapter or Prisma wrapped in it. */
+function someErrorInChain(error: unknown, matches: (candidate: ErrorLike) => boolean): boolean {
   const seen = new Set<unknown>();
   const visit = (value: unknown): boolean => {
     if (!value || typeof value !== "object" || seen.has(value)) return false;
     seen.add(value);
     const candidate = value as ErrorLike;
-    if (TRANSIENT_CODES.has(candidate.code as string) || TRANSIENT_CODES.has(candidate.originalCode as string)) return true;
-    if (TRANSIENT_ADAPTER_KINDS.has(candidate.kind as string)) return true;
-    if (typeof candidate.message === "string" && TRANSIENT_MESSAGE.test(candidate.message)) return true;
+    if (matches(candidate)) return true;
     const nested = [candidate.cause, candidate.meta?.driverAdapterError, ...(Array.isArray(candidate.errors) ? candidate.errors : [])];
     return nested.some(visit);
   };
   return visit(error);
+}
+
+/** Whether a failure means the database is (for now) unreachable rather than misconfigured. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  return someErrorInChain(
+    error,
+    (candidate) =>
+      TRANSIENT_CODES.has(candidate.code as string) ||
+      TRANSIENT_CODES.has(candidate.originalCode as string) ||
+      TRANSIENT_ADAPTER_KINDS.has(candidate.kind as string) ||
+      (typeof candidate.message === "string" && TRANSIENT_MESSAGE.test(candidate.message)),
+  );
+}
+
+// Prisma's P2028 when a transaction could not start within its wait or ran past its timeout
+// (it is rolled back), and node-postgres's pool when no connection came free within its wait.
+// Other P2028 messages (a closed or unknown transaction) are bugs, not load.
+const BUSY_MESSAGE = /Unable to start a transaction in the given time|cannot be executed on an expired transaction|timeout exceeded when trying to connect/i;
+
+/** Whether a failure means the database was too busy to serve in time: nothing was written, and trying again may work. */
+export function isDatabaseBusy(error: unknown): boolean {
+  return someErrorInChain(error, (candidate) => typeof candidate.message === "string" && BUSY_MESSAGE.test(candidate.message));
 }

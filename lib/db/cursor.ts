@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "./prisma";
+import { inTransaction } from "./transaction";
 
 type Tx = Prisma.TransactionClient;
 
@@ -62,14 +63,14 @@ export async function* streamFromTransaction<T>(
       state.handed = { item, taken, refused };
       wake();
     });
-  const finished = db
-    .$transaction(
-      async (tx) => {
-        await tx.$executeRaw`SET TRANSACTION READ ONLY`;
-        await produce(tx, emit);
-      },
-      { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: timeoutMs, maxWait: 10_000 },
-    )
+  const finished = inTransaction(
+    db,
+    async (tx) => {
+      await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+      await produce(tx, emit);
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: timeoutMs },
+  )
     .catch((error: unknown) => void (state.error = error ?? new Error("The export failed")))
     .finally(() => {
       state.done = true;

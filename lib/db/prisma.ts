@@ -15,6 +15,8 @@ export function createPrismaClient(connectionString: string, settings: PoolSetti
         connectionTimeoutMillis: settings.connectionTimeoutMs,
       }),
     ),
+    // Every interactive transaction's wait and run time, unless a call passes longer work's own timeout.
+    transactionOptions: { maxWait: settings.transactionWaitMs, timeout: settings.transactionTimeoutMs },
   });
 }
 

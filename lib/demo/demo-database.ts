@@ -46,7 +46,7 @@ export interface DemoDatabase {
 export async function startDemoDatabase(dataDir: string, log: (line: string) => void, demoOptions: DemoOptions = {}): Promise<DemoDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const secrets = loadOrCreateSecrets(path.join(dataDir, "demo-secrets.json"));
-  const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), password: secrets.postgresPassword });
+  const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), password: secrets.postgresPassword, notice: log });
   const url = cluster.url(DATABASE);
 
   if (!(await databaseExists(cluster, DATABASE))) {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/transaction";
 import type { Actor } from "@/lib/auth/roles";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 import { requiredOr } from "@/lib/commands/command-input";
@@ -25,7 +26,7 @@ export const organizationNameField = (what: string) =>
  * the mapping as the previous one left it, so it stays flat and free of cycles.
  */
 export async function changeOrganizationAliases<Result>(db: Database, change: (tx: Tx) => Promise<Result>): Promise<Result> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('organization_aliases', 0))`;
     return change(tx);
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/transaction";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 import { addDays, type ReportDate } from "@/lib/inventory/report-date";
 import { MATCHING_LOOKBACK_DAYS } from "@/lib/inventory/freshness";
@@ -139,7 +140,8 @@ async function reapply(tx: Tx, bound: ReportDate | null, fingerprint: Fingerprin
 export async function reconcileWriteThrough(db: Database, options: ReconcileOptions = {}): Promise<ReconcileCounts> {
   const bound = await reportDateBound(db);
   const fingerprint = await fingerprintOf(db, bound);
-  return db.$transaction(
+  return inTransaction(
+    db,
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RECONCILE_LOCK_KEY})`;
       return reapply(tx, bound, fingerprint, options.since);
@@ -174,7 +176,8 @@ const sameFingerprint = (a: Fingerprint | null, b: Fingerprint) =>
 export async function reconcileIfStale(db: Database, now: Date = new Date()): Promise<ReconcileOutcome> {
   const bound = await reportDateBound(db);
   const fingerprint = await fingerprintOf(db, bound);
-  return db.$transaction(
+  return inTransaction(
+    db,
     async (tx): Promise<ReconcileOutcome> => {
       const [{ locked } = { locked: false }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RECONCILE_LOCK_KEY}) AS locked`;
       if (!locked) return { ran: false, reason: "running" };

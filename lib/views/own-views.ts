@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma, saved_views } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/transaction";
 import type { Actor } from "@/lib/auth/roles";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 import { CommandError } from "@/lib/commands/command-error";
@@ -20,7 +21,7 @@ export const viewIdInputSchema = z.strictObject({
  * after the other, so "at most one default" and "one view per name" never race.
  */
 export async function changeOwnViews<Result>(db: Database, actor: Actor, change: (tx: Tx) => Promise<Result>): Promise<Result> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`saved_views:${actor.id}`}, 0))`;
     return change(tx);
   });

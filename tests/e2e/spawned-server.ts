@@ -24,9 +24,14 @@ export interface SpawnedServer {
   kill(): Promise<void>;
 }
 
-export async function spawnStartScript(env: Record<string, string>): Promise<SpawnedServer> {
+export const spawnStartScript = (env: Record<string, string>) => spawnServer(process.execPath, ["--import", "tsx", "scripts/start.ts"], env);
+
+/** `npm start` itself, as a person or the systemd unit of docs/deployment.md starts it: `process` is npm. */
+export const spawnNpmStart = (env: Record<string, string>) => spawnServer("npm", ["start"], env);
+
+async function spawnServer(command: string, args: string[], env: Record<string, string>): Promise<SpawnedServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(command, args, {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, PORT: String(port) },
     // Its own process group, so that cleanup reaches the Next.js server it spawns too.

@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/transaction";
 import { addDays, daysBetween, type ReportDate } from "@/lib/inventory/report-date";
 
 /**
@@ -62,12 +63,13 @@ export async function recomputeStaleDates(db: Database, rollup: string, stale: r
   const dates = [...new Set(stale)].sort();
   for (let start = 0; start < dates.length; start += ROLLUP_BATCH_DATES) {
     const batch = dates.slice(start, start + ROLLUP_BATCH_DATES);
-    await db.$transaction(
+    await inTransaction(
+      db,
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rollup:${rollup}`}, 0))`;
         await recompute(tx, batch);
       },
-      { maxWait: BATCH_TIMEOUT_MS, timeout: BATCH_TIMEOUT_MS },
+      { timeout: BATCH_TIMEOUT_MS },
     );
   }
 }

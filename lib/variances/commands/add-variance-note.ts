@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/prisma";
+import { inTransaction, refuseWhenBusy } from "@/lib/db/transaction";
 import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
@@ -30,8 +31,8 @@ export interface NoteResult extends VarianceId {
 export async function addVarianceNote(db: Database, actor: Actor, rawInput: unknown): Promise<NoteResult> {
   assertCan(actor, "variances:triage");
   const input = parseCommandInput(addNoteInputSchema, rawInput);
-  const bound = await reportDateBound(db);
-  return db.$transaction(async (tx) => {
+  const bound = await refuseWhenBusy(() => reportDateBound(db));
+  return inTransaction(db, async (tx) => {
     const [variance] = await findVariances(tx, [input], bound);
     if (!variance) throw varianceNotFound(input);
     const note = await tx.variance_notes.create({

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
+import { inTransaction, refuseWhenBusy } from "@/lib/db/transaction";
 import type { Actor } from "@/lib/auth/roles";
 import type { VarianceId } from "../variance-key";
 import { lockVariances, varianceIdKey } from "./lock-variances";
@@ -31,8 +32,9 @@ export async function runBulkTriageCommand(
   variances: readonly VarianceId[],
   prepare: (tx: Prisma.TransactionClient) => TriageCommand | Promise<TriageCommand>,
 ): Promise<BulkResult> {
-  const bound = await reportDateBound(db);
-  return db.$transaction(
+  const bound = await refuseWhenBusy(() => reportDateBound(db));
+  return inTransaction(
+    db,
     async (tx) => {
       const command = await prepare(tx);
       const skipped: SkippedVariance[] = [];

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
+import { inTransaction, refuseWhenBusy } from "@/lib/db/transaction";
 import type { Actor } from "@/lib/auth/roles";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 import { CommandError } from "@/lib/commands/command-error";
@@ -11,9 +12,6 @@ import { TRIAGE_SELECT, triageStateOf, type TriageState } from "./triage-state";
 import { reportDateBound, varianceNotFound } from "./variance-report-date";
 
 type Tx = Prisma.TransactionClient;
-
-// Room to wait for the variance's lock while a bulk command over it finishes.
-const SINGLE_TRANSACTION_TIMEOUT_MS = 30_000;
 
 /** The triage columns a command may set; the pipeline owns version and updated_*. */
 export type TriageChanges = Pick<
@@ -88,17 +86,15 @@ export async function runTriageCommand(
   target: VarianceId & { expectedVersion: number },
   prepare: (tx: Tx) => TriageCommand | Promise<TriageCommand>,
 ): Promise<TriageResult> {
-  const bound = await reportDateBound(db);
-  return db.$transaction(
-    async (tx) => {
-      const command = await prepare(tx);
-      const [variance] = await lockVariances(tx, [target], bound);
-      if (!variance) throw varianceNotFound(target);
-      assertExpectedVersion(variance, target.expectedVersion);
-      const refusal = command.refusal(variance);
-      if (refusal) throw new CommandError("conflict", `This variance is ${refusal}.`);
-      return applyTriageCommand(tx, actor, variance, command);
-    },
-    { timeout: SINGLE_TRANSACTION_TIMEOUT_MS },
-  );
+  const bound = await refuseWhenBusy(() => reportDateBound(db));
+  // The default timeout (pool-settings.ts) leaves room to wait for the variance's lock while a bulk command over it finishes.
+  return inTransaction(db, async (tx) => {
+    const command = await prepare(tx);
+    const [variance] = await lockVariances(tx, [target], bound);
+    if (!variance) throw varianceNotFound(target);
+    assertExpectedVersion(variance, target.expectedVersion);
+    const refusal = command.refusal(variance);
+    if (refusal) throw new CommandError("conflict", `This variance is ${refusal}.`);
+    return applyTriageCommand(tx, actor, variance, command);
+  });
 }
