@@ -55,7 +55,7 @@ export function VendorSnapshotCard({ snapshot }: { snapshot: VendorSnapshot }) {
               {fields.map((field) => (
                 <div key={field.label} className="contents">
                   <dt className="font-medium text-gray-600 dark:text-gray-400">{field.label}</dt>
-                  <dd className="min-w-0 break-words">{field.value(row, format) ?? "—"}</dd>
+                  <dd className="min-w-0 wrap-anywhere">{field.value(row, format) ?? "—"}</dd>
                 </div>
               ))}
             </dl>

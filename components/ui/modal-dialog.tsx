@@ -35,7 +35,7 @@ export function ModalDialog({ open, title, onClose, children }: ModalDialogProps
       className="w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-gray-200 bg-white p-0 text-gray-900 shadow-xl backdrop:bg-black/40 dark:border-gray-800 dark:bg-gray-900 dark:text-gray-100"
     >
       <div className="flex items-center justify-between border-b border-gray-200 px-4 py-3 dark:border-gray-800">
-        <h2 id={titleId} className="font-semibold">
+        <h2 id={titleId} className="font-semibold wrap-anywhere">
           {title}
         </h2>
         <button type="button" onClick={onClose} className="rounded px-2 text-xl leading-none text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800" aria-label="Close">
