@@ -42,7 +42,11 @@ const defaults = queueFiltersSchema.parse({});
 
 /** The default queue: every open variance of the report, nobody's filter applied. */
 export const isUnfilteredQueue = (filters: QueueFilters) =>
-  filters.status === "open" && !filters.type && !filters.org && !filters.q && filters.assignee === "anyone" &&
+  filters.status === "open" &&
+  !filters.type &&
+  !filters.org &&
+  !filters.q &&
+  filters.assignee === "anyone" &&
   filters.minDays === undefined &&
   !filters.newSince &&
   filters.resolvedDays === undefined;
