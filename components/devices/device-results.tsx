@@ -27,7 +27,7 @@ export function DeviceResults({ result }: { result: DeviceSearchResult }) {
               {group.rows.map((row, index) => (
                 <div key={`${row.vendor}-${index}`} className="contents">
                   <dt className="font-medium text-gray-600 dark:text-gray-400">{row.vendor}</dt>
-                  <dd className="min-w-0 break-words">
+                  <dd className="min-w-0 wrap-anywhere">
                     <span className="font-mono">{row.hostname}</span>
                     {row.displayName && <> · {row.displayName}</>}
                     {row.organization && <span className="text-gray-600 dark:text-gray-400"> · {row.organization}</span>}

@@ -17,7 +17,7 @@ export function DeviceVariances({ variances }: { variances: VarianceView[] }) {
         <li key={view.type} className="flex flex-wrap items-center gap-2 py-2 text-sm" data-variance={`${view.type}/${view.key}`}>
           <TypeBadge type={view.type} />
           <StatusBadge lifecycle={view.lifecycle} />
-          <Link href={variancePath(view)} className="min-w-0 break-words font-medium text-blue-700 hover:underline dark:text-blue-300">
+          <Link href={variancePath(view)} className="min-w-0 font-medium wrap-anywhere text-blue-700 hover:underline dark:text-blue-300">
             {view.summary}
           </Link>
           <span className="w-full text-xs text-gray-600 sm:w-auto dark:text-gray-400">

@@ -62,7 +62,7 @@ export function VendorSnapshotCard({ snapshot, notCollected }: { snapshot: Vendo
               {fields.map((field) => (
                 <div key={field.label} className="contents">
                   <dt className="font-medium text-gray-600 dark:text-gray-400">{field.label}</dt>
-                  <dd className="min-w-0 break-words">
+                  <dd className="min-w-0 wrap-anywhere">
                     {collected(field) ? (field.value(row, format) ?? "—") : <span className="text-gray-600 italic dark:text-gray-400">{NOT_COLLECTED}</span>}
                   </dd>
                 </div>

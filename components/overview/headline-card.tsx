@@ -1,4 +1,5 @@
 import { use } from "react";
+import Link from "next/link";
 import { requestFormat } from "@/lib/request-format";
 
 export interface HeadlineCardProps {
@@ -15,6 +16,8 @@ export interface HeadlineCardProps {
   comparedWith?: string | null;
   /** Shown instead of the value when it is null. */
   emptyText?: string;
+  /** The page listing what the figure counts: the whole card links to it. */
+  href?: string;
 }
 
 const tone = (change: number, rising: HeadlineCardProps["rising"]) => {
@@ -23,12 +26,15 @@ const tone = (change: number, rising: HeadlineCardProps["rising"]) => {
   return good ? "text-emerald-700 dark:text-emerald-400" : "text-rose-700 dark:text-rose-400";
 };
 
-export function HeadlineCard({ title, testId, value, previous, fractional = false, rising, comparedWith, emptyText = "—" }: HeadlineCardProps) {
+const cardClass = "block min-w-0 rounded-lg border border-gray-200 bg-white p-3 shadow-sm break-inside-avoid sm:p-4 dark:border-gray-800 dark:bg-gray-900";
+const linkedCardClass = `${cardClass} hover:border-blue-400 hover:shadow focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:border-blue-500`;
+
+export function HeadlineCard({ title, testId, value, previous, fractional = false, rising, comparedWith, emptyText = "—", href }: HeadlineCardProps) {
   const format = use(requestFormat());
   const change = value !== null && previous !== undefined && previous !== null ? value - previous : null;
-  return (
-    <div className="min-w-0 rounded-lg border border-gray-200 bg-white p-3 shadow-sm break-inside-avoid sm:p-4 dark:border-gray-800 dark:bg-gray-900">
-      <h3 className="text-xs font-medium text-gray-700 sm:text-sm dark:text-gray-300">{title}</h3>
+  const body = (
+    <>
+      <h3 className={`text-xs font-medium sm:text-sm ${href ? "text-blue-700 dark:text-blue-300" : "text-gray-700 dark:text-gray-300"}`}>{title}</h3>
       <p
         className={`mt-1 font-semibold tabular-nums ${value === null ? "text-base sm:text-lg" : "text-2xl sm:text-3xl"}`}
         data-testid={testId}
@@ -48,6 +54,13 @@ export function HeadlineCard({ title, testId, value, previous, fractional = fals
           )}
         </p>
       )}
-    </div>
+    </>
+  );
+  return href ? (
+    <Link href={href} className={linkedCardClass} data-testid={`${testId}-link`}>
+      {body}
+    </Link>
+  ) : (
+    <div className={cardClass}>{body}</div>
   );
 }

@@ -1,5 +1,6 @@
 import { use } from "react";
 import type { HeadlineFigures, OverviewHeadline } from "@/lib/reports/overview-headline";
+import { headlineQueueLinks } from "@/lib/reports/headline-queue-views";
 import { requestFormat } from "@/lib/request-format";
 import { HeadlineCard, type HeadlineCardProps } from "./headline-card";
 
@@ -24,10 +25,14 @@ const CARDS: { figure: Figure; title: string; testId: string; rising?: HeadlineC
   { figure: "licenseWaste", title: "ThreatLocker licenses on spare devices", testId: "license-waste", rising: "bad" },
 ];
 
-/** The headline figures of the report, each with its change against the report about a week earlier. */
+/**
+ * The headline figures of the report, each with its change against the report about a week
+ * earlier; a figure that counts variances links to the queue view it counts.
+ */
 export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
   const format = use(requestFormat());
   const comparedWith = headline.comparison ? format.reportDate(headline.comparison.reportDate) : null;
+  const links: Partial<Record<Figure, string>> = headlineQueueLinks(headline);
   return (
     <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3" data-testid="headline-cards">
       {CARDS.map((card) => (
@@ -41,6 +46,7 @@ export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
           rising={card.rising}
           comparedWith={comparedWith}
           emptyText={card.emptyText}
+          href={links[card.figure]}
         />
       ))}
     </div>

@@ -45,7 +45,7 @@ export function ModalDialog({ open, title, onClose, children }: ModalDialogProps
       className="m-auto max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] overflow-y-auto rounded-lg border border-gray-200 bg-white p-0 text-gray-900 shadow-xl backdrop:bg-black/40 dark:border-gray-800 dark:bg-gray-900 dark:text-gray-100"
     >
       <div className="flex items-center justify-between border-b border-gray-200 px-4 py-3 dark:border-gray-800">
-        <h2 id={titleId} className="min-w-0 break-words font-semibold">
+        <h2 id={titleId} className="min-w-0 font-semibold wrap-anywhere">
           {title}
         </h2>
         <button type="button" onClick={onClose} className="rounded px-2 text-xl leading-none text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800" aria-label="Close">

@@ -9,7 +9,7 @@ export function DetailFields({ fields }: { fields: DetailField[] }) {
       {fields.map((field, index) => (
         <div key={`${field.label}-${index}`} className="contents">
           <dt className="font-medium text-gray-600 dark:text-gray-400">{field.label}</dt>
-          <dd className="break-words">{display(field.value)}</dd>
+          <dd className="min-w-0 wrap-anywhere">{display(field.value)}</dd>
         </div>
       ))}
     </dl>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { QueueFilters } from "@/lib/variances/queue-filters";
 import type { UserSummary } from "@/lib/auth/user-directory";
 import { requestFormat } from "@/lib/request-format";
+import { CardFilters } from "./card-filters";
 import { controlClass, labelClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-styles";
 
 interface QueueFilterFormProps {
@@ -19,6 +20,7 @@ export function QueueFilterForm({ filters, reportDate, reportDates, organization
   return (
     <form method="get" action="/variances" className="grid grid-cols-2 gap-3 rounded-lg border border-gray-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6 dark:border-gray-800 dark:bg-gray-900" aria-label="Filter variances">
       {filters.type && <input type="hidden" name="type" value={filters.type} />}
+      <CardFilters filters={filters} />
       <div>
         <label htmlFor="filter-date" className={labelClass}>Report</label>
         <select id="filter-date" name="date" defaultValue={filters.date ?? ""} className={controlClass}>

@@ -63,9 +63,14 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
             <tr key={varianceSubjectId(row)} {...rowProps(row, index)} className="border-b border-gray-100 align-top outline-none focus:bg-blue-50 aria-[current=true]:bg-blue-50/60 dark:border-gray-800 dark:focus:bg-blue-950 dark:aria-[current=true]:bg-blue-950/50">
               {selectable && <td className="px-2 py-2">{checkbox(row)}</td>}
               <td className="px-2 py-2"><TypeBadge type={row.type} /></td>
-              <td className="px-2 py-2"><Link href={row.href} className="font-medium text-blue-700 hover:underline dark:text-blue-300">{row.hostname}</Link></td>
+              <td className="px-2 py-2">
+                {/* Cut to one line so a 255-character name cannot widen the table; the tooltip and the variance page show all of it. */}
+                <Link href={row.href} title={row.hostname} className="block max-w-[16rem] truncate font-medium text-blue-700 hover:underline dark:text-blue-300">
+                  {row.hostname}
+                </Link>
+              </td>
               <td className="px-2 py-2">{row.organization}</td>
-              <td className="px-2 py-2"><Summary row={row} /></td>
+              <td className="px-2 py-2 wrap-anywhere"><Summary row={row} /></td>
               <td className="px-2 py-2 tabular-nums">{row.daysOpen}</td>
               <td className="px-2 py-2">{assignee(row)}</td>
               <td className="px-2 py-2"><StatusBadge lifecycle={row} /></td>
@@ -78,16 +83,16 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
         {rows.map((row, index) => (
           <li key={varianceSubjectId(row)} {...rowProps(row, index)} className="rounded-lg border border-gray-200 bg-white p-3 text-sm outline-none focus:ring-2 focus:ring-blue-600 dark:border-gray-800 dark:bg-gray-900">
             <div className="flex flex-wrap items-center justify-between gap-2">
-              <span className="flex items-center gap-2">
+              <span className="flex min-w-0 items-center gap-2">
                 {checkbox(row)}
-                <Link href={row.href} className="font-medium text-blue-700 hover:underline dark:text-blue-300">{row.hostname}</Link>
+                <Link href={row.href} className="min-w-0 font-medium wrap-anywhere text-blue-700 hover:underline dark:text-blue-300">{row.hostname}</Link>
               </span>
               <StatusBadge lifecycle={row} />
             </div>
             <div className="mt-1 flex flex-wrap items-center gap-2 text-gray-600 dark:text-gray-400">
               <TypeBadge type={row.type} /> {row.organization}
             </div>
-            <p className="mt-2"><Summary row={row} /></p>
+            <p className="mt-2 wrap-anywhere"><Summary row={row} /></p>
             <p className="mt-2 text-xs text-gray-600 dark:text-gray-400">
               {row.daysOpen} days open · {assignee(row)} · {row.noteCount} notes
             </p>

@@ -28,7 +28,7 @@ export function VendorDevices({ devices, vendors }: { devices: VendorDevice[]; v
                   {rows.map(([label, value]) => (
                     <div key={label} className="contents">
                       <dt className="text-gray-600 dark:text-gray-400">{label}</dt>
-                      <dd className="break-words">{value(device) ?? "—"}</dd>
+                      <dd className="min-w-0 wrap-anywhere">{value(device) ?? "—"}</dd>
                     </div>
                   ))}
                 </dl>

@@ -10,7 +10,7 @@ import { comparisonReport, loadReportCalendar, reportBefore, type ReportCalendar
 import { RECENTLY_RESOLVED_DAYS, TIME_TO_RESOLVE_DAYS, resolutionsUpTo, resolvedWithin } from "./resolutions";
 import { datedVarianceGroups, isOpenOn } from "./variance-groups";
 
-/** The variance type whose rows are ThreatLocker licenses on spare Ninja devices (reference §5). */
+/** The variance type of a ThreatLocker license on a spare Ninja device (reference §5). */
 export const LICENSE_WASTE_TYPE = "SPARE_MISMATCH";
 
 export interface HeadlineFigures {
@@ -24,6 +24,7 @@ export interface HeadlineFigures {
   resolvedLast7Days: number;
   /** Median report days from first seen to resolution, over the last 30 days; null when nothing was resolved. */
   medianDaysToResolve: number | null;
+  /** Open variances of LICENSE_WASTE_TYPE (variances, not exception rows: a device listed twice is one license). */
   licenseWaste: number;
 }
 
@@ -49,12 +50,6 @@ async function ninjaBillingCounts(db: Database, date: ReportDate) {
   return { billable: count("billable"), spare: count("spare") };
 }
 
-async function licenseWaste(db: Database, date: ReportDate) {
-  const [row] = await db.$queryRaw<{ rows: number }[]>`
-    SELECT count(*)::int AS rows FROM exceptions WHERE date_found = ${date}::date AND type = ${LICENSE_WASTE_TYPE}`;
-  return row?.rows ?? 0;
-}
-
 async function newVariances(db: Database, date: ReportDate, previous: ReportDate) {
   const [row] = await db.$queryRaw<{ variances: number }[]>`
     SELECT count(*)::int AS variances FROM (
@@ -67,24 +62,25 @@ async function newVariances(db: Database, date: ReportDate, previous: ReportDate
 
 async function figuresOn(db: Database, calendar: ReportCalendar, date: ReportDate, today: ReportDate): Promise<HeadlineFigures> {
   const previous = reportBefore(calendar, date);
-  const [billing, groups, appeared, resolutions, waste] = await Promise.all([
+  const [billing, groups, appeared, resolutions] = await Promise.all([
     ninjaBillingCounts(db, date),
     datedVarianceGroups(db, date, date),
     previous ? newVariances(db, date, previous) : null,
     resolutionsUpTo(db, date, TIME_TO_RESOLVE_DAYS, today),
-    licenseWaste(db, date),
   ]);
+  const open = groups.filter((group) => isOpenOn(group, date, today));
+  const countOf = (list: typeof open) => list.reduce((sum, group) => sum + group.variances, 0);
   const devices = devicesOn(calendar.counts, date);
   return {
     ninjaDevices: devices[NINJA],
     threatlockerDevices: devices[THREATLOCKER],
     billableDevices: billing.billable,
     spareDevices: billing.spare,
-    openVariances: groups.filter((group) => isOpenOn(group, date, today)).reduce((sum, group) => sum + group.variances, 0),
+    openVariances: countOf(open),
     newVariances: appeared,
     resolvedLast7Days: resolvedWithin(resolutions, date, RECENTLY_RESOLVED_DAYS).length,
     medianDaysToResolve: median(resolutions.map((resolution) => resolution.daysToResolve)),
-    licenseWaste: waste,
+    licenseWaste: countOf(open.filter((group) => group.type === LICENSE_WASTE_TYPE)),
   };
 }
 

@@ -54,6 +54,11 @@ export async function listExceptions(db: Database, query: z.infer<typeof excepti
   };
 }
 
+/**
+ * The seed guide's stats shape: exception rows per type on a report, duplicates included. The
+ * overview's cards count variances instead (lib/reports/headline-queue-views.ts); this stays rows
+ * for the scripts written against the guide.
+ */
 export async function exceptionStats(db: Database, query: z.infer<typeof reportDateQuerySchema>) {
   const date = await reportDateOf(db, query.date);
   if (!date) return { date: null, counts: {} };

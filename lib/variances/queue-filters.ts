@@ -18,6 +18,10 @@ export const queueFiltersSchema = z.object({
   q: optionalText(255).catch(undefined),
   match: z.enum(["contains", "prefix"]).default("contains").catch("contains"),
   minDays: z.coerce.number().int().min(0).max(36500).optional().catch(undefined),
+  /** Only variances on the report that the report of this date did not have (the overview's "new since the previous report"). */
+  newSince: z.iso.date().optional().catch(undefined),
+  /** Only variances resolved on a report in this many days up to the report, and still resolved or verified on it. */
+  resolvedDays: z.coerce.number().int().min(1).max(36500).optional().catch(undefined),
   sort: z.enum(QUEUE_SORTS).default("days_open").catch("days_open"),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
@@ -38,7 +42,14 @@ const defaults = queueFiltersSchema.parse({});
 
 /** The default queue: every open variance of the report, nobody's filter applied. */
 export const isUnfilteredQueue = (filters: QueueFilters) =>
-  filters.status === "open" && !filters.type && !filters.org && !filters.q && filters.assignee === "anyone" && filters.minDays === undefined;
+  filters.status === "open" &&
+  !filters.type &&
+  !filters.org &&
+  !filters.q &&
+  filters.assignee === "anyone" &&
+  filters.minDays === undefined &&
+  !filters.newSince &&
+  filters.resolvedDays === undefined;
 
 /** The URL query for a filter set, leaving out defaults so links stay short and shareable. */
 export function queueQuery(filters: Partial<QueueFilters>): string {

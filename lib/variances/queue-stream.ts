@@ -3,7 +3,7 @@ import { cursorBatches, streamFromTransaction } from "@/lib/db/cursor";
 import type { Database } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportDate } from "@/lib/inventory/report-date";
-import { queueSelector, type QueueSortItem } from "./queue";
+import { loadQueueContext, queueSelector, type QueueSortItem } from "./queue";
 import type { QueueFilters } from "./queue-filters";
 import { toVarianceRow, varianceRowsSql, type RawVarianceRow } from "./variance-rows";
 import { toVarianceView, type VarianceView } from "./variance-view";
@@ -33,10 +33,10 @@ export function streamQueueVariances(
   reportDate: ReportDate,
   today: ReportDate,
 ): AsyncGenerator<VarianceView[]> {
-  const selector = queueSelector(filters, actor);
   return streamFromTransaction<VarianceView[]>(
     db,
     async (tx, emit) => {
+      const selector = queueSelector(filters, actor, await loadQueueContext(tx, filters, reportDate));
       const placed: QueueSortItem[] = [];
       for await (const batch of cursorBatches<RawVarianceRow>(tx, "queue_selection", varianceRowsSql(reportDate), QUEUE_STREAM_BATCH)) {
         for (const view of viewsOf(batch, reportDate, today)) {

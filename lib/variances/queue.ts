@@ -2,8 +2,12 @@ import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/db/prisma";
 import { reportDatesAndStatus } from "@/lib/inventory/report-dates";
-import { todayUtc, type ReportDate } from "@/lib/inventory/report-date";
+import { addDays, todayUtc, type ReportDate } from "@/lib/inventory/report-date";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isResolvedStatus } from "./lifecycle";
 import { QUEUE_PAGE_SIZE, type QueueFilters } from "./queue-filters";
+import { varianceIdsOn } from "./report-variance-ids";
+import { varianceSubjectId } from "./variance-key";
 import { loadVarianceRows } from "./variance-rows";
 import { toVarianceView, type VarianceView } from "./variance-view";
 
@@ -24,7 +28,15 @@ export interface Queue {
 export type QueueSortItem = Pick<VarianceView, "type" | "key" | "hostname" | "organization" | "daysOpen">;
 
 /** What the filters read of a variance. */
-type QueueItem = QueueSortItem & Pick<VarianceView, "assigneeId"> & { lifecycle: Pick<VarianceView["lifecycle"], "status"> };
+type QueueItem = QueueSortItem &
+  Pick<VarianceView, "assigneeId" | "rowsOnReport" | "resolvedReportDate"> & { lifecycle: Pick<VarianceView["lifecycle"], "status"> };
+
+/** What the filters compare a variance with beyond itself: the report shown and, for `newSince`, the variances of that earlier report. */
+export interface QueueContext {
+  reportDate: ReportDate;
+  /** varianceSubjectId of each variance on the `newSince` report; null without that filter. */
+  onEarlierReport: ReadonlySet<string> | null;
+}
 
 function matchesAssignee(item: QueueItem, assignee: QueueFilters["assignee"], actor: Actor) {
   if (assignee === "anyone") return true;
@@ -38,6 +50,18 @@ function matchesHostname(item: QueueItem, q: string | undefined, match: QueueFil
   return [item.hostname.toLowerCase(), item.key].some((candidate) => (match === "prefix" ? candidate.startsWith(needle) : candidate.includes(needle)));
 }
 
+/** On the report, and not on the earlier one; nothing is new since a report that is not earlier. */
+function matchesNewSince(item: QueueItem, newSince: string | undefined, context: QueueContext) {
+  if (!newSince) return true;
+  return newSince < context.reportDate && item.rowsOnReport > 0 && !context.onEarlierReport?.has(varianceSubjectId(item));
+}
+
+/** Resolved on a report in the `days` up to the report, and not contradicted by it (the lifecycle says resolved or verified). */
+function matchesResolvedDays(item: QueueItem, days: number | undefined, context: QueueContext) {
+  if (days === undefined) return true;
+  return isResolvedStatus(item.lifecycle.status) && item.resolvedReportDate !== null && item.resolvedReportDate > addDays(context.reportDate, -days);
+}
+
 const compareBy: Record<QueueFilters["sort"], (a: QueueSortItem, b: QueueSortItem) => number> = {
   days_open: (a, b) => a.daysOpen - b.daysOpen,
   type: (a, b) => a.type.localeCompare(b.type),
@@ -47,8 +71,14 @@ const compareBy: Record<QueueFilters["sort"], (a: QueueSortItem, b: QueueSortIte
 
 const defaultDirection: Record<QueueFilters["sort"], "asc" | "desc"> = { days_open: "desc", type: "asc", organization: "asc", hostname: "asc" };
 
+/** What queueSelector needs to know about a report, read in `db` (a transaction, for the export's one snapshot). */
+export async function loadQueueContext(db: Pick<Prisma.TransactionClient, "$queryRaw">, filters: QueueFilters, reportDate: ReportDate): Promise<QueueContext> {
+  const earlier = filters.newSince && filters.newSince < reportDate ? await varianceIdsOn(db, filters.newSince) : null;
+  return { reportDate, onEarlierReport: earlier };
+}
+
 /** The filters and sort of a queue as functions: the page and the streamed export share them. */
-export function queueSelector(filters: QueueFilters, actor: Actor) {
+export function queueSelector(filters: QueueFilters, actor: Actor, context: QueueContext) {
   const direction = (filters.dir ?? defaultDirection[filters.sort]) === "asc" ? 1 : -1;
   return {
     /** Every filter but the type (the tabs count by type). */
@@ -57,7 +87,9 @@ export function queueSelector(filters: QueueFilters, actor: Actor) {
       matchesAssignee(item, filters.assignee, actor) &&
       (!filters.org || item.organization === filters.org) &&
       matchesHostname(item, filters.q, filters.match) &&
-      (filters.minDays === undefined || item.daysOpen >= filters.minDays),
+      (filters.minDays === undefined || item.daysOpen >= filters.minDays) &&
+      matchesNewSince(item, filters.newSince, context) &&
+      matchesResolvedDays(item, filters.resolvedDays, context),
     matchesType: (item: QueueItem) => !filters.type || item.type === filters.type,
     compare: (a: QueueSortItem, b: QueueSortItem) =>
       direction * compareBy[filters.sort](a, b) || a.type.localeCompare(b.type) || a.key.localeCompare(b.key),
@@ -96,7 +128,7 @@ async function selectQueue(db: Database, actor: Actor, filters: QueueFilters, to
   if (!reportDate) return { reportDate: null, reportDates, views: [], matchingButType: [], matching: [] };
 
   const views = (await loadVarianceRows(db, reportDate)).map((row) => toVarianceView(row, reportDate, today));
-  const selector = queueSelector(filters, actor);
+  const selector = queueSelector(filters, actor, await loadQueueContext(db, filters, reportDate));
   const matchingButType = views.filter(selector.matchesButType);
   const matching = matchingButType.filter(selector.matchesType).sort(selector.compare);
   return { reportDate, reportDates, views, matchingButType, matching };

@@ -35,11 +35,11 @@ export default async function DevicePage({ params }: { params: Promise<Params> }
         ← Search devices
       </Link>
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight break-all">{detail.key}</h1>
+        <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-all">{detail.key}</h1>
         {detail.truncated && <TruncatedBadge />}
       </header>
       {detail.longerKeys.length > 0 && (
-        <p role="note" className="rounded bg-orange-50 px-3 py-2 text-sm text-orange-950 dark:bg-orange-950 dark:text-orange-100">
+        <p role="note" className="rounded bg-orange-50 px-3 py-2 text-sm wrap-anywhere text-orange-950 dark:bg-orange-950 dark:text-orange-100">
           This is 15 characters long, the NetBIOS limit: Ninja may have cut the name short. ThreatLocker lists longer names that start with it:{" "}
           {detail.longerKeys.map((longer, index) => (
             <span key={longer}>

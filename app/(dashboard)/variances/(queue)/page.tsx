@@ -51,7 +51,7 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Variances</h1>
-        <p className="text-sm text-gray-600 dark:text-gray-400" data-testid="queue-summary">
+        <p className="text-sm text-gray-600 dark:text-gray-400" data-testid="queue-summary" data-value={queue.total}>
           {format.count(queue.total)} matching on the report of {format.reportDate(queue.reportDate)}
         </p>
         <ExportLinks filters={filters} />

@@ -46,11 +46,11 @@ export default async function VariancePage({ params }: { params: Promise<Params>
         ← Back to the queue
       </Link>
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight break-all"><Link href={devicePath(view.key)} className="hover:underline" title="Open the device page">{view.hostname}</Link></h1>
+        <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-all"><Link href={devicePath(view.key)} className="hover:underline" title="Open the device page">{view.hostname}</Link></h1>
         <TypeBadge type={view.type} />
         <StatusBadge lifecycle={view.lifecycle} />
       </header>
-      <p className="text-sm text-gray-600 dark:text-gray-400">
+      <p className="text-sm wrap-anywhere text-gray-600 dark:text-gray-400">
         {view.organization} · first seen {format.reportDate(view.firstSeen)} · last seen {format.reportDate(view.lastSeen)} · {view.daysOpen} days open
         {view.rowsOnReport > 1 && ` · ${view.rowsOnReport} rows on the report of ${format.reportDate(detail.reportDate)}`}
       </p>
@@ -60,7 +60,7 @@ export default async function VariancePage({ params }: { params: Promise<Params>
           <section className={sectionClass} aria-labelledby="what-is-wrong">
             <h2 id="what-is-wrong" className="font-semibold">What is wrong</h2>
             {definition && <p className="mt-1 text-sm">{definition.description}</p>}
-            <p className="mt-1 text-sm font-medium" data-testid="variance-summary">{view.summary}</p>
+            <p className="mt-1 text-sm font-medium wrap-anywhere" data-testid="variance-summary">{view.summary}</p>
             {view.parsed.kind === "unexpected" && (
               <p role="status" className="mt-2 rounded bg-rose-50 px-2 py-1 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-200">
                 Unexpected data: this row&apos;s details do not have the shape this type usually has ({view.parsed.issues.join("; ")}). They are shown as stored.
