@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
-import { SIGN_IN_FAILURE_LIMIT, SIGN_IN_WINDOW_MINUTES } from "@/lib/auth/sign-in-throttle";
+import { SIGN_IN_ACCOUNT_FAILURE_LIMIT, SIGN_IN_WINDOW_MINUTES } from "@/lib/auth/sign-in-throttle";
 import { sessionStillValid } from "@/lib/auth/session-settings";
 import { listAccounts } from "@/lib/accounts/list-accounts";
 import { signOutEverywhere } from "@/lib/accounts/sign-out-everywhere";
@@ -88,7 +88,7 @@ describe(`every timestamp the app stores or shows is exact on a server in ${SERV
   it("the sign-in throttle's window: ten refusals lock the account for 15 minutes from the first, not hours", async () => {
     const email = actors.otherTechnician.email;
     const before = Date.now();
-    for (let attempt = 0; attempt < SIGN_IN_FAILURE_LIMIT; attempt++) await authenticateWithPassword(db, { email, password: "a wrong guess" });
+    for (let attempt = 0; attempt < SIGN_IN_ACCOUNT_FAILURE_LIMIT; attempt++) await authenticateWithPassword(db, { email, password: "a wrong guess" });
     const refused = await authenticateWithPassword(db, { email, password: PASSWORD });
     const first = await one(`SELECT ${utcText("min(occurred_at)")} AS at FROM variance_dashboard.audit_events WHERE action = 'auth.sign_in_refused' AND actor_email = $1`, [email]);
     expectWrittenDuring(first, before, Date.now());
