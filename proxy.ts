@@ -2,6 +2,8 @@ import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig, isPublicPath } from "@/lib/auth/config";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
+import { databaseUnreachablePage } from "@/lib/api/database-unreachable-page";
+import { databaseReachable } from "@/lib/db/reachability";
 import { actionOriginAllowed, ALLOWED_ORIGINS_ENV, allowedOriginHosts, CROSS_ORIGIN_ACTION_MESSAGE } from "@/lib/security/action-origin";
 
 // Redirects signed-out visitors early and sets each page's Content-Security-Policy. It is
@@ -10,7 +12,7 @@ import { actionOriginAllowed, ALLOWED_ORIGINS_ENV, allowedOriginHosts, CROSS_ORI
 const { auth } = NextAuth(authConfig);
 const allowedHosts = allowedOriginHosts(process.env[ALLOWED_ORIGINS_ENV]);
 
-export const proxy = auth((request) => {
+export const proxy = auth(async (request) => {
   const { pathname, href, origin } = request.nextUrl;
   // Before anything else, so that no action code runs for a forged or origin-less call.
   if (!actionOriginAllowed(request, pathname, allowedHosts)) {
@@ -24,6 +26,13 @@ export const proxy = auth((request) => {
   }
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce);
+  // A page's status is sent before its data fails, so a page asked for while the database is
+  // down is answered 503 here. The sign-in page still renders: it says why nobody can sign in.
+  if ((request.method === "GET" || request.method === "HEAD") && !pathname.startsWith("/api/") && !isPublicPath(pathname) && !(await databaseReachable(process.env.DATABASE_URL))) {
+    const response = databaseUnreachablePage(nonce);
+    response.headers.set("Content-Security-Policy", policy);
+    return response;
+  }
   // On the request, so Next.js and the root layout put the nonce on the page's scripts.
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);

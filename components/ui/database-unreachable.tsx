@@ -1,7 +1,10 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { DATABASE_UNREACHABLE_COPY } from "@/lib/api/database-unreachable-page";
 import { DATABASE_RETRY_SECONDS, probeDatabase } from "./database-status";
+
+const { title, forUser, forOperator } = DATABASE_UNREACHABLE_COPY;
 
 /**
  * What every page shows while the server cannot reach PostgreSQL: what is wrong, for the
@@ -49,16 +52,10 @@ export function DatabaseUnreachable({ headingLevel = "h1" }: { headingLevel?: "h
       className="rounded-lg border border-amber-300 bg-amber-50 p-6 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50"
     >
       <Heading id="database-unreachable-title" className="text-lg font-semibold">
-        Database unreachable — retrying
+        {title}
       </Heading>
-      <p className="mt-2 text-sm">
-        The dashboard cannot reach its PostgreSQL database, so nothing can be shown or saved right now. It checks again every second and loads this page by itself as soon as the database answers: there is no need to restart
-        anything.
-      </p>
-      <p className="mt-2 text-sm">
-        For the operator: check that PostgreSQL is running and reachable at the host and port in <code>DATABASE_URL</code>. The
-        server&apos;s log names the exact cause (lines starting with <code>[start]</code>).
-      </p>
+      <p className="mt-2 text-sm">{forUser}</p>
+      <p className="mt-2 text-sm">{forOperator.map((part, index) => (index % 2 ? <code key={index}>{part}</code> : part))}</p>
       <p role="status" className="mt-3 text-sm">
         {checking ? "Checking…" : lastChecked ? `Still unreachable at ${lastChecked.toLocaleTimeString()}.` : "Waiting for the database…"}
       </p>

@@ -40,7 +40,10 @@ test("starting with the database unreachable serves a retrying page, then recove
     await context.addCookies([{ name: cookieName, value: token, url: server.baseUrl, httpOnly: true, sameSite: "Lax" }]);
 
     const page = await context.newPage();
-    await page.goto("/variances");
+    // The status is decided before the page renders: 503 with a retry hint, not 200 with an error page.
+    const answer = (await page.goto("/variances"))!;
+    expect(answer.status()).toBe(503);
+    expect(answer.headers()["retry-after"]).toBe("5");
     await expect(page.getByRole("heading", { name: RETRYING })).toBeVisible();
     await expect(page.getByText(/check that PostgreSQL is running and reachable at the host and port in DATABASE_URL/)).toBeVisible();
     await expect(page.getByText("Application error")).toHaveCount(0);
