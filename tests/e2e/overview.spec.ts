@@ -173,9 +173,9 @@ test("the overview prints without navigation or controls, charts kept, each sect
 test("the team page is for managers; technicians neither see it nor open it", async ({ page }) => {
   await signIn(page, "technician");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Team" })).toHaveCount(0);
-  // The page streams after the shell, so the refusal is Next's not-found page rather than a 404 status.
-  await page.goto("/team");
-  await expect(page.getByText("This page could not be found.")).toBeVisible();
+  // Refused in the team layout, above its loading boundary, so the status is decided before streaming.
+  expect((await page.goto("/team"))!.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: /have access to this page/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Team", level: 1 })).toHaveCount(0);
 });
 
