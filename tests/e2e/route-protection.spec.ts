@@ -56,7 +56,7 @@ test("health answers without a session and reveals nothing else", async ({ reque
  * boundary, an unknown record in a page no loading boundary wraps.
  */
 const DENIED = /have access to this page/;
-const NOT_FOUND = /could not be found/;
+const NOT_FOUND = /No page at this address/;
 const refusals: { role: Role; path: string; status: number; text: RegExp }[] = [
   { role: "technician", path: "/team", status: 403, text: DENIED },
   { role: "technician", path: "/admin/users", status: 403, text: DENIED },
