@@ -1,9 +1,13 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
+    // A worker per core (Vitest's default leaves one idle): integration files each have their own
+    // database and spend much of their time waiting on PostgreSQL, so two files share two cores well.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
