@@ -68,9 +68,9 @@ function runningPostmaster(dataDir: string): { pid: number; parentPid: number } 
 }
 
 /**
- * A lock whose process is gone, or whose PID another program now has, is removed: PostgreSQL
- * replaces the first itself, but refuses the second ("lock file already exists") whenever it
- * cannot signal that process, as when it runs as its own user and the PID went to root's.
+ * A lock whose process is gone, or whose PID another process now has, is removed: PostgreSQL
+ * replaces the first itself, but refuses the second ("lock file already exists") when that
+ * process runs as its own user, as another cluster's backend does on a busy machine.
  */
 function removeStaleLock(dataDir: string, notice: (message: string) => void) {
   const lock = path.join(dataDir, "postmaster.pid");

@@ -7,6 +7,15 @@ import { spawnNpmStart, waitForHealth, type SpawnedServer } from "./spawned-serv
 // scripts/start.ts's shutdown bound (25 s) and a margin for a loaded machine.
 const STOP_WITHIN_MS = 35_000;
 
+/** A process's command line, "" once it has exited. */
+function processCommand(pid: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+  } catch {
+    return "";
+  }
+}
+
 /**
  * Every process still alive that belongs to a start on `dataDir`: its environment names the
  * folder (npm, the start script, Next.js and PostgreSQL all inherit VD_DATA_DIR) or its command
@@ -18,7 +27,7 @@ function processesOf(dataDir: string): { pid: number; command: string }[] {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     try {
       if (/\) Z /.test(readFileSync(`/proc/${entry}/stat`, "utf8"))) continue;
-      const command = readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+      const command = processCommand(entry);
       const environment = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
       if (environment.includes(`VD_DATA_DIR=${dataDir}`) || command.includes(dataDir) || readlinkSync(`/proc/${entry}/cwd`).startsWith(dataDir)) found.push({ pid: Number(entry), command });
     } catch {
@@ -80,9 +89,12 @@ test("after a SIGKILL of everything (a stale lock), the next start serves", asyn
     await expectNothingLeft(dataDir);
     const lock = path.join(dataDir, "postgres", "postmaster.pid");
     expect(existsSync(lock)).toBe(true);
-    // On a busy machine the dead server's PID is soon another program's (here init's): PostgreSQL
-    // alone would then refuse to start ("lock file already exists").
-    writeFileSync(lock, readFileSync(lock, "utf8").replace(/^\d+/, "1"));
+    // On a busy machine the dead server's PID is soon another process's. When that process runs
+    // as PostgreSQL's own user (a backend of another cluster: here the suite's demo server),
+    // PostgreSQL alone refuses to start ("lock file already exists").
+    const otherServer = readdirSync("/proc").find((entry) => /^\d+$/.test(entry) && processCommand(entry).includes("bin/postgres") && !processCommand(entry).includes(dataDir));
+    expect(otherServer, "the suite's own demo PostgreSQL").toBeDefined();
+    writeFileSync(lock, readFileSync(lock, "utf8").replace(/^\d+/, otherServer!));
 
     server = await startDemo(dataDir);
     await stopWith(server, "SIGTERM");
