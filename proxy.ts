@@ -6,8 +6,9 @@ import { databaseUnreachablePage } from "@/lib/api/database-unreachable-page";
 import { databaseReachable } from "@/lib/db/reachability";
 import { actionOriginAllowed, ALLOWED_ORIGINS_ENV, allowedOriginHosts, CROSS_ORIGIN_ACTION_MESSAGE } from "@/lib/security/action-origin";
 
-// Redirects signed-out visitors early and sets each page's Content-Security-Policy. It is
-// not the security boundary: every page, data function and route handler checks the
+// Refuses server-action POSTs without a matching Origin (403), redirects signed-out visitors
+// early, answers pages with 503 while the database is down, and sets each page's
+// Content-Security-Policy. It is not the security boundary: every page, data function and route handler checks the
 // session again (lib/auth/actor.ts).
 const { auth } = NextAuth(authConfig);
 const allowedHosts = allowedOriginHosts(process.env[ALLOWED_ORIGINS_ENV]);

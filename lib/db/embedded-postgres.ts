@@ -74,7 +74,8 @@ function runningPostmaster(dataDir: string): { pid: number; parentPid: number } 
  */
 function removeStaleLock(dataDir: string, notice: (message: string) => void) {
   const lock = path.join(dataDir, "postmaster.pid");
-  if (!existsSync(lock)) return;
+  // Without /proc (macOS) a running server cannot be told from a dead one: PostgreSQL decides.
+  if (!existsSync(lock) || !existsSync("/proc")) return;
   notice(`Removing the stale lock ${lock} left by a run that was killed.`);
   rmSync(lock, { force: true });
 }
@@ -82,7 +83,13 @@ function removeStaleLock(dataDir: string, notice: (message: string) => void) {
 // A fast shutdown takes a second or two; a server that ignores it needs a person.
 const LEFTOVER_STOP_TIMEOUT_MS = 30_000;
 
-const processGone = (pid: number) => !existsSync(`/proc/${pid}`) || readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.startsWith("Z");
+function processGone(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.startsWith("Z");
+  } catch {
+    return true;
+  }
+}
 
 /**
  * A server left running on the data directory by a run that was killed (its parent gone, so

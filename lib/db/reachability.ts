@@ -11,7 +11,13 @@ let answer: { reachable: boolean; at: number } | null = null;
 let inFlight: Promise<boolean> | null = null;
 
 async function probe(databaseUrl: string): Promise<boolean> {
-  pool ??= new pg.Pool(connectionConfig(databaseUrl, { max: 1, connectionTimeoutMillis: poolSettings().connectionTimeoutMs, idleTimeoutMillis: 30_000 }));
+  if (!pool) {
+    const { connectionTimeoutMs } = poolSettings();
+    // query_timeout: a host that vanished without closing the connection must not hold every page.
+    pool = new pg.Pool(connectionConfig(databaseUrl, { max: 1, connectionTimeoutMillis: connectionTimeoutMs, query_timeout: connectionTimeoutMs, idleTimeoutMillis: 30_000 }));
+    // A restart of PostgreSQL breaks the idle connection; the next probe opens a new one.
+    pool.on("error", () => {});
+  }
   try {
     await pool.query("SELECT 1");
     return true;
