@@ -1,10 +1,15 @@
-import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
-import { authConfig, isPublicPath } from "@/lib/auth/config";
-import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
+import NextAuth from "next-auth";
 import { databaseUnreachablePage } from "@/lib/api/database-unreachable-page";
+import { authConfig, isPublicPath } from "@/lib/auth/config";
 import { databaseReachable } from "@/lib/db/reachability";
-import { actionOriginAllowed, ALLOWED_ORIGINS_ENV, allowedOriginHosts, CROSS_ORIGIN_ACTION_MESSAGE } from "@/lib/security/action-origin";
+import {
+  ALLOWED_ORIGINS_ENV,
+  actionOriginAllowed,
+  allowedOriginHosts,
+  CROSS_ORIGIN_ACTION_MESSAGE,
+} from "@/lib/security/action-origin";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
 
 // Refuses server-action POSTs without a matching Origin (403), redirects signed-out visitors
 // early, answers pages with 503 while the database is down, and sets each page's
@@ -17,7 +22,10 @@ export const proxy = auth(async (request) => {
   const { pathname, href, origin } = request.nextUrl;
   // Before anything else, so that no action code runs for a forged or origin-less call.
   if (!actionOriginAllowed(request, pathname, allowedHosts)) {
-    return new Response(CROSS_ORIGIN_ACTION_MESSAGE, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response(CROSS_ORIGIN_ACTION_MESSAGE, {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   if (!request.auth?.user && !isPublicPath(pathname)) {
     if (pathname.startsWith("/api/")) return Response.json({ error: "Sign in to use this API." }, { status: 401 });
@@ -29,7 +37,12 @@ export const proxy = auth(async (request) => {
   const policy = contentSecurityPolicy(nonce);
   // A page's status is sent before its data fails, so a page asked for while the database is
   // down is answered 503 here. The sign-in page still renders: it says why nobody can sign in.
-  if ((request.method === "GET" || request.method === "HEAD") && !pathname.startsWith("/api/") && !isPublicPath(pathname) && !(await databaseReachable(process.env.DATABASE_URL))) {
+  if (
+    (request.method === "GET" || request.method === "HEAD") &&
+    !pathname.startsWith("/api/") &&
+    !isPublicPath(pathname) &&
+    !(await databaseReachable(process.env.DATABASE_URL))
+  ) {
     const response = databaseUnreachablePage(nonce);
     response.headers.set("Content-Security-Policy", policy);
     return response;

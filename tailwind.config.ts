@@ -18,7 +18,12 @@ const config: Config = {
             emphasis: colors.blue[700],
             inverted: colors.white,
           },
-          background: { muted: colors.gray[50], subtle: colors.gray[100], DEFAULT: colors.white, emphasis: colors.gray[700] },
+          background: {
+            muted: colors.gray[50],
+            subtle: colors.gray[100],
+            DEFAULT: colors.white,
+            emphasis: colors.gray[700],
+          },
           border: { DEFAULT: colors.gray[200] },
           ring: { DEFAULT: colors.gray[200] },
           content: {
@@ -38,7 +43,12 @@ const config: Config = {
             emphasis: colors.blue[400],
             inverted: colors.blue[950],
           },
-          background: { muted: "#131A2B", subtle: colors.gray[800], DEFAULT: colors.gray[900], emphasis: colors.gray[300] },
+          background: {
+            muted: "#131A2B",
+            subtle: colors.gray[800],
+            DEFAULT: colors.gray[900],
+            emphasis: colors.gray[300],
+          },
           border: { DEFAULT: colors.gray[800] },
           ring: { DEFAULT: colors.gray[800] },
           content: {

@@ -35,7 +35,8 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): stri
     try {
       // The locale Intl resolves to, not the tag as sent: "de-XX" becomes "de", so the set of
       // locales (and of cached formatters) is bounded by what Intl supports, not by what clients send.
-      if (Intl.NumberFormat.supportedLocalesOf(tag, { localeMatcher: "lookup" }).length > 0) return new Intl.NumberFormat(tag).resolvedOptions().locale;
+      if (Intl.NumberFormat.supportedLocalesOf(tag, { localeMatcher: "lookup" }).length > 0)
+        return new Intl.NumberFormat(tag).resolvedOptions().locale;
     } catch {
       // A tag Intl rejects as malformed (RangeError): try the next preference.
     }

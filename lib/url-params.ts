@@ -13,4 +13,6 @@ export const optionalText = (max: number) =>
 
 /** A page's search params as its schema reads them: the first value of a repeated parameter. */
 export const singleValues = (searchParams: SearchParams) =>
-  Object.fromEntries(Object.entries(searchParams).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
+  Object.fromEntries(
+    Object.entries(searchParams).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]),
+  );

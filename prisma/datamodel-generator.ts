@@ -19,9 +19,7 @@ interface GenerateParams {
   dmmf: { datamodel: unknown };
 }
 
-type Request =
-  | { id: number; method: "getManifest" }
-  | { id: number; method: "generate"; params: GenerateParams };
+type Request = { id: number; method: "getManifest" } | { id: number; method: "generate"; params: GenerateParams };
 
 function send(message: object) {
   process.stderr.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`);
@@ -37,7 +35,10 @@ createInterface({ input: process.stdin }).on("line", (line) => {
   const request = JSON.parse(line) as Request;
   try {
     if (request.method === "getManifest") {
-      send({ id: request.id, result: { manifest: { prettyName: "Prisma datamodel (DMMF) JSON", requiresEngines: [] } } });
+      send({
+        id: request.id,
+        result: { manifest: { prettyName: "Prisma datamodel (DMMF) JSON", requiresEngines: [] } },
+      });
     } else {
       generate(request.params);
       send({ id: request.id, result: null });

@@ -9,21 +9,21 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { type Actor, roleSchema } from "@/lib/auth/roles";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
-import { roleSchema, type Actor } from "@/lib/auth/roles";
-import { median } from "@/lib/reports/median";
 import { parseScaleTier } from "@/lib/demo/scale-tiers";
-import { startAppServer } from "./bench/app-server";
-import { signInOverHttp } from "./bench/sign-in";
-import { runLoad, summarise } from "./bench/load";
-import { benchRoutes, pickTargets } from "./bench/routes";
-import { firstLoadJsBytes } from "./bench/first-load-js";
-import { megabytes, memorySampler } from "./bench/memory";
-import { setUpstreamIndexes } from "./bench/upstream-indexes";
+import { median } from "@/lib/reports/median";
 import { measureActions } from "./bench/actions";
-import { measureExport } from "./bench/export";
-import { printReport, type BenchReport, type RouteFigures } from "./bench/report";
+import { startAppServer } from "./bench/app-server";
 import { resetTriage } from "./bench/bench-data";
+import { measureExport } from "./bench/export";
+import { firstLoadJsBytes } from "./bench/first-load-js";
+import { runLoad, summarise } from "./bench/load";
+import { megabytes, memorySampler } from "./bench/memory";
+import { type BenchReport, printReport, type RouteFigures } from "./bench/report";
+import { benchRoutes, pickTargets } from "./bench/routes";
+import { signInOverHttp } from "./bench/sign-in";
+import { setUpstreamIndexes } from "./bench/upstream-indexes";
 
 const { values } = parseArgs({
   options: {
@@ -53,7 +53,10 @@ async function dataFloorMs(read: () => Promise<unknown>): Promise<number> {
 }
 
 async function actorFor(db: Database, email: string): Promise<Actor> {
-  const user = await db.users.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true } });
+  const user = await db.users.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true },
+  });
   return { ...user, role: roleSchema.parse(user.role) };
 }
 
@@ -72,14 +75,20 @@ async function main() {
     const idleMemory = memory.mark();
 
     const routes: RouteFigures[] = [];
-    for (const route of benchRoutes(targets).filter((route) => !only || only.some((word) => route.name.includes(word)))) {
+    for (const route of benchRoutes(targets).filter(
+      (route) => !only || only.some((word) => route.name.includes(word)),
+    )) {
       log(`${route.name}: ${route.path}`);
       const steps = [{ path: route.path }];
       await runLoad(server.origin, steps, { cookies: [cookie], connections: 1, amount: 3 });
       // A slow route answers too few times in the time given to say anything; it gets a fixed count instead.
       const measure = async (connections: number) => {
         const timed = await runLoad(server.origin, steps, { cookies: [cookie], connections, durationSeconds: seconds });
-        return summarise(timed.requests >= 2 * connections + 8 ? timed : await runLoad(server.origin, steps, { cookies: [cookie], connections, amount: 2 * connections + 8 }));
+        return summarise(
+          timed.requests >= 2 * connections + 8
+            ? timed
+            : await runLoad(server.origin, steps, { cookies: [cookie], connections, amount: 2 * connections + 8 }),
+        );
       };
       const concurrency1 = await measure(1);
       const concurrency8 = await measure(8);
@@ -89,14 +98,18 @@ async function main() {
         concurrency1,
         concurrency8,
         dataFloorMs: await dataFloorMs(() => route.data(db, actor)),
-        firstLoadJsKb: route.page ? Math.round((await firstLoadJsBytes(server.origin, route.path, cookie)) / 102.4) / 10 : null,
+        firstLoadJsKb: route.page
+          ? Math.round((await firstLoadJsBytes(server.origin, route.path, cookie)) / 102.4) / 10
+          : null,
       });
     }
 
     log(only ? "skipping the actions and the export (--only)" : "triage actions…");
     const actions = only ? null : await measureActions({ server, db, actor, cookie });
     if (!only) log("CSV export of 100,000 rows…");
-    const csvExport = only ? null : await measureExport({ server, db, actor, cookie, memory, reportDate: targets.reportDate });
+    const csvExport = only
+      ? null
+      : await measureExport({ server, db, actor, cookie, memory, reportDate: targets.reportDate });
 
     const report: BenchReport = {
       tier,
@@ -111,7 +124,12 @@ async function main() {
       memoryMb: { idle: megabytes(idleMemory), peak: megabytes(memory.overallPeak()) },
     };
     printReport(report);
-    const out = values.out ?? path.join("bench-results", `${tier}${values["upstream-indexes"] ? "-indexed" : ""}-${report.measuredAt.replace(/[:.]/g, "-")}.json`);
+    const out =
+      values.out ??
+      path.join(
+        "bench-results",
+        `${tier}${values["upstream-indexes"] ? "-indexed" : ""}-${report.measuredAt.replace(/[:.]/g, "-")}.json`,
+      );
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
     log(`wrote ${out}`);

@@ -7,8 +7,8 @@ import "./load-env";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { requireDatabaseUrl } from "@/lib/db/database-url";
-import { withClient } from "@/lib/db/with-client";
 import { DEFAULT_APP_ROLE, ensureLoginRole, grantLeastPrivilege } from "@/lib/db/least-privilege";
+import { withClient } from "@/lib/db/with-client";
 
 const { values } = parseArgs({ options: { role: { type: "string", default: DEFAULT_APP_ROLE } } });
 const role = values.role!;
@@ -17,6 +17,12 @@ const password = randomBytes(18).toString("base64url");
 await withClient(requireDatabaseUrl(), async (client) => {
   const created = await ensureLoginRole(client, role, password);
   await grantLeastPrivilege(client, role);
-  console.log(created ? `Created role ${role} with the password ${password} (shown once; put it in DATABASE_URL).` : `Role ${role} exists; its password is unchanged.`);
-  console.log(`Granted ${role} least privilege: SELECT on the upstream columns it reads, UPDATE on the triage columns of exceptions, read/write on variance_dashboard, append-only audit log.`);
+  console.log(
+    created
+      ? `Created role ${role} with the password ${password} (shown once; put it in DATABASE_URL).`
+      : `Role ${role} exists; its password is unchanged.`,
+  );
+  console.log(
+    `Granted ${role} least privilege: SELECT on the upstream columns it reads, UPDATE on the triage columns of exceptions, read/write on variance_dashboard, append-only audit log.`,
+  );
 });

@@ -54,7 +54,9 @@ function integer(flag: string, value: string | undefined): number | undefined {
 
 /** Creates the upstream tables in an empty database; returns the rows device_snapshot already holds. */
 async function prepare(pool: pg.Pool): Promise<number> {
-  const { rows } = await pool.query<{ present: boolean }>(`SELECT to_regclass('public.device_snapshot') IS NOT NULL AS present`);
+  const { rows } = await pool.query<{ present: boolean }>(
+    `SELECT to_regclass('public.device_snapshot') IS NOT NULL AS present`,
+  );
   if (!rows[0]?.present) {
     await createUpstreamSchema(pool);
     console.log("Created the upstream-compatible tables.");
@@ -67,9 +69,15 @@ async function prepare(pool: pg.Pool): Promise<number> {
 function report(summary: DemoSummary, seconds: number) {
   const last = summary.perDate.at(-1);
   console.log(`Generated ${summary.dates} dates, ${summary.startDate} to ${summary.endDate}:`);
-  console.log(`  ${summary.organizations} organisations, ${summary.sites} sites, ${summary.deviceIdentities} device identities`);
-  console.log(`  ${summary.snapshotRows} snapshot rows, ${summary.exceptionRows} exceptions, ${summary.jobRuns} job runs`);
-  console.log(`  Ninja missing on ${summary.ninjaMissingDate ?? "no date"}; ThreatLocker empty on ${summary.threatlockerEmptyDate ?? "no date"}`);
+  console.log(
+    `  ${summary.organizations} organisations, ${summary.sites} sites, ${summary.deviceIdentities} device identities`,
+  );
+  console.log(
+    `  ${summary.snapshotRows} snapshot rows, ${summary.exceptionRows} exceptions, ${summary.jobRuns} job runs`,
+  );
+  console.log(
+    `  Ninja missing on ${summary.ninjaMissingDate ?? "no date"}; ThreatLocker empty on ${summary.threatlockerEmptyDate ?? "no date"}`,
+  );
   if (summary.namingDrift) console.log(`  naming drift ${summary.namingDrift.from} to ${summary.namingDrift.to}`);
   if (last) {
     console.log(`  last date: ${last.ninjaRows} Ninja rows, ${last.threatlockerRows} ThreatLocker rows`);
@@ -99,7 +107,8 @@ async function main(): Promise<number> {
     report(summary, (performance.now() - started) / 1000);
     return 0;
   } catch (error) {
-    const reason = error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error);
     console.error(`Demo generation failed:\n${reason}`);
     return 1;
   } finally {

@@ -12,7 +12,7 @@ import { parseScaleTier } from "@/lib/demo/scale-tiers";
 import { getQueueVariances } from "@/lib/variances/queue";
 import { queueFiltersSchema, queueQuery } from "@/lib/variances/queue-filters";
 import { type VarianceId, variancePath } from "@/lib/variances/variance-key";
-import { startAppServer, type AppServer } from "./bench/app-server";
+import { type AppServer, startAppServer } from "./bench/app-server";
 import { resetTriage } from "./bench/bench-data";
 import { type LoadStep, runLoad, summarise } from "./bench/load";
 import { ensureLoadUsers } from "./bench/load-users";
@@ -43,7 +43,13 @@ const NOTE = "Checked during the load test.";
  * queue, a device search, and resolve a variance. Resolutions take variances nobody has
  * resolved yet; `sent` counts the actions so the database can be checked afterwards.
  */
-function journey(server: AppServer, open: readonly VarianceId[], organization: string, sent: ActionCounts, answered: ActionCounts): LoadStep[] {
+function journey(
+  server: AppServer,
+  open: readonly VarianceId[],
+  organization: string,
+  sent: ActionCounts,
+  answered: ActionCounts,
+): LoadStep[] {
   const noteId = serverActionId(ACTIONS_FILE, "addVarianceNoteAction");
   const resolveId = serverActionId(ACTIONS_FILE, "resolveVarianceAction");
   let viewed = 0;
@@ -65,7 +71,8 @@ function journey(server: AppServer, open: readonly VarianceId[], organization: s
     {
       ...serverActionStep(server.origin, resolveId, () => {
         const variance = open[sent.resolves++];
-        if (!variance) throw new Error("the tier has too few open variances for this many resolutions; shorten the run");
+        if (!variance)
+          throw new Error("the tier has too few open variances for this many resolutions; shorten the run");
         return { pagePath: variancePath(variance), input: { ...variance, expectedVersion: 0, note: NOTE } };
       }),
       answered: () => answered.resolves++,
@@ -83,7 +90,11 @@ interface ActionCounts {
  * sent may be there (a request cut off as the run ends may or may not have been carried out).
  */
 const missingEffects = (kind: string, sent: number, answered: number, stored: number) =>
-  stored < answered ? `${answered - stored} answered ${kind} missing` : stored > sent ? `${stored - sent} ${kind} more than sent` : false;
+  stored < answered
+    ? `${answered - stored} answered ${kind} missing`
+    : stored > sent
+      ? `${stored - sent} ${kind} more than sent`
+      : false;
 
 async function main(): Promise<number> {
   log(`tier ${tier}: starting the production app…`);
@@ -94,19 +105,28 @@ async function main(): Promise<number> {
     await resetTriage(server.databaseUrl);
     const users = await ensureLoadUsers(db, server.dataDir, userCount);
     const cookies = await Promise.all(users.map((user) => signInOverHttp(server.origin, user.email, user.password)));
-    const loadUserIds = (await db.users.findMany({ where: { email: { in: users.map((user) => user.email) } }, select: { id: true } })).map((user) => user.id);
-    const reader = await db.users.findFirstOrThrow({ where: { email: users[0]!.email }, select: { id: true, email: true, name: true } });
+    const loadUserIds = (
+      await db.users.findMany({ where: { email: { in: users.map((user) => user.email) } }, select: { id: true } })
+    ).map((user) => user.id);
+    const reader = await db.users.findFirstOrThrow({
+      where: { email: users[0]!.email },
+      select: { id: true, email: true, name: true },
+    });
     const { items } = await getQueueVariances(db, { ...reader, role: "technician" }, queueFiltersSchema.parse({}));
     const open = items.map(({ type, key }) => ({ type, key }));
     const organization = items[0]?.organization ?? "";
 
     log("one user, to compare with…");
     const singleRun = summarise(
-      await runLoad(server.origin, journey(server, open, organization, { notes: 0, resolves: 0 }, { notes: 0, resolves: 0 }), {
-        cookies: [cookies[0]!],
-        connections: 1,
-        durationSeconds: 20,
-      }),
+      await runLoad(
+        server.origin,
+        journey(server, open, organization, { notes: 0, resolves: 0 }, { notes: 0, resolves: 0 }),
+        {
+          cookies: [cookies[0]!],
+          connections: 1,
+          durationSeconds: 20,
+        },
+      ),
     );
     await resetTriage(server.databaseUrl);
     await new Promise((resolve) => setTimeout(resolve, 5000));
@@ -116,20 +136,33 @@ async function main(): Promise<number> {
     const sent = { notes: 0, resolves: 0 };
     const answered = { notes: 0, resolves: 0 };
     const notesBefore = await db.variance_notes.count({ where: { author_user_id: { in: loadUserIds } } });
-    const run = await runUsers(server.origin, journey(server, open, organization, sent, answered), { cookies, durationSeconds: seconds, thinkSeconds });
+    const run = await runUsers(server.origin, journey(server, open, organization, sent, answered), {
+      cookies,
+      durationSeconds: seconds,
+      thinkSeconds,
+    });
     const all = summarise(run);
     const peak = memory.peakSinceMark();
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     const after = memory.mark();
 
-    const notesAdded = (await db.variance_notes.count({ where: { author_user_id: { in: loadUserIds } } })) - notesBefore;
+    const notesAdded =
+      (await db.variance_notes.count({ where: { author_user_id: { in: loadUserIds } } })) - notesBefore;
     const resolvedNow = await db.variance_triage.count({ where: { resolved_by_user_id: { in: loadUserIds } } });
     const { errorSamples } = run;
 
-    console.log(`\nLoad test, tier ${tier}: ${userCount} users × ${seconds} s, ${values["think-seconds"]} s average think time (${new Date().toISOString()})`);
-    console.log(`single user: ${singleRun.requests} requests, p50 ${singleRun.p50} ms, p95 ${singleRun.p95} ms, max ${singleRun.max} ms, ${singleRun.errors} errors`);
-    console.log(`${userCount} users:  ${all.requests} requests (${all.rps}/s), p50 ${all.p50} ms, p95 ${all.p95} ms, max ${all.max} ms, ${all.errors} errors`);
-    console.log(`memory: ${megabytes(before)} MB before, ${megabytes(peak)} MB peak, ${megabytes(after)} MB 10 s after`);
+    console.log(
+      `\nLoad test, tier ${tier}: ${userCount} users × ${seconds} s, ${values["think-seconds"]} s average think time (${new Date().toISOString()})`,
+    );
+    console.log(
+      `single user: ${singleRun.requests} requests, p50 ${singleRun.p50} ms, p95 ${singleRun.p95} ms, max ${singleRun.max} ms, ${singleRun.errors} errors`,
+    );
+    console.log(
+      `${userCount} users:  ${all.requests} requests (${all.rps}/s), p50 ${all.p50} ms, p95 ${all.p95} ms, max ${all.max} ms, ${all.errors} errors`,
+    );
+    console.log(
+      `memory: ${megabytes(before)} MB before, ${megabytes(peak)} MB peak, ${megabytes(after)} MB 10 s after`,
+    );
     console.log(
       `effects: notes ${sent.notes} sent, ${answered.notes} answered, ${notesAdded} in the database; ` +
         `resolutions ${sent.resolves} sent, ${answered.resolves} answered, ${resolvedNow} in the database`,

@@ -6,5 +6,7 @@ import "./load-env";
 import { requireDatabaseUrl } from "@/lib/db/database-url";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
 
-const applied = await migrateDashboardSchema(process.env.MIGRATION_DATABASE_URL || requireDatabaseUrl(), (line) => console.log(line));
+const applied = await migrateDashboardSchema(process.env.MIGRATION_DATABASE_URL || requireDatabaseUrl(), (line) =>
+  console.log(line),
+);
 console.log(applied.length ? `${applied.length} migration(s) applied.` : "The dashboard schema is up to date.");

@@ -18,7 +18,9 @@ if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) {
 const db = createPrismaClient(requireDatabaseUrl());
 try {
   const counts = await reconcileWriteThrough(db, { since: values.since });
-  console.log(`Reconciled exception rows: ${counts.resolutions} resolution(s), ${counts.assignments} assignment(s), ${counts.notes} note list(s).`);
+  console.log(
+    `Reconciled exception rows: ${counts.resolutions} resolution(s), ${counts.assignments} assignment(s), ${counts.notes} note list(s).`,
+  );
 } catch (error) {
   console.error(`reconcile failed: ${(error as Error).message}`);
   process.exitCode = 1;

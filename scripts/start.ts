@@ -7,15 +7,15 @@
  * `--dev` runs `next dev` instead of the production server.
  */
 import "./load-env";
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseTrustedProxies, TRUSTED_PROXIES_ENV, TrustedProxiesError } from "@/lib/auth/client-address";
-import { preflightDatabase, StartupRefusedError } from "@/lib/db/preflight";
 import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
-import { migrateDashboardSchema } from "@/lib/db/migrate";
-import { createPrismaClient } from "@/lib/db/prisma";
 import { stopEmbeddedClusters } from "@/lib/db/embedded-postgres";
+import { migrateDashboardSchema } from "@/lib/db/migrate";
+import { preflightDatabase, StartupRefusedError } from "@/lib/db/preflight";
+import { createPrismaClient } from "@/lib/db/prisma";
 import { startDemoDatabase } from "@/lib/demo/demo-database";
 import { DEMO_INTERNAL_ORGANIZATION_NAMES } from "@/lib/demo/organizations";
 import { parseScaleTier, SCALE_TIERS, tierDataDir } from "@/lib/demo/scale-tiers";
@@ -44,7 +44,11 @@ function productionBuildNeeded(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   const sources = ["app", "components", "lib", "proxy.ts", "next.config.mjs"].map((name) => path.join(root, name));
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  return sources.some((source) => existsSync(source) && (statSync(source).isDirectory() ? newestSourceChange(source) : statSync(source).mtimeMs) > built);
+  return sources.some(
+    (source) =>
+      existsSync(source) &&
+      (statSync(source).isDirectory() ? newestSourceChange(source) : statSync(source).mtimeMs) > built,
+  );
 }
 
 // next build's own output goes quiet for minutes while it compiles; this says it is still working.
@@ -54,7 +58,10 @@ const BUILD_PROGRESS_EVERY_MS = 20_000;
 async function build(env: NodeJS.ProcessEnv) {
   log("Building the app (next build) — the first start takes about 3–7 minutes on 2 cores; later starts skip this.");
   const started = Date.now();
-  const progress = setInterval(() => log(`Still building… ${Math.round((Date.now() - started) / 1000)} s so far.`), BUILD_PROGRESS_EVERY_MS);
+  const progress = setInterval(
+    () => log(`Still building… ${Math.round((Date.now() - started) / 1000)} s so far.`),
+    BUILD_PROGRESS_EVERY_MS,
+  );
   try {
     const code = await new Promise<number | null>((resolve) => {
       current = spawn(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
@@ -111,7 +118,9 @@ let server: ChildProcess | null = null;
 let stopping = false;
 
 const exitOf = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
 /**
  * Stops everything this start started, in order, then exits: the child (Next.js stops accepting
@@ -127,7 +136,9 @@ async function shutdown(code: number) {
     log("Stopping…");
     child.kill("SIGTERM");
     const deadline = setTimeout(() => {
-      log(`The ${child === server ? "server" : "build"} did not stop within ${SHUTDOWN_TIMEOUT_MS / 1000} s; killing it.`);
+      log(
+        `The ${child === server ? "server" : "build"} did not stop within ${SHUTDOWN_TIMEOUT_MS / 1000} s; killing it.`,
+      );
       child.kill("SIGKILL");
     }, SHUTDOWN_TIMEOUT_MS);
     await exitOf(child);
@@ -158,7 +169,10 @@ async function main() {
   let demo = false;
 
   if (env.DATABASE_URL) {
-    if (!env.AUTH_SECRET) throw new StartupRefusedError("AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it (see .env.example).");
+    if (!env.AUTH_SECRET)
+      throw new StartupRefusedError(
+        "AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it (see .env.example).",
+      );
     log("Checking the database and applying the dashboard's migrations…");
     try {
       await prepareDatabase(env);
@@ -166,7 +180,9 @@ async function main() {
       if (!isDatabaseUnreachable(error)) throw error;
       // Started before the database (a reboot, an upgrade): serve and keep trying rather than exit.
       databaseUnreachable = true;
-      log(`${(error as Error).message} Serving a "database unreachable — retrying" page; trying again every ${DATABASE_RETRY_MS / 1000} s.`);
+      log(
+        `${(error as Error).message} Serving a "database unreachable — retrying" page; trying again every ${DATABASE_RETRY_MS / 1000} s.`,
+      );
     }
   } else {
     demo = true;
@@ -179,7 +195,9 @@ async function main() {
     env[INTERNAL_ORGANIZATIONS_ENV] ??= DEMO_INTERNAL_ORGANIZATION_NAMES.join(",");
     if (!env.AUTH_SECRET) {
       env.AUTH_SECRET = database.authSecret;
-      log(`Demo mode: using the AUTH_SECRET generated for this installation (${path.join(dataDir, "demo-secrets.json")}).`);
+      log(
+        `Demo mode: using the AUTH_SECRET generated for this installation (${path.join(dataDir, "demo-secrets.json")}).`,
+      );
     }
     log(`Demo database: ${database.url}`);
     log("Demo accounts (email / password / role):");
@@ -194,17 +212,26 @@ async function main() {
   // The demo prints its passwords: it listens on this machine only unless HOST says otherwise.
   const host = env.HOST || (demo ? "127.0.0.1" : undefined);
   log(`Starting the server (next ${dev ? "dev" : "start"})…`);
-  server = spawn(process.execPath, ["--require", peerAddressPreload, nextBin, dev ? "dev" : "start", "-p", port, ...(host ? ["-H", host] : [])], { cwd: root, env, stdio: "inherit" });
+  server = spawn(
+    process.execPath,
+    ["--require", peerAddressPreload, nextBin, dev ? "dev" : "start", "-p", port, ...(host ? ["-H", host] : [])],
+    { cwd: root, env, stdio: "inherit" },
+  );
   current = server;
-  log(`Serving on http://${host && host !== "0.0.0.0" && host !== "::" ? host : "localhost"}:${port} — stop with Ctrl+C (or SIGTERM to this process).`);
+  log(
+    `Serving on http://${host && host !== "0.0.0.0" && host !== "::" ? host : "localhost"}:${port} — stop with Ctrl+C (or SIGTERM to this process).`,
+  );
   if (!databaseUnreachable) warmRollupsInBackground(env.DATABASE_URL!);
   server.on("exit", (code) => void shutdown(code ?? 0));
 
   if (databaseUnreachable) {
-    prepareDatabaseWhenReachable(env, () => stopping).then(() => warmRollupsInBackground(env.DATABASE_URL!), (error: unknown) => {
-      reportStartupFailure(error);
-      void shutdown(1);
-    });
+    prepareDatabaseWhenReachable(env, () => stopping).then(
+      () => warmRollupsInBackground(env.DATABASE_URL!),
+      (error: unknown) => {
+        reportStartupFailure(error);
+        void shutdown(1);
+      },
+    );
   }
 }
 
@@ -214,7 +241,9 @@ function warmRollupsInBackground(url: string) {
   const db = createPrismaClient(url);
   warmRollups(db)
     .then(() => log(`Report rollups are current (${((Date.now() - started) / 1000).toFixed(1)} s).`))
-    .catch((error: unknown) => log(`Could not fill the report rollups ahead (the first pages will): ${(error as Error).message}`))
+    .catch((error: unknown) =>
+      log(`Could not fill the report rollups ahead (the first pages will): ${(error as Error).message}`),
+    )
     .finally(() => void db.$disconnect());
 }
 

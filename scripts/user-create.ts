@@ -3,14 +3,16 @@
  * The password is read from stdin when piped, otherwise prompted twice without echo.
  */
 import "./load-env";
-import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
 import { z } from "zod";
+import { createLocalUser } from "@/lib/auth/users";
 import { requireDatabaseUrl } from "@/lib/db/database-url";
 import { createPrismaClient } from "@/lib/db/prisma";
-import { createLocalUser } from "@/lib/auth/users";
 
-const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } } });
+const { values } = parseArgs({
+  options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+});
 
 async function readPipedPassword(): Promise<string> {
   let input = "";
@@ -45,12 +47,21 @@ try {
   const email = values.email ?? "";
   const user = await createLocalUser(
     db,
-    { email, role: values.role as never, name: values.name ?? email.split("@")[0] ?? email, password: await readPassword() },
+    {
+      email,
+      role: values.role as never,
+      name: values.name ?? email.split("@")[0] ?? email,
+      password: await readPassword(),
+    },
     "system (npm run user:create)",
   );
   console.log(`Created ${user.role} account ${user.email}.`);
 } catch (error) {
-  console.error(error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n") : (error as Error).message);
+  console.error(
+    error instanceof z.ZodError
+      ? error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n")
+      : (error as Error).message,
+  );
   process.exitCode = 1;
 } finally {
   await db.$disconnect();

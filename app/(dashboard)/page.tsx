@@ -1,22 +1,26 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { AgeingSkeleton, HeadlineSkeleton, TrendsSkeleton } from "@/components/overview/overview-skeletons";
+import { TrendWindowLinks } from "@/components/overview/trend-window-links";
+import { PrintButton } from "@/components/ui/print-button";
 import { requireActor } from "@/lib/auth/actor";
 import { todayUtc } from "@/lib/inventory/report-date";
 import { parseOverviewSearch } from "@/lib/reports/trend-window";
 import { requestFormat } from "@/lib/request-format";
-import { TrendWindowLinks } from "@/components/overview/trend-window-links";
-import { AgeingSkeleton, HeadlineSkeleton, TrendsSkeleton } from "@/components/overview/overview-skeletons";
-import { PrintButton } from "@/components/ui/print-button";
-import { loadDataHealth } from "./load-data-health";
+import { AgeingSection } from "./_overview/ageing-section";
 import { HeadlineSection } from "./_overview/headline-section";
 import { TrendsSection } from "./_overview/trends-section";
-import { AgeingSection } from "./_overview/ageing-section";
+import { loadDataHealth } from "./load-data-health";
 
 export const metadata: Metadata = { title: "Overview" };
 
 const sectionClass = "print-section space-y-3";
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { window } = parseOverviewSearch(await searchParams);
   const actor = await requireActor();
   const format = await requestFormat();
@@ -27,8 +31,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <section className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700">
         <h1 className="text-lg font-semibold">No report to show yet</h1>
         <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
-          No date in the newest week of data has rows from both Ninja and ThreatLocker. Check that both collectors ran; the
-          banner above shows each vendor&apos;s latest date.
+          No date in the newest week of data has rows from both Ninja and ThreatLocker. Check that both collectors ran;
+          the banner above shows each vendor&apos;s latest date.
         </p>
       </section>
     );
@@ -40,20 +44,27 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
           <p className="text-sm text-gray-600 dark:text-gray-400">
-            Report of <time dateTime={reportDate} data-testid="overview-report-date">{format.reportDate(reportDate)}</time>
+            Report of{" "}
+            <time dateTime={reportDate} data-testid="overview-report-date">
+              {format.reportDate(reportDate)}
+            </time>
           </p>
         </div>
         <PrintButton />
       </div>
       <section aria-labelledby="headline-heading" className={sectionClass}>
-        <h2 id="headline-heading" className="text-lg font-semibold">Headline figures</h2>
+        <h2 id="headline-heading" className="text-lg font-semibold">
+          Headline figures
+        </h2>
         <Suspense fallback={<HeadlineSkeleton />}>
           <HeadlineSection actor={actor} reportDate={reportDate} today={today} />
         </Suspense>
       </section>
       <section aria-labelledby="trends-heading" className={sectionClass}>
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="trends-heading" className="text-lg font-semibold">Trends over {window} days</h2>
+          <h2 id="trends-heading" className="text-lg font-semibold">
+            Trends over {window} days
+          </h2>
           <TrendWindowLinks current={window} />
         </div>
         <Suspense key={window} fallback={<TrendsSkeleton />}>
@@ -61,8 +72,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </Suspense>
       </section>
       <section aria-labelledby="ageing-heading" className={sectionClass}>
-        <h2 id="ageing-heading" className="text-lg font-semibold">Ageing of open variances</h2>
-        <p className="text-sm text-gray-600 dark:text-gray-400">Days since each open variance was first seen, by type.</p>
+        <h2 id="ageing-heading" className="text-lg font-semibold">
+          Ageing of open variances
+        </h2>
+        <p className="text-sm text-gray-600 dark:text-gray-400">
+          Days since each open variance was first seen, by type.
+        </p>
         <Suspense fallback={<AgeingSkeleton />}>
           <AgeingSection actor={actor} reportDate={reportDate} today={today} />
         </Suspense>

@@ -1,9 +1,9 @@
 "use server";
 
-import { signOut } from "@/lib/auth/auth";
-import { getActor } from "@/lib/auth/actor";
-import { getPrisma } from "@/lib/db/prisma";
 import { signOutEverywhere } from "@/lib/accounts/sign-out-everywhere";
+import { getActor } from "@/lib/auth/actor";
+import { signOut } from "@/lib/auth/auth";
+import { getPrisma } from "@/lib/db/prisma";
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/login" });

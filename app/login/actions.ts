@@ -19,7 +19,8 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
     return {};
   } catch (error) {
     // signIn redirects by throwing: only Auth.js's own errors are a failed sign-in.
-    if (error instanceof AuthError) return { error: signInRefusalMessage(error instanceof CredentialsSignin ? error.code : undefined) };
+    if (error instanceof AuthError)
+      return { error: signInRefusalMessage(error instanceof CredentialsSignin ? error.code : undefined) };
     throw error;
   }
 }

@@ -8,12 +8,12 @@ import {
   revokeAccountSessionsAction,
   setAccountDisabledAction,
 } from "@/app/(dashboard)/admin/actions";
-import type { Account, SignInMethod } from "@/lib/accounts/account";
-import { ROLES } from "@/lib/auth/roles";
 import { controlClass, secondaryButtonClass } from "@/components/ui/form-styles";
 import { LocalTime } from "@/components/ui/local-time";
 import { CommandErrorMessage } from "@/components/variances/command-error";
 import { useCommand } from "@/components/variances/use-command";
+import type { Account, SignInMethod } from "@/lib/accounts/account";
+import { ROLES } from "@/lib/auth/roles";
 import { ConfirmButton } from "./confirm-button";
 import { OneTimePassword } from "./one-time-password";
 
@@ -37,12 +37,20 @@ export function AccountRow({ account, isSelf }: { account: Account; isSelf: bool
   const who = `${account.name} (${account.email})`;
 
   return (
-    <li className="grid gap-3 p-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] md:items-center" data-testid="account-row" data-email={account.email}>
+    <li
+      className="grid gap-3 p-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] md:items-center"
+      data-testid="account-row"
+      data-email={account.email}
+    >
       <div className="min-w-0">
         <p className="font-medium">
           {account.name}
           {isSelf && <span className="ml-2 text-xs text-gray-600 dark:text-gray-400">(you)</span>}
-          {account.disabled && <span className="ml-2 rounded bg-gray-200 px-1.5 py-0.5 text-xs text-gray-800 dark:bg-gray-800 dark:text-gray-200">Disabled</span>}
+          {account.disabled && (
+            <span className="ml-2 rounded bg-gray-200 px-1.5 py-0.5 text-xs text-gray-800 dark:bg-gray-800 dark:text-gray-200">
+              Disabled
+            </span>
+          )}
         </p>
         <p className="truncate text-sm text-gray-600 dark:text-gray-400">{account.email}</p>
       </div>
@@ -62,7 +70,12 @@ export function AccountRow({ account, isSelf }: { account: Account; isSelf: bool
         <label className="sr-only" htmlFor={`role-${account.id}`}>
           Role of {who}
         </label>
-        <select id={`role-${account.id}`} name="role" defaultValue={account.role} className={`${controlClass} !w-auto capitalize`}>
+        <select
+          id={`role-${account.id}`}
+          name="role"
+          defaultValue={account.role}
+          className={`${controlClass} !w-auto capitalize`}
+        >
           {ROLES.map((value) => (
             <option key={value} value={value}>
               {value}
@@ -92,7 +105,9 @@ export function AccountRow({ account, isSelf }: { account: Account; isSelf: bool
           confirmLabel="Sign out everywhere"
           pending={revoke.pending}
           className={smallButton}
-          onConfirm={() => revoke.run({ userId: account.id }, () => setNotice(`${account.name} is signed out on every device.`))}
+          onConfirm={() =>
+            revoke.run({ userId: account.id }, () => setNotice(`${account.name} is signed out on every device.`))
+          }
         >
           <p>Every session of {who} ends on its next request; they can sign in again.</p>
         </ConfirmButton>
@@ -104,9 +119,13 @@ export function AccountRow({ account, isSelf }: { account: Account; isSelf: bool
             confirmLabel="Generate a new password"
             pending={reset.pending}
             className={smallButton}
-            onConfirm={() => reset.run({ userId: account.id }, (data) => setPassword((data as { password: string }).password))}
+            onConfirm={() =>
+              reset.run({ userId: account.id }, (data) => setPassword((data as { password: string }).password))
+            }
           >
-            <p>The current password stops working and every session of {who} ends. You will see the new password once.</p>
+            <p>
+              The current password stops working and every session of {who} ends. You will see the new password once.
+            </p>
           </ConfirmButton>
         )}
         {!isSelf && (
@@ -120,7 +139,8 @@ export function AccountRow({ account, isSelf }: { account: Account; isSelf: bool
             onConfirm={() => remove.run({ userId: account.id })}
           >
             <p>
-              {who} will no longer be able to sign in. An account with triage history cannot be removed; disable it instead.
+              {who} will no longer be able to sign in. An account with triage history cannot be removed; disable it
+              instead.
             </p>
           </ConfirmButton>
         )}

@@ -1,15 +1,26 @@
-import type { AuditEntry } from "@/lib/audit/audit-log";
 import { LocalTime } from "@/components/ui/local-time";
+import type { AuditEntry } from "@/lib/audit/audit-log";
 
 /** Audit events as cards on a phone and as rows on a wider screen, details as JSON. */
 export function AuditEntries({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) {
-    return <p className="rounded-lg border border-dashed border-gray-300 p-8 text-center text-sm dark:border-gray-700">No audit events match these filters.</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-gray-300 p-8 text-center text-sm dark:border-gray-700">
+        No audit events match these filters.
+      </p>
+    );
   }
   return (
-    <ol className="divide-y divide-gray-200 rounded-lg border border-gray-200 dark:divide-gray-800 dark:border-gray-800" aria-label="Audit events, newest first">
+    <ol
+      className="divide-y divide-gray-200 rounded-lg border border-gray-200 dark:divide-gray-800 dark:border-gray-800"
+      aria-label="Audit events, newest first"
+    >
       {entries.map((entry) => (
-        <li key={entry.id} className="grid gap-1 p-3 text-sm md:grid-cols-[12rem_14rem_minmax(0,1fr)] md:gap-4" data-testid="audit-entry">
+        <li
+          key={entry.id}
+          className="grid gap-1 p-3 text-sm md:grid-cols-[12rem_14rem_minmax(0,1fr)] md:gap-4"
+          data-testid="audit-entry"
+        >
           <span className="text-gray-600 dark:text-gray-400">
             <LocalTime value={entry.occurredAt} />
           </span>
@@ -21,7 +32,9 @@ export function AuditEntries({ entries }: { entries: AuditEntry[] }) {
             <span className="block truncate">
               {entry.subjectType} <span className="font-mono text-xs">{entry.subjectId}</span>
             </span>
-            <code className="block whitespace-pre-wrap break-all text-xs text-gray-700 dark:text-gray-300">{JSON.stringify(entry.details)}</code>
+            <code className="block whitespace-pre-wrap break-all text-xs text-gray-700 dark:text-gray-300">
+              {JSON.stringify(entry.details)}
+            </code>
           </span>
         </li>
       ))}

@@ -1,11 +1,16 @@
 import Link from "next/link";
-import type { AuditFilters } from "@/lib/audit/audit-log";
 import { controlClass, labelClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-styles";
+import type { AuditFilters } from "@/lib/audit/audit-log";
 
 /** A GET form: the filters land in the URL, so a finding can be shared as a link. */
 export function AuditFilterForm({ filters, actions }: { filters: AuditFilters; actions: string[] }) {
   return (
-    <form method="get" action="/admin/audit" aria-label="Filter the audit log" className="grid grid-cols-2 gap-3 rounded-lg border border-gray-200 p-4 sm:grid-cols-3 lg:grid-cols-6 dark:border-gray-800">
+    <form
+      method="get"
+      action="/admin/audit"
+      aria-label="Filter the audit log"
+      className="grid grid-cols-2 gap-3 rounded-lg border border-gray-200 p-4 sm:grid-cols-3 lg:grid-cols-6 dark:border-gray-800"
+    >
       <label className={labelClass}>
         Action
         <select name="action" defaultValue={filters.action ?? ""} className={`mt-1 ${controlClass}`}>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
-import { ModalDialog } from "@/components/ui/modal-dialog";
+import { type ReactNode, useState } from "react";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-styles";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 
 interface ConfirmButtonProps {
   label: string;
@@ -17,11 +17,26 @@ interface ConfirmButtonProps {
 }
 
 /** A button that asks before a change that cannot simply be undone. */
-export function ConfirmButton({ label, ariaLabel, title, confirmLabel, pending, className, onConfirm, children }: ConfirmButtonProps) {
+export function ConfirmButton({
+  label,
+  ariaLabel,
+  title,
+  confirmLabel,
+  pending,
+  className,
+  onConfirm,
+  children,
+}: ConfirmButtonProps) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className={className} aria-label={ariaLabel} disabled={pending} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={className}
+        aria-label={ariaLabel}
+        disabled={pending}
+        onClick={() => setOpen(true)}
+      >
         {label}
       </button>
       <ModalDialog open={open} title={title} onClose={() => setOpen(false)}>

@@ -9,7 +9,9 @@ export function EntraSignInButton({ callbackPath }: { callbackPath: string }) {
       <button type="submit" className={`w-full ${primaryButtonClass}`}>
         Sign in with Microsoft
       </button>
-      <p className="mt-6 border-t border-gray-200 pt-4 text-xs text-gray-600 dark:border-gray-800 dark:text-gray-400">Or with a local account:</p>
+      <p className="mt-6 border-t border-gray-200 pt-4 text-xs text-gray-600 dark:border-gray-800 dark:text-gray-400">
+        Or with a local account:
+      </p>
     </form>
   );
 }

@@ -8,12 +8,18 @@ import { SkeletonBlock } from "@/components/ui/skeleton";
 // interactive instead of delaying it. The placeholder keeps the chart's legend and plot height.
 const chartPlaceholder = () => <SkeletonBlock className="h-[20.5rem]" />;
 
-export const DeviceTrendChart = dynamic(() => import("@/components/overview/device-trend-chart").then((module) => module.DeviceTrendChart), {
-  ssr: false,
-  loading: chartPlaceholder,
-});
+export const DeviceTrendChart = dynamic(
+  () => import("@/components/overview/device-trend-chart").then((module) => module.DeviceTrendChart),
+  {
+    ssr: false,
+    loading: chartPlaceholder,
+  },
+);
 
-export const VarianceTrendChart = dynamic(() => import("@/components/overview/variance-trend-chart").then((module) => module.VarianceTrendChart), {
-  ssr: false,
-  loading: chartPlaceholder,
-});
+export const VarianceTrendChart = dynamic(
+  () => import("@/components/overview/variance-trend-chart").then((module) => module.VarianceTrendChart),
+  {
+    ssr: false,
+    loading: chartPlaceholder,
+  },
+);

@@ -1,10 +1,16 @@
-import { DEVICE_QUERY_MAX_LENGTH } from "@/lib/inventory/device-search-params";
 import { controlClass, labelClass, primaryButtonClass } from "@/components/ui/form-styles";
+import { DEVICE_QUERY_MAX_LENGTH } from "@/lib/inventory/device-search-params";
 
 /** A plain GET form: the search lives in the URL and works without JavaScript. */
 export function DeviceSearchForm({ q }: { q: string | undefined }) {
   return (
-    <form action="/devices" method="get" role="search" aria-label="Devices" className="flex flex-col gap-2 sm:flex-row sm:items-end">
+    <form
+      action="/devices"
+      method="get"
+      role="search"
+      aria-label="Devices"
+      className="flex flex-col gap-2 sm:flex-row sm:items-end"
+    >
       <div className="min-w-0 flex-1">
         <label htmlFor="device-q" className={labelClass}>
           Hostname, display name or serial

@@ -47,7 +47,13 @@ export function MergeOrganizationsForm({ choices }: { choices: Choice[] }) {
         <label htmlFor="merge-from" className={labelClass}>
           Merge
         </label>
-        <select id="merge-from" required value={from} onChange={(event) => setFrom(event.target.value)} className={controlClass}>
+        <select
+          id="merge-from"
+          required
+          value={from}
+          onChange={(event) => setFrom(event.target.value)}
+          className={controlClass}
+        >
           {options}
         </select>
       </div>
@@ -55,7 +61,13 @@ export function MergeOrganizationsForm({ choices }: { choices: Choice[] }) {
         <label htmlFor="merge-into" className={labelClass}>
           into
         </label>
-        <select id="merge-into" required value={into} onChange={(event) => setInto(event.target.value)} className={controlClass}>
+        <select
+          id="merge-into"
+          required
+          value={into}
+          onChange={(event) => setInto(event.target.value)}
+          className={controlClass}
+        >
           {options}
         </select>
       </div>

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { OrganizationDevice, OrganizationDeviceRow } from "@/lib/reports/organization-detail";
 import { LocalTime } from "@/components/ui/local-time";
+import type { OrganizationDevice, OrganizationDeviceRow } from "@/lib/reports/organization-detail";
 
 const linkClass = "font-medium text-blue-700 hover:underline dark:text-blue-300";
 
@@ -29,15 +29,26 @@ function VendorRows({ rows, vendor }: { rows: OrganizationDeviceRow[]; vendor: s
 
 /** The organisation's devices in both vendors, side by side per canonical key. */
 export function OrganizationDevices({ devices }: { devices: OrganizationDevice[] }) {
-  if (devices.length === 0) return <p className="text-sm text-gray-600 dark:text-gray-400">Neither vendor has a device filed under this organisation on this report.</p>;
+  if (devices.length === 0)
+    return (
+      <p className="text-sm text-gray-600 dark:text-gray-400">
+        Neither vendor has a device filed under this organisation on this report.
+      </p>
+    );
   return (
     <>
       <table className="hidden w-full text-left text-sm md:table print:table" data-testid="organization-devices">
         <thead className="border-b border-gray-200 text-xs uppercase text-gray-600 dark:border-gray-800 dark:text-gray-400">
           <tr>
-            <th scope="col" className="px-2 py-2 font-medium">Device</th>
-            <th scope="col" className="px-2 py-2 font-medium">Ninja</th>
-            <th scope="col" className="px-2 py-2 font-medium">ThreatLocker</th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              Device
+            </th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              Ninja
+            </th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              ThreatLocker
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -2,17 +2,21 @@
 
 import Link from "next/link";
 import { splitOrganizationAction } from "@/app/(dashboard)/organizations/actions";
-import type { OrganizationMerge } from "@/lib/reports/organization-summary";
-import { organizationPath } from "@/lib/organizations/organization-filters";
 import { secondaryButtonClass } from "@/components/ui/form-styles";
 import { CommandErrorMessage } from "@/components/variances/command-error";
 import { useCommand } from "@/components/variances/use-command";
+import { organizationPath } from "@/lib/organizations/organization-filters";
+import type { OrganizationMerge } from "@/lib/reports/organization-summary";
 
 /** The hand-made merges; an admin can split each one off again. */
 export function OrganizationMerges({ merges, canManage }: { merges: OrganizationMerge[]; canManage: boolean }) {
   const split = useCommand(splitOrganizationAction);
   if (merges.length === 0) {
-    return <p className="text-sm text-gray-600 dark:text-gray-400">No names are merged by hand: organisations are matched on their normalised names only.</p>;
+    return (
+      <p className="text-sm text-gray-600 dark:text-gray-400">
+        No names are merged by hand: organisations are matched on their normalised names only.
+      </p>
+    );
   }
   return (
     <>
@@ -21,7 +25,10 @@ export function OrganizationMerges({ merges, canManage }: { merges: Organization
           <li key={merge.aliasKey} className="flex flex-wrap items-center justify-between gap-2 py-2">
             <span>
               Names read as “{merge.aliasKey}” are merged into{" "}
-              <Link href={organizationPath(merge.organizationKey)} className="font-medium text-blue-700 hover:underline dark:text-blue-300">
+              <Link
+                href={organizationPath(merge.organizationKey)}
+                className="font-medium text-blue-700 hover:underline dark:text-blue-300"
+              >
                 {merge.organizationName}
               </Link>
             </span>

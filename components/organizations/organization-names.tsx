@@ -3,7 +3,11 @@ import type { OrganizationFigures } from "@/lib/reports/organization-figures";
 import { requestFormat } from "@/lib/request-format";
 
 /** How each vendor spells the organisation, and which names an admin merged into it. */
-export function OrganizationNames({ organization }: { organization: Pick<OrganizationFigures, "spellings" | "mergedNames"> }) {
+export function OrganizationNames({
+  organization,
+}: {
+  organization: Pick<OrganizationFigures, "spellings" | "mergedNames">;
+}) {
   const format = use(requestFormat());
   return (
     <div className="text-xs text-gray-600 dark:text-gray-400">
@@ -25,5 +29,9 @@ export function OrganizationNames({ organization }: { organization: Pick<Organiz
 }
 
 export function InternalBadge() {
-  return <span className="rounded bg-gray-100 px-1.5 py-0.5 text-xs font-medium text-gray-800 dark:bg-gray-800 dark:text-gray-200">Internal</span>;
+  return (
+    <span className="rounded bg-gray-100 px-1.5 py-0.5 text-xs font-medium text-gray-800 dark:bg-gray-800 dark:text-gray-200">
+      Internal
+    </span>
+  );
 }

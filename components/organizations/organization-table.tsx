@@ -1,12 +1,18 @@
-import { use } from "react";
 import Link from "next/link";
+import { use } from "react";
+import {
+  type OrganizationFilters,
+  type OrganizationSort,
+  organizationPath,
+  sortDirectionOf,
+  sortHref,
+} from "@/lib/organizations/organization-filters";
 import type { OrganizationFigures } from "@/lib/reports/organization-figures";
-import { organizationPath, sortDirectionOf, sortHref, type OrganizationFilters, type OrganizationSort } from "@/lib/organizations/organization-filters";
-import { variancePath } from "@/lib/variances/variance-key";
 import { requestFormat } from "@/lib/request-format";
-import { SortHeader } from "./sort-header";
+import { variancePath } from "@/lib/variances/variance-key";
 import { OpenByType } from "./open-by-type";
 import { InternalBadge, OrganizationNames } from "./organization-names";
+import { SortHeader } from "./sort-header";
 
 const SORT_LABELS: [OrganizationSort, string][] = [
   ["name", "Organisation"],
@@ -26,7 +32,11 @@ function OldestOpen({ oldest }: { oldest: OrganizationFigures["oldestOpen"] }) {
   const format = use(requestFormat());
   if (!oldest) return <span className="text-gray-500 dark:text-gray-400">—</span>;
   return (
-    <Link href={variancePath(oldest)} className={linkClass} title={`First seen on ${format.reportDate(oldest.firstSeen)}`}>
+    <Link
+      href={variancePath(oldest)}
+      className={linkClass}
+      title={`First seen on ${format.reportDate(oldest.firstSeen)}`}
+    >
       {format.count(oldest.daysOpen)} {oldest.daysOpen === 1 ? "day" : "days"}
     </Link>
   );
@@ -62,18 +72,30 @@ export function OrganizationTable({ rows, filters }: { rows: OrganizationFigures
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.key} data-key={row.key} className="border-b border-gray-100 align-top break-inside-avoid dark:border-gray-800">
+            <tr
+              key={row.key}
+              data-key={row.key}
+              className="border-b border-gray-100 align-top break-inside-avoid dark:border-gray-800"
+            >
               <td className="px-2 py-2">
                 <Name row={row} />
               </td>
-              <td className="px-2 py-2 text-right tabular-nums" data-column="ninja">{format.count(row.ninja)}</td>
-              <td className="px-2 py-2 text-right tabular-nums" data-column="threatlocker">{format.count(row.threatlocker)}</td>
-              <td className="px-2 py-2 text-right tabular-nums" data-column="difference">{format.change(row.difference)}</td>
+              <td className="px-2 py-2 text-right tabular-nums" data-column="ninja">
+                {format.count(row.ninja)}
+              </td>
+              <td className="px-2 py-2 text-right tabular-nums" data-column="threatlocker">
+                {format.count(row.threatlocker)}
+              </td>
+              <td className="px-2 py-2 text-right tabular-nums" data-column="difference">
+                {format.change(row.difference)}
+              </td>
               <td className="px-2 py-2" data-column="open">
                 <span className="tabular-nums">{format.count(row.openTotal)}</span>
                 <OpenByType counts={row.openByType} />
               </td>
-              <td className="px-2 py-2 text-right tabular-nums" data-column="spare">{format.count(row.spareLicensed)}</td>
+              <td className="px-2 py-2 text-right tabular-nums" data-column="spare">
+                {format.count(row.spareLicensed)}
+              </td>
               <td className="px-2 py-2 whitespace-nowrap" data-column="oldest">
                 <OldestOpen oldest={row.oldestOpen} />
               </td>
@@ -81,18 +103,32 @@ export function OrganizationTable({ rows, filters }: { rows: OrganizationFigures
           ))}
         </tbody>
       </table>
-      <nav aria-label="Sort organisations" className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm md:hidden print:hidden">
+      <nav
+        aria-label="Sort organisations"
+        className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm md:hidden print:hidden"
+      >
         <span className="text-gray-600 dark:text-gray-400">Sort by</span>
         {SORT_LABELS.map(([sort, label]) => (
-          <Link key={sort} href={sortHref(filters, sort)} aria-current={filters.sort === sort ? "true" : undefined} className={`${linkClass} aria-[current=true]:underline`}>
+          <Link
+            key={sort}
+            href={sortHref(filters, sort)}
+            aria-current={filters.sort === sort ? "true" : undefined}
+            className={`${linkClass} aria-[current=true]:underline`}
+          >
             {label}
-            {filters.sort === sort && <span aria-hidden="true">{sortDirectionOf(filters) === "asc" ? " ▲" : " ▼"}</span>}
+            {filters.sort === sort && (
+              <span aria-hidden="true">{sortDirectionOf(filters) === "asc" ? " ▲" : " ▼"}</span>
+            )}
           </Link>
         ))}
       </nav>
       <ul className="space-y-3 md:hidden print:hidden" data-testid="organization-cards">
         {rows.map((row) => (
-          <li key={row.key} data-key={row.key} className="rounded-lg border border-gray-200 bg-white p-3 text-sm dark:border-gray-800 dark:bg-gray-900">
+          <li
+            key={row.key}
+            data-key={row.key}
+            className="rounded-lg border border-gray-200 bg-white p-3 text-sm dark:border-gray-800 dark:bg-gray-900"
+          >
             <Name row={row} />
             <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1">
               {[

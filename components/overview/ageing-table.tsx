@@ -1,7 +1,7 @@
 import { use } from "react";
 import { AGE_BANDS, type VarianceAgeing } from "@/lib/reports/variance-ageing";
-import { typeLabel } from "@/lib/variances/types/registry";
 import { requestFormat } from "@/lib/request-format";
+import { typeLabel } from "@/lib/variances/types/registry";
 
 /** Open variances by type and age: a table on wide screens, one card per type on narrow ones. */
 export function AgeingTable({ ageing }: { ageing: VarianceAgeing }) {
@@ -14,19 +14,37 @@ export function AgeingTable({ ageing }: { ageing: VarianceAgeing }) {
       <table className="hidden w-full text-sm sm:table print:table" data-testid="ageing-table">
         <thead>
           <tr className="border-b border-gray-200 text-left dark:border-gray-800">
-            <th scope="col" className="py-2 pr-4 font-semibold">Type</th>
+            <th scope="col" className="py-2 pr-4 font-semibold">
+              Type
+            </th>
             {AGE_BANDS.map((band) => (
-              <th key={band.label} scope="col" className="px-3 py-2 text-right font-semibold">{band.label}</th>
+              <th key={band.label} scope="col" className="px-3 py-2 text-right font-semibold">
+                {band.label}
+              </th>
             ))}
-            <th scope="col" className="py-2 pl-3 text-right font-semibold">Open</th>
+            <th scope="col" className="py-2 pl-3 text-right font-semibold">
+              Open
+            </th>
           </tr>
         </thead>
         <tbody>
           {ageing.rows.map((row) => (
-            <tr key={row.type} className="border-b border-gray-100 dark:border-gray-800" data-testid="ageing-row" data-type={row.type}>
-              <th scope="row" className="py-2 pr-4 text-left font-medium">{typeLabel(row.type)}</th>
+            <tr
+              key={row.type}
+              className="border-b border-gray-100 dark:border-gray-800"
+              data-testid="ageing-row"
+              data-type={row.type}
+            >
+              <th scope="row" className="py-2 pr-4 text-left font-medium">
+                {typeLabel(row.type)}
+              </th>
               {row.bands.map((count, band) => (
-                <td key={AGE_BANDS[band]!.label} className="px-3 py-2 text-right tabular-nums" data-band={band} data-value={count}>
+                <td
+                  key={AGE_BANDS[band]!.label}
+                  className="px-3 py-2 text-right tabular-nums"
+                  data-band={band}
+                  data-value={count}
+                >
                   {format.count(count)}
                 </td>
               ))}
@@ -36,11 +54,17 @@ export function AgeingTable({ ageing }: { ageing: VarianceAgeing }) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" className="py-2 pr-4 text-left font-semibold">All types</th>
+            <th scope="row" className="py-2 pr-4 text-left font-semibold">
+              All types
+            </th>
             {ageing.totals.map((count, band) => (
-              <td key={AGE_BANDS[band]!.label} className="px-3 py-2 text-right font-semibold tabular-nums">{format.count(count)}</td>
+              <td key={AGE_BANDS[band]!.label} className="px-3 py-2 text-right font-semibold tabular-nums">
+                {format.count(count)}
+              </td>
             ))}
-            <td className="py-2 pl-3 text-right font-semibold tabular-nums">{format.count(ageing.totals.reduce((sum, count) => sum + count, 0))}</td>
+            <td className="py-2 pl-3 text-right font-semibold tabular-nums">
+              {format.count(ageing.totals.reduce((sum, count) => sum + count, 0))}
+            </td>
           </tr>
         </tfoot>
       </table>
@@ -48,7 +72,8 @@ export function AgeingTable({ ageing }: { ageing: VarianceAgeing }) {
         {ageing.rows.map((row) => (
           <li key={row.type} className="rounded-md border border-gray-200 p-3 dark:border-gray-800">
             <h3 className="font-medium">
-              {typeLabel(row.type)} <span className="text-gray-600 dark:text-gray-400">· {format.count(row.total)} open</span>
+              {typeLabel(row.type)}{" "}
+              <span className="text-gray-600 dark:text-gray-400">· {format.count(row.total)} open</span>
             </h3>
             <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
               {AGE_BANDS.map((band, index) => (

@@ -1,15 +1,16 @@
 "use client";
 
 import { AreaChart } from "@tremor/react";
-import type { CollectionFailure } from "@/lib/inventory/collection-failures";
-import type { DeviceTrendPoint } from "@/lib/reports/overview-trends";
-import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
-import type { Format } from "@/lib/format";
-import { useFormat } from "@/components/ui/format-provider";
-import { ChartLegend } from "@/components/charts/chart-legend";
 import { FAILURE_COLOR, VENDOR_COLORS } from "@/components/charts/chart-colors";
+import { ChartLegend } from "@/components/charts/chart-legend";
+import { useFormat } from "@/components/ui/format-provider";
+import type { Format } from "@/lib/format";
+import type { CollectionFailure } from "@/lib/inventory/collection-failures";
+import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
+import type { DeviceTrendPoint } from "@/lib/reports/overview-trends";
 
-const failureMarkerName = (failure: CollectionFailure, format: Format) => `${failure.vendor} failed ${format.reportDate(failure.date)}`;
+const failureMarkerName = (failure: CollectionFailure, format: Format) =>
+  `${failure.vendor} failed ${format.reportDate(failure.date)}`;
 
 /**
  * Devices per vendor per date. A vendor without a good collection leaves a gap
@@ -22,7 +23,8 @@ export function DeviceTrendChart({ points, failures }: { points: DeviceTrendPoin
   const data = points.map((point) => {
     const row: Record<string, string | number> = { label: format.reportDate(point.date) };
     for (const vendor of DEVICE_VENDOR_NAMES) if (point[vendor] !== undefined) row[vendor] = point[vendor];
-    for (const { failure, name } of markers) if (failure.date === point.date) row[name] = failure.lastGoodDevices ?? failure.devices;
+    for (const { failure, name } of markers)
+      if (failure.date === point.date) row[name] = failure.lastGoodDevices ?? failure.devices;
     return row;
   });
   return (
@@ -31,7 +33,9 @@ export function DeviceTrendChart({ points, failures }: { points: DeviceTrendPoin
         label="Series"
         items={[
           ...DEVICE_VENDOR_NAMES.map((vendor) => ({ name: vendor, color: VENDOR_COLORS[vendor]! })),
-          ...(markers.length > 0 ? [{ name: "Failed collection (last good count)", color: FAILURE_COLOR, marker: true }] : []),
+          ...(markers.length > 0
+            ? [{ name: "Failed collection (last good count)", color: FAILURE_COLOR, marker: true }]
+            : []),
         ]}
       />
       <AreaChart

@@ -1,5 +1,5 @@
-import { use } from "react";
 import Link from "next/link";
+import { use } from "react";
 import { requestFormat } from "@/lib/request-format";
 
 export interface HeadlineCardProps {
@@ -22,19 +22,34 @@ export interface HeadlineCardProps {
 
 const tone = (change: number, rising: HeadlineCardProps["rising"]) => {
   if (change === 0 || !rising) return "text-gray-700 dark:text-gray-300";
-  const good = (change > 0) === (rising === "good");
+  const good = change > 0 === (rising === "good");
   return good ? "text-emerald-700 dark:text-emerald-400" : "text-rose-700 dark:text-rose-400";
 };
 
-const cardClass = "block min-w-0 rounded-lg border border-gray-200 bg-white p-3 shadow-sm break-inside-avoid sm:p-4 dark:border-gray-800 dark:bg-gray-900";
+const cardClass =
+  "block min-w-0 rounded-lg border border-gray-200 bg-white p-3 shadow-sm break-inside-avoid sm:p-4 dark:border-gray-800 dark:bg-gray-900";
 const linkedCardClass = `${cardClass} hover:border-blue-400 hover:shadow focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:border-blue-500`;
 
-export function HeadlineCard({ title, testId, value, previous, fractional = false, rising, comparedWith, emptyText = "—", href }: HeadlineCardProps) {
+export function HeadlineCard({
+  title,
+  testId,
+  value,
+  previous,
+  fractional = false,
+  rising,
+  comparedWith,
+  emptyText = "—",
+  href,
+}: HeadlineCardProps) {
   const format = use(requestFormat());
   const change = value !== null && previous !== undefined && previous !== null ? value - previous : null;
   const body = (
     <>
-      <h3 className={`text-xs font-medium sm:text-sm ${href ? "text-blue-700 dark:text-blue-300" : "text-gray-700 dark:text-gray-300"}`}>{title}</h3>
+      <h3
+        className={`text-xs font-medium sm:text-sm ${href ? "text-blue-700 dark:text-blue-300" : "text-gray-700 dark:text-gray-300"}`}
+      >
+        {title}
+      </h3>
       <p
         className={`mt-1 font-semibold tabular-nums ${value === null ? "text-base sm:text-lg" : "text-2xl sm:text-3xl"}`}
         data-testid={testId}
@@ -45,7 +60,9 @@ export function HeadlineCard({ title, testId, value, previous, fractional = fals
       {comparedWith !== undefined && (
         <p className="mt-1 text-xs sm:text-sm" data-testid={`${testId}-change`} data-value={change ?? ""}>
           {change === null ? (
-            <span className="text-gray-600 dark:text-gray-400">{comparedWith ? `nothing to compare on ${comparedWith}` : "no report a week earlier"}</span>
+            <span className="text-gray-600 dark:text-gray-400">
+              {comparedWith ? `nothing to compare on ${comparedWith}` : "no report a week earlier"}
+            </span>
           ) : (
             <>
               <span className={`font-medium tabular-nums ${tone(change, rising)}`}>{format.change(change)}</span>{" "}

@@ -1,18 +1,31 @@
 import { use } from "react";
-import type { HeadlineFigures, OverviewHeadline } from "@/lib/reports/overview-headline";
 import { headlineQueueLinks } from "@/lib/reports/headline-queue-views";
+import type { HeadlineFigures, OverviewHeadline } from "@/lib/reports/overview-headline";
 import { requestFormat } from "@/lib/request-format";
 import { HeadlineCard, type HeadlineCardProps } from "./headline-card";
 
 type Figure = keyof HeadlineFigures;
 
-const CARDS: { figure: Figure; title: string; testId: string; rising?: HeadlineCardProps["rising"]; fractional?: boolean; emptyText?: string }[] = [
+const CARDS: {
+  figure: Figure;
+  title: string;
+  testId: string;
+  rising?: HeadlineCardProps["rising"];
+  fractional?: boolean;
+  emptyText?: string;
+}[] = [
   { figure: "ninjaDevices", title: "Ninja devices", testId: "devices-ninja" },
   { figure: "threatlockerDevices", title: "ThreatLocker devices", testId: "devices-threatlocker" },
   { figure: "billableDevices", title: "Billable (Ninja)", testId: "billable-devices" },
   { figure: "spareDevices", title: "Spare (Ninja)", testId: "spare-devices" },
   { figure: "openVariances", title: "Open variances", testId: "open-variances", rising: "bad" },
-  { figure: "newVariances", title: "New since the previous report", testId: "new-variances", rising: "bad", emptyText: "No earlier report" },
+  {
+    figure: "newVariances",
+    title: "New since the previous report",
+    testId: "new-variances",
+    rising: "bad",
+    emptyText: "No earlier report",
+  },
   { figure: "resolvedLast7Days", title: "Resolved in the last 7 days", testId: "resolved-7-days", rising: "good" },
   {
     figure: "medianDaysToResolve",

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { TREND_WINDOWS, overviewHref, type TrendWindow } from "@/lib/reports/trend-window";
+import { overviewHref, TREND_WINDOWS, type TrendWindow } from "@/lib/reports/trend-window";
 
 /** A segmented control of links: the window lives in the URL, so a view can be shared. */
 export function TrendWindowLinks({ current }: { current: TrendWindow }) {

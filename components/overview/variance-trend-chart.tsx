@@ -1,11 +1,11 @@
 "use client";
 
 import { BarChart } from "@tremor/react";
+import { typeColor } from "@/components/charts/chart-colors";
+import { ChartLegend } from "@/components/charts/chart-legend";
+import { useFormat } from "@/components/ui/format-provider";
 import type { VarianceTrendPoint } from "@/lib/reports/overview-trends";
 import { typeLabel } from "@/lib/variances/types/registry";
-import { useFormat } from "@/components/ui/format-provider";
-import { ChartLegend } from "@/components/charts/chart-legend";
-import { typeColor } from "@/components/charts/chart-colors";
 
 /** Open variances per type per report date, stacked; a date without a trustworthy report has no bar. */
 export function VarianceTrendChart({ points, types }: { points: VarianceTrendPoint[]; types: string[] }) {
@@ -16,7 +16,10 @@ export function VarianceTrendChart({ points, types }: { points: VarianceTrendPoi
   }));
   return (
     <>
-      <ChartLegend label="Variance types" items={types.map((type) => ({ name: typeLabel(type), color: typeColor(type) }))} />
+      <ChartLegend
+        label="Variance types"
+        items={types.map((type) => ({ name: typeLabel(type), color: typeColor(type) }))}
+      />
       <BarChart
         className="mt-4 h-72"
         data={data}

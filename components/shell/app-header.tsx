@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/roles";
-import { navigationFor } from "./navigation";
 import { NavLinks } from "./nav-links";
+import { navigationFor } from "./navigation";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
 

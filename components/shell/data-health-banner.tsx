@@ -1,8 +1,8 @@
 import { use } from "react";
-import type { ReportStatus } from "@/lib/inventory/report-status";
+import type { Format } from "@/lib/format";
 import type { DataHealth } from "@/lib/inventory/data-health";
 import type { VendorStatus } from "@/lib/inventory/freshness";
-import type { Format } from "@/lib/format";
+import type { ReportStatus } from "@/lib/inventory/report-status";
 import { requestFormat } from "@/lib/request-format";
 import { CollectorRuns } from "./collector-runs";
 
@@ -26,7 +26,9 @@ function vendorWarnings(vendor: VendorStatus, format: Format): string[] {
     );
   }
   if (vendor.missingOnNewestDate) {
-    warnings.push(`${vendor.vendor} has no rows for the newest date yet (failed or still running): the report below uses the latest date both vendors share.`);
+    warnings.push(
+      `${vendor.vendor} has no rows for the newest date yet (failed or still running): the report below uses the latest date both vendors share.`,
+    );
   }
   return warnings;
 }
@@ -37,9 +39,13 @@ export function DataHealthBanner({ health: { status, collectorRuns } }: { health
   const warnings = status.vendors.flatMap((vendor) => vendorWarnings(vendor, format));
   // When all is well the banner is one line and the collector runs wait behind a disclosure,
   // so every page starts higher; anything wrong is shown in full.
-  const allWell = status.freshness === "current" && warnings.length === 0 && collectorRuns.every((run) => run.status === "completed");
+  const allWell =
+    status.freshness === "current" && warnings.length === 0 && collectorRuns.every((run) => run.status === "completed");
   return (
-    <section aria-label="Data health" className="border-b border-gray-200 bg-white/60 dark:border-gray-800 dark:bg-gray-900/60">
+    <section
+      aria-label="Data health"
+      className="border-b border-gray-200 bg-white/60 dark:border-gray-800 dark:bg-gray-900/60"
+    >
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm sm:px-6">
         <span className={`rounded px-2 py-0.5 font-medium ${freshnessStyle[status.freshness]}`} data-testid="freshness">
           {freshnessText[status.freshness]}
@@ -51,12 +57,17 @@ export function DataHealthBanner({ health: { status, collectorRuns } }: { health
         </span>
         {status.vendors.map((vendor) => (
           <span key={vendor.vendor} className="text-gray-600 dark:text-gray-400">
-            {vendor.vendor}: {vendor.latestDate ? `${format.count(vendor.devices)} on ${format.reportDate(vendor.latestDate)}` : "no data"}
+            {vendor.vendor}:{" "}
+            {vendor.latestDate
+              ? `${format.count(vendor.devices)} on ${format.reportDate(vendor.latestDate)}`
+              : "no data"}
           </span>
         ))}
         {allWell && (
           <details className="group">
-            <summary className="cursor-pointer text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-gray-100">Collector runs</summary>
+            <summary className="cursor-pointer text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-gray-100">
+              Collector runs
+            </summary>
             <div className="pt-1">
               <CollectorRuns runs={collectorRuns} />
             </div>
@@ -69,7 +80,10 @@ export function DataHealthBanner({ health: { status, collectorRuns } }: { health
         </div>
       )}
       {warnings.length > 0 && (
-        <ul role="alert" className="mx-auto max-w-7xl space-y-1 px-4 pb-2 text-sm text-amber-900 sm:px-6 dark:text-amber-200">
+        <ul
+          role="alert"
+          className="mx-auto max-w-7xl space-y-1 px-4 pb-2 text-sm text-amber-900 sm:px-6 dark:text-amber-200"
+        >
           {warnings.map((warning) => (
             <li key={warning}>⚠ {warning}</li>
           ))}

@@ -28,7 +28,10 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
         <span aria-hidden="true">{open ? "✕" : "☰"}</span>
         Menu{currentLabel ? <span className="text-gray-500 dark:text-gray-400">· {currentLabel}</span> : null}
       </button>
-      <ul id={listId} className={`${open ? "flex" : "hidden"} absolute inset-x-4 top-full z-40 mt-1 flex-col gap-1 rounded-md border border-gray-200 bg-white p-1 shadow-lg md:static md:mt-0 md:flex md:w-auto md:flex-row md:border-0 md:bg-transparent md:p-0 md:shadow-none dark:border-gray-800 dark:bg-gray-900 md:dark:bg-transparent`}>
+      <ul
+        id={listId}
+        className={`${open ? "flex" : "hidden"} absolute inset-x-4 top-full z-40 mt-1 flex-col gap-1 rounded-md border border-gray-200 bg-white p-1 shadow-lg md:static md:mt-0 md:flex md:w-auto md:flex-row md:border-0 md:bg-transparent md:p-0 md:shadow-none dark:border-gray-800 dark:bg-gray-900 md:dark:bg-transparent`}
+      >
         {items.map((item) => (
           <li key={item.href}>
             <Link

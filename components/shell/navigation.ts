@@ -1,5 +1,5 @@
-import type { Actor } from "@/lib/auth/roles";
 import { can, type Permission } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 
 interface NavItem {
   href: string;

@@ -55,9 +55,15 @@ export function DatabaseUnreachable({ headingLevel = "h1" }: { headingLevel?: "h
         {title}
       </Heading>
       <p className="mt-2 text-sm">{forUser}</p>
-      <p className="mt-2 text-sm">{forOperator.map((part, index) => (index % 2 ? <code key={index}>{part}</code> : part))}</p>
+      <p className="mt-2 text-sm">
+        {forOperator.map((part, index) => (index % 2 ? <code key={index}>{part}</code> : part))}
+      </p>
       <p role="status" className="mt-3 text-sm">
-        {checking ? "Checking…" : lastChecked ? `Still unreachable at ${lastChecked.toLocaleTimeString()}.` : "Waiting for the database…"}
+        {checking
+          ? "Checking…"
+          : lastChecked
+            ? `Still unreachable at ${lastChecked.toLocaleTimeString()}.`
+            : "Waiting for the database…"}
       </p>
       <button
         type="button"

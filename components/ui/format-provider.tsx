@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, use } from "react";
-import { formatterFor, type Format } from "@/lib/format";
+import { type Format, formatterFor } from "@/lib/format";
 import { DEFAULT_LOCALE } from "@/lib/locale";
 
 // The server negotiates the locale and hands down only its name: a formatter is a function and

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from "react";
 
 interface ModalDialogProps {
   open: boolean;
@@ -48,7 +48,12 @@ export function ModalDialog({ open, title, onClose, children }: ModalDialogProps
         <h2 id={titleId} className="min-w-0 font-semibold wrap-anywhere">
           {title}
         </h2>
-        <button type="button" onClick={onClose} className="rounded px-2 text-xl leading-none text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800" aria-label="Close">
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded px-2 text-xl leading-none text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800"
+          aria-label="Close"
+        >
           ×
         </button>
       </div>

@@ -11,14 +11,30 @@ import { DatabaseUnreachable } from "./database-unreachable";
  * digest of a server error, so it asks the health check whether the database is the cause;
  * if so it shows the retrying page instead.
  */
-export function SectionError({ title, error, reset }: { title: string; error: Error & { digest?: string }; reset: () => void }) {
+export function SectionError({
+  title,
+  error,
+  reset,
+}: {
+  title: string;
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const database = useDatabaseStatus();
-  if (database === "checking") return <p role="status" className="text-sm">Checking the database…</p>;
+  if (database === "checking")
+    return (
+      <p role="status" className="text-sm">
+        Checking the database…
+      </p>
+    );
   if (database === "down") return <DatabaseUnreachable />;
   return (
-    <section role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-6 dark:border-rose-900 dark:bg-rose-950">
+    <section
+      role="alert"
+      className="rounded-lg border border-rose-200 bg-rose-50 p-6 dark:border-rose-900 dark:bg-rose-950"
+    >
       <h1 className="text-lg font-semibold">{title}</h1>
       <p className="mt-2 text-sm">
         The database may be unreachable or busy. Try again; if it keeps failing, give your administrator this reference:{" "}

@@ -1,8 +1,9 @@
-import type { ActivityEntry } from "@/lib/variances/variance-detail";
 import { LocalTime } from "@/components/ui/local-time";
+import type { ActivityEntry } from "@/lib/variances/variance-detail";
 
 export function ActivityTimeline({ entries }: { entries: ActivityEntry[] }) {
-  if (entries.length === 0) return <p className="text-sm text-gray-600 dark:text-gray-400">Nobody has acted on this variance yet.</p>;
+  if (entries.length === 0)
+    return <p className="text-sm text-gray-600 dark:text-gray-400">Nobody has acted on this variance yet.</p>;
   return (
     <ol className="space-y-3 border-l border-gray-200 pl-4 dark:border-gray-800" data-testid="activity-timeline">
       {entries.map((entry) => (

@@ -23,8 +23,14 @@ const linkButton = "text-sm font-medium text-blue-800 hover:underline disabled:o
 export function BulkBar({ count, total, selectingAll, onSelectAll, onAct, onClear }: BulkBarProps) {
   if (total === 0) return null;
   return (
-    <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 text-sm dark:border-blue-900 dark:bg-blue-950">
-      <span className="font-medium" data-testid="selection-count">{count} selected</span>
+    <div
+      role="toolbar"
+      aria-label="Bulk actions"
+      className="flex flex-wrap items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 text-sm dark:border-blue-900 dark:bg-blue-950"
+    >
+      <span className="font-medium" data-testid="selection-count">
+        {count} selected
+      </span>
       {count > 0 &&
         bulkActions.map(([kind, label]) => (
           <button key={kind} type="button" className={secondaryButtonClass} onClick={() => onAct(kind)}>

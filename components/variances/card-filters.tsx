@@ -1,8 +1,8 @@
-import { use } from "react";
 import Link from "next/link";
-import { queueQuery, type QueueFilters } from "@/lib/variances/queue-filters";
-import { viewHref } from "@/lib/views/saved-view";
+import { use } from "react";
 import { requestFormat } from "@/lib/request-format";
+import { type QueueFilters, queueQuery } from "@/lib/variances/queue-filters";
+import { viewHref } from "@/lib/views/saved-view";
 
 /**
  * The filters the overview's cards link with ("new since", "resolved in the last N days"),
@@ -12,7 +12,11 @@ import { requestFormat } from "@/lib/request-format";
 export function CardFilters({ filters }: { filters: QueueFilters }) {
   const format = use(requestFormat());
   const active = [
-    filters.newSince && { name: "newSince", value: filters.newSince, label: `New since the report of ${format.reportDate(filters.newSince)}` },
+    filters.newSince && {
+      name: "newSince",
+      value: filters.newSince,
+      label: `New since the report of ${format.reportDate(filters.newSince)}`,
+    },
     filters.resolvedDays !== undefined && {
       name: "resolvedDays",
       value: String(filters.resolvedDays),
@@ -23,13 +27,17 @@ export function CardFilters({ filters }: { filters: QueueFilters }) {
   return (
     <div className="col-span-full flex flex-wrap gap-2 text-sm" data-testid="card-filters">
       {active.map((filter) => (
-        <span key={filter.name} className="inline-flex items-center gap-2 rounded-full bg-blue-50 px-3 py-1 text-blue-900 dark:bg-blue-950 dark:text-blue-100">
+        <span
+          key={filter.name}
+          className="inline-flex items-center gap-2 rounded-full bg-blue-50 px-3 py-1 text-blue-900 dark:bg-blue-950 dark:text-blue-100"
+        >
           <input type="hidden" name={filter.name} value={filter.value} />
           {filter.label}
           <Link
             href={viewHref(queueQuery({ ...filters, [filter.name]: undefined, page: 1 }))}
             aria-label={`Remove the filter: ${filter.label}`}
-            className="font-medium underline-offset-2 hover:underline">
+            className="font-medium underline-offset-2 hover:underline"
+          >
             Remove
           </Link>
         </span>

@@ -1,7 +1,15 @@
 import type { DetailField } from "@/lib/variances/types/registry";
 
 const display = (value: DetailField["value"]) =>
-  value === null || value === "" ? "—" : Array.isArray(value) ? value.join(", ") || "—" : typeof value === "boolean" ? (value ? "Yes" : "No") : String(value);
+  value === null || value === ""
+    ? "—"
+    : Array.isArray(value)
+      ? value.join(", ") || "—"
+      : typeof value === "boolean"
+        ? value
+          ? "Yes"
+          : "No"
+        : String(value);
 
 export function DetailFields({ fields }: { fields: DetailField[] }) {
   return (

@@ -1,6 +1,6 @@
-import { queueQuery, type QueueFilters } from "@/lib/variances/queue-filters";
-import type { ExportFormat } from "@/lib/variances/queue-export";
 import { secondaryButtonClass } from "@/components/ui/form-styles";
+import type { ExportFormat } from "@/lib/variances/queue-export";
+import { type QueueFilters, queueQuery } from "@/lib/variances/queue-filters";
 
 const LINKS: readonly { format: ExportFormat; label: string }[] = [
   { format: "csv", label: "Export CSV" },
@@ -18,7 +18,13 @@ export function ExportLinks({ filters }: { filters: QueueFilters }) {
   return (
     <div className="flex gap-2" aria-label="Export this queue" role="group">
       {LINKS.map(({ format, label }) => (
-        <a key={format} href={exportHref(filters, format)} download className={secondaryButtonClass} data-testid={`export-${format}`}>
+        <a
+          key={format}
+          href={exportHref(filters, format)}
+          download
+          className={secondaryButtonClass}
+          data-testid={`export-${format}`}
+        >
           {label}
         </a>
       ))}

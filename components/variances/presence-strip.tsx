@@ -10,7 +10,11 @@ export function PresenceStrip({ days, label = "On" }: { days: { date: string; pr
   const present = days.filter((day) => day.present).length;
   return (
     <figure>
-      <div className="flex flex-wrap gap-0.5" role="img" aria-label={`${label} ${present} of the last ${days.length} daily reports`}>
+      <div
+        className="flex flex-wrap gap-0.5"
+        role="img"
+        aria-label={`${label} ${present} of the last ${days.length} daily reports`}
+      >
         {days.map((day) => (
           <span
             key={day.date}
@@ -20,7 +24,8 @@ export function PresenceStrip({ days, label = "On" }: { days: { date: string; pr
         ))}
       </div>
       <figcaption className="mt-1 text-xs text-gray-600 dark:text-gray-400">
-        {label} {present} of the last {days.length} daily reports ({format.reportDate(days[0]!.date)} – {format.reportDate(days.at(-1)!.date)})
+        {label} {present} of the last {days.length} daily reports ({format.reportDate(days[0]!.date)} –{" "}
+        {format.reportDate(days.at(-1)!.date)})
       </figcaption>
     </figure>
   );

@@ -1,10 +1,10 @@
-import { use } from "react";
 import Link from "next/link";
-import type { QueueFilters } from "@/lib/variances/queue-filters";
+import { use } from "react";
+import { controlClass, labelClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-styles";
 import type { UserSummary } from "@/lib/auth/user-directory";
 import { requestFormat } from "@/lib/request-format";
+import type { QueueFilters } from "@/lib/variances/queue-filters";
 import { CardFilters } from "./card-filters";
-import { controlClass, labelClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-styles";
 
 interface QueueFilterFormProps {
   filters: QueueFilters;
@@ -18,11 +18,18 @@ interface QueueFilterFormProps {
 export function QueueFilterForm({ filters, reportDate, reportDates, organizations, users }: QueueFilterFormProps) {
   const format = use(requestFormat());
   return (
-    <form method="get" action="/variances" className="grid grid-cols-2 gap-3 rounded-lg border border-gray-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6 dark:border-gray-800 dark:bg-gray-900" aria-label="Filter variances">
+    <form
+      method="get"
+      action="/variances"
+      className="grid grid-cols-2 gap-3 rounded-lg border border-gray-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6 dark:border-gray-800 dark:bg-gray-900"
+      aria-label="Filter variances"
+    >
       {filters.type && <input type="hidden" name="type" value={filters.type} />}
       <CardFilters filters={filters} />
       <div>
-        <label htmlFor="filter-date" className={labelClass}>Report</label>
+        <label htmlFor="filter-date" className={labelClass}>
+          Report
+        </label>
         <select id="filter-date" name="date" defaultValue={filters.date ?? ""} className={controlClass}>
           {/* Unpinned, a bookmarked or shared queue follows each new report. */}
           <option value="">Latest ({format.reportDate(reportDates[0] ?? reportDate)})</option>
@@ -34,7 +41,9 @@ export function QueueFilterForm({ filters, reportDate, reportDates, organization
         </select>
       </div>
       <div>
-        <label htmlFor="filter-status" className={labelClass}>Status</label>
+        <label htmlFor="filter-status" className={labelClass}>
+          Status
+        </label>
         <select id="filter-status" name="status" defaultValue={filters.status} className={controlClass}>
           <option value="open">Open (incl. regressed)</option>
           <option value="snoozed">Snoozed</option>
@@ -45,7 +54,9 @@ export function QueueFilterForm({ filters, reportDate, reportDates, organization
         </select>
       </div>
       <div>
-        <label htmlFor="filter-assignee" className={labelClass}>Assignee</label>
+        <label htmlFor="filter-assignee" className={labelClass}>
+          Assignee
+        </label>
         <select id="filter-assignee" name="assignee" defaultValue={filters.assignee} className={controlClass}>
           <option value="anyone">Anyone</option>
           <option value="me">Me</option>
@@ -58,7 +69,9 @@ export function QueueFilterForm({ filters, reportDate, reportDates, organization
         </select>
       </div>
       <div>
-        <label htmlFor="filter-org" className={labelClass}>Organisation</label>
+        <label htmlFor="filter-org" className={labelClass}>
+          Organisation
+        </label>
         <select id="filter-org" name="org" defaultValue={filters.org ?? ""} className={controlClass}>
           <option value="">All organisations</option>
           {organizations.map((organization) => (
@@ -69,22 +82,44 @@ export function QueueFilterForm({ filters, reportDate, reportDates, organization
         </select>
       </div>
       <div>
-        <label htmlFor="filter-q" className={labelClass}>Hostname</label>
-        <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="e.g. ABC-" className={controlClass} />
+        <label htmlFor="filter-q" className={labelClass}>
+          Hostname
+        </label>
+        <input
+          id="filter-q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          placeholder="e.g. ABC-"
+          className={controlClass}
+        />
       </div>
       <div>
-        <label htmlFor="filter-match" className={labelClass}>Match</label>
+        <label htmlFor="filter-match" className={labelClass}>
+          Match
+        </label>
         <select id="filter-match" name="match" defaultValue={filters.match} className={controlClass}>
           <option value="contains">Contains</option>
           <option value="prefix">Starts with</option>
         </select>
       </div>
       <div>
-        <label htmlFor="filter-min-days" className={labelClass}>Open at least (days)</label>
-        <input id="filter-min-days" name="minDays" type="number" min={0} defaultValue={filters.minDays ?? ""} className={controlClass} />
+        <label htmlFor="filter-min-days" className={labelClass}>
+          Open at least (days)
+        </label>
+        <input
+          id="filter-min-days"
+          name="minDays"
+          type="number"
+          min={0}
+          defaultValue={filters.minDays ?? ""}
+          className={controlClass}
+        />
       </div>
       <div>
-        <label htmlFor="filter-sort" className={labelClass}>Sort by</label>
+        <label htmlFor="filter-sort" className={labelClass}>
+          Sort by
+        </label>
         <select id="filter-sort" name="sort" defaultValue={filters.sort} className={controlClass}>
           <option value="days_open">Days open</option>
           <option value="type">Type</option>
@@ -93,7 +128,9 @@ export function QueueFilterForm({ filters, reportDate, reportDates, organization
         </select>
       </div>
       <div>
-        <label htmlFor="filter-dir" className={labelClass}>Order</label>
+        <label htmlFor="filter-dir" className={labelClass}>
+          Order
+        </label>
         <select id="filter-dir" name="dir" defaultValue={filters.dir ?? ""} className={controlClass}>
           <option value="">Default</option>
           <option value="asc">Ascending</option>

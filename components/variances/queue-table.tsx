@@ -21,7 +21,11 @@ function Summary({ row }: { row: QueueRow }) {
   return (
     <>
       {row.summary}
-      {row.unexpectedData && <span className="ml-1 rounded bg-rose-100 px-1 text-xs text-rose-900 dark:bg-rose-950 dark:text-rose-200">unexpected data</span>}
+      {row.unexpectedData && (
+        <span className="ml-1 rounded bg-rose-100 px-1 text-xs text-rose-900 dark:bg-rose-950 dark:text-rose-200">
+          unexpected data
+        </span>
+      )}
     </>
   );
 }
@@ -52,28 +56,48 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
       <table className="hidden w-full text-left text-sm md:table">
         <thead className="border-b border-gray-200 text-xs uppercase text-gray-600 dark:border-gray-800 dark:text-gray-400">
           <tr>
-            {selectable && <th scope="col" className="w-8 px-2 py-2"><span className="sr-only">Selected</span></th>}
+            {selectable && (
+              <th scope="col" className="w-8 px-2 py-2">
+                <span className="sr-only">Selected</span>
+              </th>
+            )}
             {columns.map((column) => (
-              <th key={column} scope="col" className="px-2 py-2 font-medium">{column}</th>
+              <th key={column} scope="col" className="px-2 py-2 font-medium">
+                {column}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((row, index) => (
-            <tr key={varianceSubjectId(row)} {...rowProps(row, index)} className="border-b border-gray-100 align-top outline-none focus:bg-blue-50 aria-[current=true]:bg-blue-50/60 dark:border-gray-800 dark:focus:bg-blue-950 dark:aria-[current=true]:bg-blue-950/50">
+            <tr
+              key={varianceSubjectId(row)}
+              {...rowProps(row, index)}
+              className="border-b border-gray-100 align-top outline-none focus:bg-blue-50 aria-[current=true]:bg-blue-50/60 dark:border-gray-800 dark:focus:bg-blue-950 dark:aria-[current=true]:bg-blue-950/50"
+            >
               {selectable && <td className="px-2 py-2">{checkbox(row)}</td>}
-              <td className="px-2 py-2"><TypeBadge type={row.type} /></td>
+              <td className="px-2 py-2">
+                <TypeBadge type={row.type} />
+              </td>
               <td className="px-2 py-2">
                 {/* Cut to one line so a 255-character name cannot widen the table; the tooltip and the variance page show all of it. */}
-                <Link href={row.href} title={row.hostname} className="block max-w-[16rem] truncate font-medium text-blue-700 hover:underline dark:text-blue-300">
+                <Link
+                  href={row.href}
+                  title={row.hostname}
+                  className="block max-w-[16rem] truncate font-medium text-blue-700 hover:underline dark:text-blue-300"
+                >
                   {row.hostname}
                 </Link>
               </td>
               <td className="px-2 py-2">{row.organization}</td>
-              <td className="px-2 py-2 wrap-anywhere"><Summary row={row} /></td>
+              <td className="px-2 py-2 wrap-anywhere">
+                <Summary row={row} />
+              </td>
               <td className="px-2 py-2 tabular-nums">{row.daysOpen}</td>
               <td className="px-2 py-2">{assignee(row)}</td>
-              <td className="px-2 py-2"><StatusBadge lifecycle={row} /></td>
+              <td className="px-2 py-2">
+                <StatusBadge lifecycle={row} />
+              </td>
               <td className="px-2 py-2 tabular-nums">{row.noteCount}</td>
             </tr>
           ))}
@@ -81,18 +105,29 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
       </table>
       <ul className="space-y-3 md:hidden">
         {rows.map((row, index) => (
-          <li key={varianceSubjectId(row)} {...rowProps(row, index)} className="rounded-lg border border-gray-200 bg-white p-3 text-sm outline-none focus:ring-2 focus:ring-blue-600 dark:border-gray-800 dark:bg-gray-900">
+          <li
+            key={varianceSubjectId(row)}
+            {...rowProps(row, index)}
+            className="rounded-lg border border-gray-200 bg-white p-3 text-sm outline-none focus:ring-2 focus:ring-blue-600 dark:border-gray-800 dark:bg-gray-900"
+          >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span className="flex min-w-0 items-center gap-2">
                 {checkbox(row)}
-                <Link href={row.href} className="min-w-0 font-medium wrap-anywhere text-blue-700 hover:underline dark:text-blue-300">{row.hostname}</Link>
+                <Link
+                  href={row.href}
+                  className="min-w-0 font-medium wrap-anywhere text-blue-700 hover:underline dark:text-blue-300"
+                >
+                  {row.hostname}
+                </Link>
               </span>
               <StatusBadge lifecycle={row} />
             </div>
             <div className="mt-1 flex flex-wrap items-center gap-2 text-gray-600 dark:text-gray-400">
               <TypeBadge type={row.type} /> {row.organization}
             </div>
-            <p className="mt-2 wrap-anywhere"><Summary row={row} /></p>
+            <p className="mt-2 wrap-anywhere">
+              <Summary row={row} />
+            </p>
             <p className="mt-2 text-xs text-gray-600 dark:text-gray-400">
               {row.daysOpen} days open · {assignee(row)} · {row.noteCount} notes
             </p>

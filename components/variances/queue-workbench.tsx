@@ -1,18 +1,18 @@
 "use client";
 
-import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import type { QueueRow } from "@/lib/variances/queue-row";
-import { varianceSubjectId, type VarianceId } from "@/lib/variances/variance-key";
-import type { UserSummary } from "@/lib/auth/user-directory";
+import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { matchingVariancesAction } from "@/app/(dashboard)/variances/actions";
 import { ModalDialog } from "@/components/ui/modal-dialog";
-import { QueueTable } from "./queue-table";
+import type { UserSummary } from "@/lib/auth/user-directory";
+import type { QueueRow } from "@/lib/variances/queue-row";
+import { type VarianceId, varianceSubjectId } from "@/lib/variances/variance-key";
 import { BulkBar } from "./bulk-bar";
 import { CommandErrorMessage } from "./command-error";
+import { QueueTable } from "./queue-table";
 import { TriageDialogBody, type TriageDialogKind } from "./triage-dialog-body";
 import { useCommand } from "./use-command";
-import { QUEUE_SHORTCUTS, useQueueKeyboard, type QueueKeyAction } from "./use-queue-keyboard";
+import { QUEUE_SHORTCUTS, type QueueKeyAction, useQueueKeyboard } from "./use-queue-keyboard";
 
 export interface QueueWorkbenchProps {
   rows: QueueRow[];
@@ -28,7 +28,12 @@ export interface QueueWorkbenchProps {
 type Dialog = { kind: TriageDialogKind; scope: "row" | "selection" } | { kind: "help" };
 type Selection = ReadonlyMap<string, VarianceId>;
 
-const dialogTitles: Record<TriageDialogKind, string> = { resolve: "Resolve", assign: "Assign", note: "Add a note", snooze: "Snooze" };
+const dialogTitles: Record<TriageDialogKind, string> = {
+  resolve: "Resolve",
+  assign: "Assign",
+  note: "Add a note",
+  snooze: "Snooze",
+};
 
 /** The queue with selection, bulk actions and keyboard triage; managers get the read-only table. */
 export function QueueWorkbench({ rows, total, query, canTriage, users, empty }: QueueWorkbenchProps) {
@@ -57,7 +62,9 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, empty }: 
       const bounded = Math.max(0, Math.min(rows.length - 1, index));
       setFocused(bounded);
       // The table (wide screens) and the cards (phones) both render rows; focus the visible one.
-      const visibleRows = [...document.querySelectorAll<HTMLElement>("[data-testid=variance-row]")].filter((row) => row.offsetParent !== null);
+      const visibleRows = [...document.querySelectorAll<HTMLElement>("[data-testid=variance-row]")].filter(
+        (row) => row.offsetParent !== null,
+      );
       visibleRows[bounded]?.focus();
     },
     [rows.length],
@@ -80,7 +87,9 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, empty }: 
   useQueueKeyboard(onKey);
 
   const selectAllMatching = () =>
-    matching.run(query, (variances) => setSelected(new Map((variances as VarianceId[]).map((variance) => [varianceSubjectId(variance), variance]))));
+    matching.run(query, (variances) =>
+      setSelected(new Map((variances as VarianceId[]).map((variance) => [varianceSubjectId(variance), variance]))),
+    );
 
   const finish = (message: string) => {
     setDialog(null);
@@ -118,15 +127,25 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, empty }: 
       )}
       <CommandErrorMessage error={matching.error} />
       {outcomeMessage}
-      <QueueTable rows={rows} focused={focused} selected={selected} selectable={canTriage} onToggle={toggle} onFocusRow={setFocused} />
+      <QueueTable
+        rows={rows}
+        focused={focused}
+        selected={selected}
+        selectable={canTriage}
+        onToggle={toggle}
+        onFocusRow={setFocused}
+      />
       <p className="text-xs text-gray-600 dark:text-gray-400">
-        {total > rows.length ? `Showing ${rows.length} of ${total}. ` : ""}Press <kbd className="rounded border px-1">?</kbd> for keyboard shortcuts.
+        {total > rows.length ? `Showing ${rows.length} of ${total}. ` : ""}Press{" "}
+        <kbd className="rounded border px-1">?</kbd> for keyboard shortcuts.
       </p>
       <ModalDialog open={dialog?.kind === "help"} title="Keyboard shortcuts" onClose={() => setDialog(null)}>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
           {QUEUE_SHORTCUTS.map(([keys, meaning]) => (
             <div key={keys} className="contents">
-              <dt><kbd className="rounded border px-1">{keys}</kbd></dt>
+              <dt>
+                <kbd className="rounded border px-1">{keys}</kbd>
+              </dt>
               <dd>{meaning}</dd>
             </div>
           ))}
@@ -135,7 +154,11 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, empty }: 
       {dialog && dialog.kind !== "help" && (dialog.scope === "selection" || focusedRow) && (
         <ModalDialog
           open
-          title={dialog.scope === "selection" ? `${dialogTitles[dialog.kind]} ${selected.size} selected` : `${dialogTitles[dialog.kind]} ${focusedRow?.hostname}`}
+          title={
+            dialog.scope === "selection"
+              ? `${dialogTitles[dialog.kind]} ${selected.size} selected`
+              : `${dialogTitles[dialog.kind]} ${focusedRow?.hostname}`
+          }
           onClose={() => setDialog(null)}
         >
           <TriageDialogBody

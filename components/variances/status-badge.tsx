@@ -19,9 +19,14 @@ const labels: Record<LifecycleStatus, string> = {
 export function StatusBadge({ lifecycle }: { lifecycle: Lifecycle }) {
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
-      <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${styles[lifecycle.status]}`}>{labels[lifecycle.status]}</span>
+      <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${styles[lifecycle.status]}`}>
+        {labels[lifecycle.status]}
+      </span>
       {lifecycle.regressed && (
-        <span className="rounded bg-rose-100 px-1.5 py-0.5 text-xs font-medium text-rose-900 dark:bg-rose-950 dark:text-rose-200" title="Resolved, but a later report still has it">
+        <span
+          className="rounded bg-rose-100 px-1.5 py-0.5 text-xs font-medium text-rose-900 dark:bg-rose-950 dark:text-rose-200"
+          title="Resolved, but a later report still has it"
+        >
           Regressed
         </span>
       )}

@@ -1,8 +1,5 @@
 "use client";
 
-import type { QueueRow } from "@/lib/variances/queue-row";
-import type { VarianceId } from "@/lib/variances/variance-key";
-import type { UserSummary } from "@/lib/auth/user-directory";
 import {
   addVarianceNoteAction,
   assignVarianceAction,
@@ -12,6 +9,9 @@ import {
   resolveVarianceAction,
   snoozeVarianceAction,
 } from "@/app/(dashboard)/variances/actions";
+import type { UserSummary } from "@/lib/auth/user-directory";
+import type { QueueRow } from "@/lib/variances/queue-row";
+import type { VarianceId } from "@/lib/variances/variance-key";
 import { AssignForm, NoteForm, ResolveForm, SnoozeForm } from "./triage-forms";
 import { useCommand } from "./use-command";
 
@@ -46,9 +46,12 @@ export function TriageDialogBody({ kind, target, users, onDone }: TriageDialogBo
   const snooze = useCommand(bulk ? bulkSnoozeVariancesAction : snoozeVarianceAction);
   const note = useCommand(addVarianceNoteAction);
   // The command's input names either the selection or the one variance and the version seen.
-  const subject = bulk ? { variances: target.selection } : { type: target.row.type, key: target.row.key, expectedVersion: target.row.version };
+  const subject = bulk
+    ? { variances: target.selection }
+    : { type: target.row.type, key: target.row.key, expectedVersion: target.row.version };
   const count = bulk ? `${target.selection.length} variance${target.selection.length === 1 ? "" : "s"}` : "";
-  const done = (verb: string) => (result: unknown) => onDone(bulk ? bulkMessage(verb, result) : `${verb} ${target.row.hostname}.`);
+  const done = (verb: string) => (result: unknown) =>
+    onDone(bulk ? bulkMessage(verb, result) : `${verb} ${target.row.hostname}.`);
 
   switch (kind) {
     case "resolve":
@@ -83,7 +86,13 @@ export function TriageDialogBody({ kind, target, users, onDone }: TriageDialogBo
     case "note":
       // Notes are per variance; the queue offers them for the focused row only.
       return bulk ? null : (
-        <NoteForm pending={note.pending} error={note.error} onSubmit={(values) => note.run({ type: target.row.type, key: target.row.key, ...values }, done("Added a note to"))} />
+        <NoteForm
+          pending={note.pending}
+          error={note.error}
+          onSubmit={(values) =>
+            note.run({ type: target.row.type, key: target.row.key, ...values }, done("Added a note to"))
+          }
+        />
       );
   }
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { useId, type FormEvent } from "react";
+import { type FormEvent, useId } from "react";
+import { controlClass, labelClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-styles";
 import type { ActionError } from "@/lib/actions/action-client";
 import type { UserSummary } from "@/lib/auth/user-directory";
 import { SNOOZE_DAYS } from "@/lib/variances/lifecycle";
 import { NOTE_MAX_LENGTH, SNOOZE_REASON_MAX_LENGTH } from "@/lib/variances/triage-limits";
-import { controlClass, labelClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-styles";
 import { CommandErrorMessage } from "./command-error";
 
 /**
@@ -28,10 +28,27 @@ function submitted(event: FormEvent<HTMLFormElement>) {
 export function ResolveForm({ onSubmit, pending, error, submitLabel = "Resolve" }: FormProps<{ note: string }>) {
   const id = useId();
   return (
-    <form onSubmit={(event) => { const { data, reset } = submitted(event); onSubmit({ note: String(data.get("note") ?? "") }, reset); }}>
-      <label htmlFor={`${id}-note`} className={labelClass}>Resolution note</label>
-      <textarea id={`${id}-note`} name="note" rows={3} required maxLength={NOTE_MAX_LENGTH} className={`mt-1 ${controlClass}`} placeholder="What did you do?" />
-      <button type="submit" className={`mt-2 ${primaryButtonClass}`} disabled={pending}>{submitLabel}</button>
+    <form
+      onSubmit={(event) => {
+        const { data, reset } = submitted(event);
+        onSubmit({ note: String(data.get("note") ?? "") }, reset);
+      }}
+    >
+      <label htmlFor={`${id}-note`} className={labelClass}>
+        Resolution note
+      </label>
+      <textarea
+        id={`${id}-note`}
+        name="note"
+        rows={3}
+        required
+        maxLength={NOTE_MAX_LENGTH}
+        className={`mt-1 ${controlClass}`}
+        placeholder="What did you do?"
+      />
+      <button type="submit" className={`mt-2 ${primaryButtonClass}`} disabled={pending}>
+        {submitLabel}
+      </button>
       <CommandErrorMessage error={error} />
     </form>
   );
@@ -40,30 +57,73 @@ export function ResolveForm({ onSubmit, pending, error, submitLabel = "Resolve" 
 export function NoteForm({ onSubmit, pending, error }: FormProps<{ text: string }>) {
   const id = useId();
   return (
-    <form onSubmit={(event) => { const { data, reset } = submitted(event); onSubmit({ text: String(data.get("text") ?? "") }, reset); }}>
-      <label htmlFor={`${id}-text`} className={labelClass}>Add a note</label>
-      <textarea id={`${id}-text`} name="text" rows={3} required maxLength={NOTE_MAX_LENGTH} className={`mt-1 ${controlClass}`} />
-      <button type="submit" className={`mt-2 ${secondaryButtonClass}`} disabled={pending}>Add note</button>
+    <form
+      onSubmit={(event) => {
+        const { data, reset } = submitted(event);
+        onSubmit({ text: String(data.get("text") ?? "") }, reset);
+      }}
+    >
+      <label htmlFor={`${id}-text`} className={labelClass}>
+        Add a note
+      </label>
+      <textarea
+        id={`${id}-text`}
+        name="text"
+        rows={3}
+        required
+        maxLength={NOTE_MAX_LENGTH}
+        className={`mt-1 ${controlClass}`}
+      />
+      <button type="submit" className={`mt-2 ${secondaryButtonClass}`} disabled={pending}>
+        Add note
+      </button>
       <CommandErrorMessage error={error} />
     </form>
   );
 }
 
-export function SnoozeForm({ onSubmit, pending, error, submitLabel = "Snooze" }: FormProps<{ days: number; reason: string }>) {
+export function SnoozeForm({
+  onSubmit,
+  pending,
+  error,
+  submitLabel = "Snooze",
+}: FormProps<{ days: number; reason: string }>) {
   const id = useId();
   return (
-    <form onSubmit={(event) => { const { data, reset } = submitted(event); onSubmit({ days: Number(data.get("days")), reason: String(data.get("reason") ?? "") }, reset); }}>
+    <form
+      onSubmit={(event) => {
+        const { data, reset } = submitted(event);
+        onSubmit({ days: Number(data.get("days")), reason: String(data.get("reason") ?? "") }, reset);
+      }}
+    >
       <fieldset>
         <legend className={labelClass}>Snooze</legend>
         <div className="mt-1 flex gap-2">
-          <label htmlFor={`${id}-days`} className="sr-only">Snooze for</label>
+          <label htmlFor={`${id}-days`} className="sr-only">
+            Snooze for
+          </label>
           <select id={`${id}-days`} name="days" defaultValue="7" className={`w-28 ${controlClass}`}>
-            {SNOOZE_DAYS.map((days) => <option key={days} value={days}>{days} days</option>)}
+            {SNOOZE_DAYS.map((days) => (
+              <option key={days} value={days}>
+                {days} days
+              </option>
+            ))}
           </select>
-          <label htmlFor={`${id}-reason`} className="sr-only">Snooze reason</label>
-          <input id={`${id}-reason`} name="reason" required maxLength={SNOOZE_REASON_MAX_LENGTH} placeholder="Reason" className={controlClass} />
+          <label htmlFor={`${id}-reason`} className="sr-only">
+            Snooze reason
+          </label>
+          <input
+            id={`${id}-reason`}
+            name="reason"
+            required
+            maxLength={SNOOZE_REASON_MAX_LENGTH}
+            placeholder="Reason"
+            className={controlClass}
+          />
         </div>
-        <button type="submit" className={`mt-2 ${secondaryButtonClass}`} disabled={pending}>{submitLabel}</button>
+        <button type="submit" className={`mt-2 ${secondaryButtonClass}`} disabled={pending}>
+          {submitLabel}
+        </button>
       </fieldset>
       <CommandErrorMessage error={error} />
     </form>
@@ -76,20 +136,52 @@ interface AssignFormProps extends FormProps<{ assigneeUserId: string | null }> {
   onAssignToMe?: () => void;
 }
 
-export function AssignForm({ onSubmit, pending, error, users, currentAssigneeId, onAssignToMe, submitLabel = "Save" }: AssignFormProps) {
+export function AssignForm({
+  onSubmit,
+  pending,
+  error,
+  users,
+  currentAssigneeId,
+  onAssignToMe,
+  submitLabel = "Save",
+}: AssignFormProps) {
   const id = useId();
   return (
-    <form onSubmit={(event) => { const { data, reset } = submitted(event); onSubmit({ assigneeUserId: String(data.get("assignee") ?? "") || null }, reset); }}>
-      <label htmlFor={`${id}-assignee`} className={labelClass}>Assignee</label>
+    <form
+      onSubmit={(event) => {
+        const { data, reset } = submitted(event);
+        onSubmit({ assigneeUserId: String(data.get("assignee") ?? "") || null }, reset);
+      }}
+    >
+      <label htmlFor={`${id}-assignee`} className={labelClass}>
+        Assignee
+      </label>
       <div className="mt-1 flex gap-2">
-        <select id={`${id}-assignee`} name="assignee" defaultValue={currentAssigneeId ?? ""} className={controlClass} key={currentAssigneeId ?? "none"}>
+        <select
+          id={`${id}-assignee`}
+          name="assignee"
+          defaultValue={currentAssigneeId ?? ""}
+          className={controlClass}
+          key={currentAssigneeId ?? "none"}
+        >
           <option value="">Unassigned</option>
-          {users.map((user) => <option key={user.id} value={user.id}>{user.name}</option>)}
+          {users.map((user) => (
+            <option key={user.id} value={user.id}>
+              {user.name}
+            </option>
+          ))}
         </select>
-        <button type="submit" className={secondaryButtonClass} disabled={pending}>{submitLabel}</button>
+        <button type="submit" className={secondaryButtonClass} disabled={pending}>
+          {submitLabel}
+        </button>
       </div>
       {onAssignToMe && (
-        <button type="button" className="mt-2 text-sm font-medium text-blue-700 hover:underline dark:text-blue-300" disabled={pending} onClick={onAssignToMe}>
+        <button
+          type="button"
+          className="mt-2 text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
+          disabled={pending}
+          onClick={onAssignToMe}
+        >
           Assign to me
         </button>
       )}

@@ -1,7 +1,5 @@
 "use client";
 
-import { isResolvedStatus, type LifecycleStatus } from "@/lib/variances/lifecycle";
-import type { UserSummary } from "@/lib/auth/user-directory";
 import {
   addVarianceNoteAction,
   assignVarianceAction,
@@ -11,6 +9,8 @@ import {
   snoozeVarianceAction,
 } from "@/app/(dashboard)/variances/actions";
 import { secondaryButtonClass } from "@/components/ui/form-styles";
+import type { UserSummary } from "@/lib/auth/user-directory";
+import { isResolvedStatus, type LifecycleStatus } from "@/lib/variances/lifecycle";
 import { CommandErrorMessage } from "./command-error";
 import { AssignForm, NoteForm, ResolveForm, SnoozeForm } from "./triage-forms";
 import { useCommand } from "./use-command";
@@ -35,7 +35,10 @@ export function TriagePanel({ target, users }: { target: TriageTarget; users: Us
   const snooze = useCommand(snoozeVarianceAction);
 
   return (
-    <section aria-label="Triage" className="space-y-5 rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900">
+    <section
+      aria-label="Triage"
+      className="space-y-5 rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900"
+    >
       <AssignForm
         users={users}
         currentAssigneeId={target.assigneeId}
@@ -46,18 +49,35 @@ export function TriagePanel({ target, users }: { target: TriageTarget; users: Us
       />
       {isResolvedStatus(target.status) ? (
         <div>
-          <button type="button" className={secondaryButtonClass} disabled={reopen.pending} onClick={() => reopen.run(versioned)}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            disabled={reopen.pending}
+            onClick={() => reopen.run(versioned)}
+          >
             Reopen
           </button>
           <CommandErrorMessage error={reopen.error} />
         </div>
       ) : (
-        <ResolveForm onSubmit={(values, reset) => resolve.run({ ...versioned, ...values }, reset)} pending={resolve.pending} error={resolve.error} />
+        <ResolveForm
+          onSubmit={(values, reset) => resolve.run({ ...versioned, ...values }, reset)}
+          pending={resolve.pending}
+          error={resolve.error}
+        />
       )}
       {target.status === "open" && (
-        <SnoozeForm onSubmit={(values, reset) => snooze.run({ ...versioned, ...values }, reset)} pending={snooze.pending} error={snooze.error} />
+        <SnoozeForm
+          onSubmit={(values, reset) => snooze.run({ ...versioned, ...values }, reset)}
+          pending={snooze.pending}
+          error={snooze.error}
+        />
       )}
-      <NoteForm onSubmit={(values, reset) => note.run({ ...variance, ...values }, reset)} pending={note.pending} error={note.error} />
+      <NoteForm
+        onSubmit={(values, reset) => note.run({ ...variance, ...values }, reset)}
+        pending={note.pending}
+        error={note.error}
+      />
     </section>
   );
 }

@@ -1,8 +1,8 @@
-import { use } from "react";
 import Link from "next/link";
-import { queueQuery, type QueueFilters } from "@/lib/variances/queue-filters";
-import { typeLabel } from "@/lib/variances/types/registry";
+import { use } from "react";
 import { requestFormat } from "@/lib/request-format";
+import { type QueueFilters, queueQuery } from "@/lib/variances/queue-filters";
+import { typeLabel } from "@/lib/variances/types/registry";
 
 interface TypeTabsProps {
   filters: QueueFilters;
@@ -15,13 +15,24 @@ const tabClass =
 export function TypeTabs({ filters, counts }: TypeTabsProps) {
   const format = use(requestFormat());
   const total = counts.reduce((sum, row) => sum + row.count, 0);
-  const tabs = [{ type: undefined, label: "All types", count: total }, ...counts.map((row) => ({ type: row.type, label: typeLabel(row.type), count: row.count }))];
+  const tabs = [
+    { type: undefined, label: "All types", count: total },
+    ...counts.map((row) => ({ type: row.type, label: typeLabel(row.type), count: row.count })),
+  ];
   return (
     <nav aria-label="Variance types" className="flex gap-2 overflow-x-auto pb-1">
       {tabs.map((tab) => (
-        <Link key={tab.type ?? "all"} href={`/variances${queueQuery({ ...filters, type: tab.type, page: 1 })}`} aria-current={filters.type === tab.type} className={tabClass}>
+        <Link
+          key={tab.type ?? "all"}
+          href={`/variances${queueQuery({ ...filters, type: tab.type, page: 1 })}`}
+          aria-current={filters.type === tab.type}
+          className={tabClass}
+        >
           {tab.label}
-          <span className="rounded-full bg-gray-200 px-1.5 text-xs tabular-nums dark:bg-gray-700" data-testid={`type-count-${tab.type ?? "all"}`}>
+          <span
+            className="rounded-full bg-gray-200 px-1.5 text-xs tabular-nums dark:bg-gray-700"
+            data-testid={`type-count-${tab.type ?? "all"}`}
+          >
             {format.count(tab.count)}
           </span>
         </Link>

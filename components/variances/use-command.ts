@@ -5,7 +5,10 @@ import type { ActionError } from "@/lib/actions/action-client";
 
 type CommandAction = (input: unknown) => Promise<{ data?: unknown; serverError?: ActionError } | undefined>;
 
-const offline: ActionError = { code: "unexpected", message: "The server could not be reached; nothing was changed. Check your connection and try again." };
+const offline: ActionError = {
+  code: "unexpected",
+  message: "The server could not be reached; nothing was changed. Check your connection and try again.",
+};
 
 /** Runs a server action, keeping its pending state and the refusal a person should read. */
 export function useCommand(action: CommandAction) {

@@ -29,7 +29,10 @@ export const QUEUE_SHORTCUTS: [string, string][] = [
 ];
 
 const typingInto = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || !!target.closest("dialog[open]"));
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) ||
+    !!target.closest("dialog[open]"));
 
 /** Gmail-style single-key shortcuts, ignored while typing, in a dialog, or with a modifier held. */
 export function useQueueKeyboard(onAction: (action: QueueKeyAction) => void) {

@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { saveViewAction } from "@/app/(dashboard)/views/actions";
-import { VIEW_NAME_MAX_LENGTH } from "@/lib/views/saved-view";
 import { controlClass, labelClass, primaryButtonClass } from "@/components/ui/form-styles";
 import { CommandErrorMessage } from "@/components/variances/command-error";
 import { useCommand } from "@/components/variances/use-command";
+import { VIEW_NAME_MAX_LENGTH } from "@/lib/views/saved-view";
 
 /** Saves the queue's current filters (`query`, as in the URL) under a name. */
 export function SaveViewForm({ query }: { query: string }) {

@@ -2,9 +2,9 @@
 
 import { useEffect, useState } from "react";
 import { clearDefaultViewAction, deleteViewAction, setDefaultViewAction } from "@/app/(dashboard)/views/actions";
-import type { SavedView } from "@/lib/views/saved-view";
 import { CommandErrorMessage } from "@/components/variances/command-error";
 import { useCommand } from "@/components/variances/use-command";
+import type { SavedView } from "@/lib/views/saved-view";
 
 const controlClass =
   "rounded px-1.5 py-0.5 text-xs text-gray-600 hover:bg-gray-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-60 dark:text-gray-300 dark:hover:bg-gray-800";
@@ -48,11 +48,19 @@ export function SavedViewControls({ view }: { view: SavedView }) {
         className={controlClass}
         disabled={toggleDefault.pending}
         onClick={() => toggleDefault.run({ id: view.id })}
-        aria-label={view.isDefault ? `Stop opening the queue on “${view.name}”` : `Open the queue on “${view.name}” by default`}
+        aria-label={
+          view.isDefault ? `Stop opening the queue on “${view.name}”` : `Open the queue on “${view.name}” by default`
+        }
       >
         {view.isDefault ? "Unset default" : "Make default"}
       </button>
-      <button type="button" className={controlClass} disabled={remove.pending} onClick={() => remove.run({ id: view.id })} aria-label={`Delete “${view.name}”`}>
+      <button
+        type="button"
+        className={controlClass}
+        disabled={remove.pending}
+        onClick={() => remove.run({ id: view.id })}
+        aria-label={`Delete “${view.name}”`}
+      >
         Delete
       </button>
       <span role="status" className="text-xs text-emerald-800 empty:hidden dark:text-emerald-300">

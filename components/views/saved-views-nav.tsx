@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { UNFILTERED_QUEUE_HREF, type SavedView } from "@/lib/views/saved-view";
+import { type SavedView, UNFILTERED_QUEUE_HREF } from "@/lib/views/saved-view";
 import { normaliseViewQuery } from "@/lib/views/view-query";
 import { SavedViewControls } from "./saved-view-controls";
 
@@ -8,15 +8,23 @@ export function SavedViewsNav({ views, query }: { views: SavedView[]; query: str
   const current = normaliseViewQuery(query);
   return (
     <nav aria-labelledby="saved-views-heading">
-      <h2 id="saved-views-heading" className="text-xs font-semibold uppercase tracking-wide text-gray-600 dark:text-gray-400">
+      <h2
+        id="saved-views-heading"
+        className="text-xs font-semibold uppercase tracking-wide text-gray-600 dark:text-gray-400"
+      >
         Saved views
       </h2>
       {views.length === 0 ? (
-        <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">None yet: filter the queue, then save the filters under a name.</p>
+        <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+          None yet: filter the queue, then save the filters under a name.
+        </p>
       ) : (
         <ul className="mt-1 flex flex-wrap gap-2" data-testid="saved-views">
           {views.map((view) => (
-            <li key={view.id} className="flex flex-wrap items-center gap-1 rounded-md border border-gray-200 px-2 py-1 dark:border-gray-800">
+            <li
+              key={view.id}
+              className="flex flex-wrap items-center gap-1 rounded-md border border-gray-200 px-2 py-1 dark:border-gray-800"
+            >
               <Link
                 href={view.href}
                 aria-current={view.query === current ? "page" : undefined}
@@ -24,7 +32,11 @@ export function SavedViewsNav({ views, query }: { views: SavedView[]; query: str
               >
                 {view.name}
               </Link>
-              {view.isDefault && <span className="rounded bg-blue-50 px-1.5 text-xs text-blue-800 dark:bg-blue-950 dark:text-blue-200">default</span>}
+              {view.isDefault && (
+                <span className="rounded bg-blue-50 px-1.5 text-xs text-blue-800 dark:bg-blue-950 dark:text-blue-200">
+                  default
+                </span>
+              )}
               <SavedViewControls view={view} />
             </li>
           ))}

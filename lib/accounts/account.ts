@@ -1,5 +1,5 @@
+import { type Role, roleSchema } from "@/lib/auth/roles";
 import type { users } from "@/lib/generated/prisma/client";
-import { roleSchema, type Role } from "@/lib/auth/roles";
 
 /** How an account can sign in: both when it has a password and has used Entra ID. */
 export type SignInMethod = "password" | "entra" | "password+entra";

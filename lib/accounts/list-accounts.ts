@@ -1,11 +1,14 @@
-import type { Database } from "@/lib/db/prisma";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
-import { accountOf, accountSelect, type Account } from "./account";
+import type { Actor } from "@/lib/auth/roles";
+import type { Database } from "@/lib/db/prisma";
+import { type Account, accountOf, accountSelect } from "./account";
 
 /** Every account, active ones first, then by name. */
 export async function listAccounts(db: Database, actor: Actor): Promise<Account[]> {
   assertCan(actor, "users:manage");
-  const rows = await db.users.findMany({ select: accountSelect, orderBy: [{ disabled_at: { sort: "asc", nulls: "first" } }, { name: "asc" }] });
+  const rows = await db.users.findMany({
+    select: accountSelect,
+    orderBy: [{ disabled_at: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+  });
   return rows.map(accountOf);
 }

@@ -1,16 +1,23 @@
 import { z } from "zod";
-import type { Database } from "@/lib/db/prisma";
+import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/roles";
 import { roleSchema } from "@/lib/auth/roles";
-import { hashPassword } from "@/lib/auth/password";
 import { CommandError } from "@/lib/commands/command-error";
 import { parseCommandInput } from "@/lib/commands/command-input";
-import { accountOf, accountSelect, type Account } from "./account";
-import { accountIdShape, assertAnAdminRemains, findAccount, recordAccountEvent, withAccountsLocked } from "./change-account";
+import type { Database } from "@/lib/db/prisma";
+import { type Account, accountOf, accountSelect } from "./account";
+import {
+  accountIdShape,
+  assertAnAdminRemains,
+  findAccount,
+  recordAccountEvent,
+  withAccountsLocked,
+} from "./change-account";
 import { generatePassword } from "./generated-password";
 
 const refuseOwnAccount = (actor: Actor, userId: string, what: string) => {
-  if (actor.id === userId) throw new CommandError("conflict", `You cannot ${what} your own account; ask another admin.`);
+  if (actor.id === userId)
+    throw new CommandError("conflict", `You cannot ${what} your own account; ask another admin.`);
 };
 
 /** Changes a role; demoting the last active admin is refused. */
@@ -19,7 +26,9 @@ export async function changeAccountRole(db: Database, actor: Actor, rawInput: un
   return withAccountsLocked(db, actor, async (tx) => {
     const before = await findAccount(tx, userId);
     if (before.role === role) return before;
-    const after = accountOf(await tx.users.update({ where: { id: userId }, data: { role, updated_at: new Date() }, select: accountSelect }));
+    const after = accountOf(
+      await tx.users.update({ where: { id: userId }, data: { role, updated_at: new Date() }, select: accountSelect }),
+    );
     await assertAnAdminRemains(tx);
     await recordAccountEvent(tx, actor, "user.role_change", before, after);
     return after;
@@ -28,13 +37,23 @@ export async function changeAccountRole(db: Database, actor: Actor, rawInput: un
 
 /** Disables (every session ends on its next request) or enables an account. */
 export async function setAccountDisabled(db: Database, actor: Actor, rawInput: unknown): Promise<Account> {
-  const { userId, disabled } = parseCommandInput(z.strictObject({ ...accountIdShape, disabled: z.boolean({ error: "Say whether to disable (true) or enable (false)." }) }), rawInput);
+  const { userId, disabled } = parseCommandInput(
+    z.strictObject({
+      ...accountIdShape,
+      disabled: z.boolean({ error: "Say whether to disable (true) or enable (false)." }),
+    }),
+    rawInput,
+  );
   if (disabled) refuseOwnAccount(actor, userId, "disable");
   return withAccountsLocked(db, actor, async (tx) => {
     const before = await findAccount(tx, userId);
     if (before.disabled === disabled) return before;
     const after = accountOf(
-      await tx.users.update({ where: { id: userId }, data: { disabled_at: disabled ? new Date() : null, updated_at: new Date() }, select: accountSelect }),
+      await tx.users.update({
+        where: { id: userId },
+        data: { disabled_at: disabled ? new Date() : null, updated_at: new Date() },
+        select: accountSelect,
+      }),
     );
     await assertAnAdminRemains(tx);
     await recordAccountEvent(tx, actor, disabled ? "user.disable" : "user.enable", before, after);
@@ -43,7 +62,11 @@ export async function setAccountDisabled(db: Database, actor: Actor, rawInput: u
 }
 
 /** Gives the account a new generated password (shown once) and ends its sessions. */
-export async function resetAccountPassword(db: Database, actor: Actor, rawInput: unknown): Promise<{ account: Account; password: string }> {
+export async function resetAccountPassword(
+  db: Database,
+  actor: Actor,
+  rawInput: unknown,
+): Promise<{ account: Account; password: string }> {
   const { userId } = parseCommandInput(z.strictObject(accountIdShape), rawInput);
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
@@ -51,7 +74,11 @@ export async function resetAccountPassword(db: Database, actor: Actor, rawInput:
     const before = await findAccount(tx, userId);
     const now = new Date();
     const after = accountOf(
-      await tx.users.update({ where: { id: userId }, data: { password_hash: passwordHash, sessions_revoked_at: now, updated_at: now }, select: accountSelect }),
+      await tx.users.update({
+        where: { id: userId },
+        data: { password_hash: passwordHash, sessions_revoked_at: now, updated_at: now },
+        select: accountSelect,
+      }),
     );
     await recordAccountEvent(tx, actor, "user.password_reset", before, after);
     return { account: after, password };
@@ -83,7 +110,10 @@ export async function removeAccount(db: Database, actor: Actor, rawInput: unknow
            + (SELECT count(*) FROM variance_dashboard.variance_triage
               WHERE ${userId}::uuid IN (assignee_user_id, resolved_by_user_id, snoozed_by_user_id, updated_by_user_id)) AS count`;
     if (Number(history[0]?.count ?? 0) > 0) {
-      throw new CommandError("conflict", `${before.name} has triage history (notes or triage changes); disable the account instead so that history keeps its author.`);
+      throw new CommandError(
+        "conflict",
+        `${before.name} has triage history (notes or triage changes); disable the account instead so that history keeps its author.`,
+      );
     }
     await tx.users.delete({ where: { id: userId }, select: { id: true } });
     await assertAnAdminRemains(tx);

@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/roles";
-import { getPrisma, type Database } from "@/lib/db/prisma";
+import { type Database, getPrisma } from "@/lib/db/prisma";
 import { actionClient } from "./action-client";
 
 export type Command<Result> = (db: Database, actor: Actor, input: unknown) => Promise<Result>;
@@ -11,7 +11,10 @@ export type Command<Result> = (db: Database, actor: Actor, input: unknown) => Pr
  * permission and validates with zod itself, so no action can forget either — then
  * revalidates the pages that show what it changed (reads revalidate nothing).
  */
-export function commandAction<Result>(command: Command<Result>, revalidate?: { path: string; type?: "layout" | "page" }) {
+export function commandAction<Result>(
+  command: Command<Result>,
+  revalidate?: { path: string; type?: "layout" | "page" },
+) {
   return actionClient.inputSchema(z.unknown()).action(async ({ parsedInput, ctx }) => {
     const result = await command(getPrisma(), ctx.actor, parsedInput);
     if (revalidate) revalidatePath(revalidate.path, revalidate.type);

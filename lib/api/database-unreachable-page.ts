@@ -4,7 +4,13 @@ export const DATABASE_UNREACHABLE_COPY = {
   forUser:
     "The dashboard cannot reach its PostgreSQL database, so nothing can be shown or saved right now. It checks again every second and loads this page by itself as soon as the database answers: there is no need to restart anything.",
   /** Text and code, alternating. */
-  forOperator: ["For the operator: check that PostgreSQL is running and reachable at the host and port in ", "DATABASE_URL", ". The server's log names the exact cause (lines starting with ", "[start]", ")."],
+  forOperator: [
+    "For the operator: check that PostgreSQL is running and reachable at the host and port in ",
+    "DATABASE_URL",
+    ". The server's log names the exact cause (lines starting with ",
+    "[start]",
+    ").",
+  ],
 } as const;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
@@ -17,7 +23,9 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#
  */
 export function databaseUnreachablePage(nonce: string): Response {
   const { title, forUser, forOperator } = DATABASE_UNREACHABLE_COPY;
-  const operator = forOperator.map((part, index) => (index % 2 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part))).join("");
+  const operator = forOperator
+    .map((part, index) => (index % 2 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part)))
+    .join("");
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -67,5 +75,8 @@ export function databaseUnreachablePage(nonce: string): Response {
 </script>
 </body>
 </html>`;
-  return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "5", "Cache-Control": "no-store" } });
+  return new Response(html, {
+    status: 503,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "5", "Cache-Control": "no-store" },
+  });
 }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { getActor } from "@/lib/auth/actor";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { CommandError } from "@/lib/commands/command-error";
 import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { busyRefusalOf } from "@/lib/db/transaction";
@@ -16,7 +16,11 @@ const BUSY_RETRY_AFTER_SECONDS = 2;
  * can act on, or 503 with Retry-After when the database was unreachable or too busy to answer
  * in time. What it answers on success is up to `respond`: JSON, or a streamed file.
  */
-export function queryRoute<Q extends z.ZodType>(permission: Permission, querySchema: Q, respond: (actor: Actor, query: z.infer<Q>) => Promise<Response>) {
+export function queryRoute<Q extends z.ZodType>(
+  permission: Permission,
+  querySchema: Q,
+  respond: (actor: Actor, query: z.infer<Q>) => Promise<Response>,
+) {
   return async (request: Request): Promise<Response> => {
     try {
       const actor = await getActor();
@@ -24,16 +28,26 @@ export function queryRoute<Q extends z.ZodType>(permission: Permission, querySch
       assertCan(actor, permission);
       const query = querySchema.safeParse(firstValues(new URL(request.url).searchParams));
       if (!query.success) {
-        const reason = query.error.issues.map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`).join("; ");
+        const reason = query.error.issues
+          .map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`)
+          .join("; ");
         return Response.json({ error: `Bad parameters: ${reason}` }, { status: 400 });
       }
       return await respond(actor, query.data);
     } catch (error) {
       // Not the caller's fault and not a crash: the same request will work once the database answers.
-      if (isDatabaseUnreachable(error)) return Response.json({ error: "The database did not answer; try again shortly." }, { status: 503, headers: { "Retry-After": "5" } });
+      if (isDatabaseUnreachable(error))
+        return Response.json(
+          { error: "The database did not answer; try again shortly." },
+          { status: 503, headers: { "Retry-After": "5" } },
+        );
       const refusal = error instanceof CommandError ? error : busyRefusalOf(error);
       if (!refusal) throw error;
-      if (refusal.code === "busy") return Response.json({ error: refusal.message }, { status: 503, headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } });
+      if (refusal.code === "busy")
+        return Response.json(
+          { error: refusal.message },
+          { status: 503, headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } },
+        );
       return Response.json({ error: refusal.message }, { status: refusal.code === "forbidden" ? 403 : 400 });
     }
   };

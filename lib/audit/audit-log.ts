@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Database } from "@/lib/db/prisma";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
-import { optionalText, singleValues, type SearchParams } from "@/lib/url-params";
+import type { Actor } from "@/lib/auth/roles";
+import type { Database } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { optionalText, type SearchParams, singleValues } from "@/lib/url-params";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -18,7 +18,8 @@ export const auditFiltersSchema = z.object({
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
-export const parseAuditFilters = (searchParams: SearchParams): AuditFilters => auditFiltersSchema.parse(singleValues(searchParams));
+export const parseAuditFilters = (searchParams: SearchParams): AuditFilters =>
+  auditFiltersSchema.parse(singleValues(searchParams));
 
 export interface AuditEntry {
   id: string;
@@ -47,7 +48,12 @@ function whereOf(filters: AuditFilters): Prisma.audit_eventsWhereInput {
     ...(filters.subject ? { subject_id: { contains: filters.subject } } : {}),
     // Dates are whole UTC days, `to` included.
     ...(filters.from || filters.to
-      ? { occurred_at: { ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00Z`) } : {}), ...(filters.to ? { lt: dayAfter(filters.to) } : {}) } }
+      ? {
+          occurred_at: {
+            ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00Z`) } : {}),
+            ...(filters.to ? { lt: dayAfter(filters.to) } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -62,7 +68,15 @@ export async function listAuditEvents(db: Database, actor: Actor, filters: Audit
       orderBy: { id: "desc" },
       skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      select: { id: true, occurred_at: true, actor_email: true, action: true, subject_type: true, subject_id: true, details: true },
+      select: {
+        id: true,
+        occurred_at: true,
+        actor_email: true,
+        action: true,
+        subject_type: true,
+        subject_id: true,
+        details: true,
+      },
     }),
     db.audit_events.count({ where }),
     db.audit_events.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),

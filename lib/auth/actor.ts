@@ -1,8 +1,8 @@
-import { cache } from "react";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getPrisma } from "@/lib/db/prisma";
 import { auth } from "./auth";
-import { roleSchema, type Actor } from "./roles";
+import { type Actor, roleSchema } from "./roles";
 import { sessionStillValid } from "./session-settings";
 
 /**

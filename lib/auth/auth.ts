@@ -1,14 +1,14 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
-import { getPrisma } from "@/lib/db/prisma";
 import { isDatabaseBusy, isDatabaseUnreachable } from "@/lib/db/connection-errors";
-import { authConfig } from "./config";
+import { getPrisma } from "@/lib/db/prisma";
 import { clientAddressOf, parseTrustedProxies, TRUSTED_PROXIES_ENV } from "./client-address";
+import { authConfig } from "./config";
 import { authenticateWithPassword } from "./credentials";
 import { entraSettings } from "./entra-settings";
-import { authorizeSsoSignIn } from "./sso-sign-in";
 import { DATABASE_UNREACHABLE_SIGN_IN_CODE } from "./sign-in-messages";
+import { authorizeSsoSignIn } from "./sso-sign-in";
 
 export const ENTRA_PROVIDER_ID = "microsoft-entra-id";
 const entra = entraSettings();
@@ -56,14 +56,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             issuer: entra.issuer,
             // Only the OpenID claims: no Graph access, so no profile-photo call at sign-in.
             authorization: { params: { scope: "openid profile email" } },
-            profile: (profile) => ({ id: profile.sub, name: profile.name, email: profile.email ?? profile.preferred_username }),
+            profile: (profile) => ({
+              id: profile.sub,
+              name: profile.name,
+              email: profile.email ?? profile.preferred_username,
+            }),
           }),
         ]
       : []),
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
-        const result = await authenticateWithPassword(getPrisma(), credentials, clientAddressOf(request.headers, trustedProxies)).catch((error: unknown) => {
+        const result = await authenticateWithPassword(
+          getPrisma(),
+          credentials,
+          clientAddressOf(request.headers, trustedProxies),
+        ).catch((error: unknown) => {
           if (isDatabaseUnreachable(error) || isDatabaseBusy(error)) throw new SignInDatabaseUnreachableError();
           throw error;
         });

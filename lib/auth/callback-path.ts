@@ -1,7 +1,8 @@
 const BASE = "http://callback.invalid";
 
 /** The path and query of a URL on this site (Auth.js hands over absolute URLs). */
-const pathOf = (value: string) => (/^https?:\/\//i.test(value) ? `${new URL(value).pathname}${new URL(value).search}` : value);
+const pathOf = (value: string) =>
+  /^https?:\/\//i.test(value) ? `${new URL(value).pathname}${new URL(value).search}` : value;
 
 /**
  * Only same-site paths may be a post-sign-in destination (no open redirect). The path is

@@ -29,15 +29,25 @@ export interface TrustedProxies {
 /** Parses VD_TRUSTED_PROXIES; an entry that is not an address or a CIDR range is refused by name. */
 export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   const list = new BlockList();
-  const entries = (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [rawAddress, prefix, ...rest] = entry.split("/");
     const address = normalizeAddress(rawAddress ?? "");
     const family = address ? (isIP(address) === 6 ? "ipv6" : "ipv4") : null;
     const bits = prefix === undefined ? null : Number(prefix);
     const maxBits = family === "ipv6" ? 128 : 32;
-    if (!address || !family || rest.length > 0 || (bits !== null && !(Number.isInteger(bits) && bits >= 0 && bits <= maxBits && prefix !== ""))) {
-      throw new TrustedProxiesError(`${TRUSTED_PROXIES_ENV}: "${entry}" is not an IP address or a CIDR range (e.g. 10.0.0.5 or 10.0.0.0/24).`);
+    if (
+      !address ||
+      !family ||
+      rest.length > 0 ||
+      (bits !== null && !(Number.isInteger(bits) && bits >= 0 && bits <= maxBits && prefix !== ""))
+    ) {
+      throw new TrustedProxiesError(
+        `${TRUSTED_PROXIES_ENV}: "${entry}" is not an IP address or a CIDR range (e.g. 10.0.0.5 or 10.0.0.0/24).`,
+      );
     }
     if (bits === null) list.addAddress(address, family);
     else list.addSubnet(address, bits, family);

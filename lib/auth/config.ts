@@ -3,7 +3,12 @@ import { sessionCookieName, sessionMaxAgeSeconds } from "./session-settings";
 
 /** Reachable without a session: the sign-in page, Auth.js's own endpoints, and health. */
 export function isPublicPath(pathname: string): boolean {
-  return pathname === "/login" || pathname === "/login/refused" || pathname.startsWith("/api/auth/") || pathname === "/api/health";
+  return (
+    pathname === "/login" ||
+    pathname === "/login/refused" ||
+    pathname.startsWith("/api/auth/") ||
+    pathname === "/api/health"
+  );
 }
 
 declare module "next-auth" {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Database } from "@/lib/db/prisma";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
+import type { Database } from "@/lib/db/prisma";
 import { verifyPassword } from "./password";
 import { signInThrottle } from "./sign-in-throttle";
 
@@ -24,7 +24,11 @@ export type PasswordSignIn = { ok: true; user: SignedInUser } | { ok: false; ret
  * for the account, or from the client address a trusted proxy reports (`clientAddress`,
  * lib/auth/client-address.ts; null without one), refuse even the right password until `retryAt`.
  */
-export async function authenticateWithPassword(db: Database, raw: unknown, clientAddress: string | null = null): Promise<PasswordSignIn> {
+export async function authenticateWithPassword(
+  db: Database,
+  raw: unknown,
+  clientAddress: string | null = null,
+): Promise<PasswordSignIn> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return { ok: false };
   const { email, password } = parsed.data;
@@ -55,7 +59,13 @@ export async function authenticateWithPassword(db: Database, raw: unknown, clien
         select: { id: true, email: true, name: true, password_hash: true, disabled_at: true },
       });
       const passwordMatches = await verifyPassword(user?.password_hash ?? null, password);
-      const refusal = !user ? "unknown_account" : !passwordMatches ? "wrong_password" : user.disabled_at ? "disabled" : null;
+      const refusal = !user
+        ? "unknown_account"
+        : !passwordMatches
+          ? "wrong_password"
+          : user.disabled_at
+            ? "disabled"
+            : null;
       if (!user || refusal) {
         await audit("auth.sign_in_refused", user?.id ?? null, { reason: refusal ?? "unknown_account" });
         return { ok: false };

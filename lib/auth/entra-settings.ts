@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES, roleSchema, type Role } from "./roles";
+import { ROLES, type Role, roleSchema } from "./roles";
 
 export interface EntraSettings {
   clientId: string;
@@ -18,11 +18,19 @@ const MULTI_TENANT = /\/(common|organizations|consumers)\/v2\.0\/?$/;
  */
 export function parseRoleClaims(raw: string | undefined): Map<string, Role> {
   const claims = new Map<string, Role>();
-  for (const entry of (raw ?? "").split(";").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of (raw ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [role, values] = entry.split("=", 2).map((part) => part.trim());
     const parsedRole = roleSchema.safeParse(role);
-    if (!parsedRole.success || !values) throw new Error(`VD_ENTRA_ROLE_MAP: "${entry}" is not <${ROLES.join("|")}>=<values>.`);
-    for (const value of values.split(",").map((part) => part.trim()).filter(Boolean)) claims.set(value, parsedRole.data);
+    if (!parsedRole.success || !values)
+      throw new Error(`VD_ENTRA_ROLE_MAP: "${entry}" is not <${ROLES.join("|")}>=<values>.`);
+    for (const value of values
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean))
+      claims.set(value, parsedRole.data);
   }
   return claims;
 }
@@ -34,10 +42,14 @@ export function entraSettings(env: Record<string, string | undefined> = process.
   const issuer = env.AUTH_MICROSOFT_ENTRA_ID_ISSUER;
   if (!clientId && !clientSecret && !issuer) return null;
   if (!clientId || !clientSecret || !issuer) {
-    throw new Error("Entra ID sign-in needs AUTH_MICROSOFT_ENTRA_ID_ID, AUTH_MICROSOFT_ENTRA_ID_SECRET and AUTH_MICROSOFT_ENTRA_ID_ISSUER together.");
+    throw new Error(
+      "Entra ID sign-in needs AUTH_MICROSOFT_ENTRA_ID_ID, AUTH_MICROSOFT_ENTRA_ID_SECRET and AUTH_MICROSOFT_ENTRA_ID_ISSUER together.",
+    );
   }
   if (!z.url().safeParse(issuer).success || MULTI_TENANT.test(issuer)) {
-    throw new Error("AUTH_MICROSOFT_ENTRA_ID_ISSUER must be your tenant's issuer, https://login.microsoftonline.com/<tenant id>/v2.0.");
+    throw new Error(
+      "AUTH_MICROSOFT_ENTRA_ID_ISSUER must be your tenant's issuer, https://login.microsoftonline.com/<tenant id>/v2.0.",
+    );
   }
   return { clientId, clientSecret, issuer, roleClaims: parseRoleClaims(env.VD_ENTRA_ROLE_MAP) };
 }

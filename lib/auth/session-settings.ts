@@ -7,8 +7,13 @@ const DEFAULT_SESSION_HOURS = 8;
  * that passes the proxy renews it, so a working day never signs anyone out.
  */
 export function sessionMaxAgeSeconds(raw = process.env.VD_SESSION_HOURS): number {
-  const hours = z.coerce.number().min(0.25).max(24 * 30).safeParse(raw ?? DEFAULT_SESSION_HOURS);
-  if (!hours.success) throw new Error(`VD_SESSION_HOURS must be a number of hours between 0.25 and 720 (got "${raw}").`);
+  const hours = z.coerce
+    .number()
+    .min(0.25)
+    .max(24 * 30)
+    .safeParse(raw ?? DEFAULT_SESSION_HOURS);
+  if (!hours.success)
+    throw new Error(`VD_SESSION_HOURS must be a number of hours between 0.25 and 720 (got "${raw}").`);
   return Math.round(hours.data * 60 * 60);
 }
 

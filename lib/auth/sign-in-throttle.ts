@@ -27,9 +27,16 @@ export interface ThrottleState {
  * would share it, and one person's typos would lock everybody out. A limit that is reached
  * refuses until its own oldest counted refusal leaves the window.
  */
-export async function signInThrottle(tx: Prisma.TransactionClient, email: string, address: string | null, now: Date): Promise<ThrottleState> {
+export async function signInThrottle(
+  tx: Prisma.TransactionClient,
+  email: string,
+  address: string | null,
+  now: Date,
+): Promise<ThrottleState> {
   const windowStart = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
-  const [row] = await tx.$queryRaw<{ by_email: number; by_address: number; oldest_email: Date | null; oldest_address: Date | null }[]>`
+  const [row] = await tx.$queryRaw<
+    { by_email: number; by_address: number; oldest_email: Date | null; oldest_address: Date | null }[]
+  >`
     WITH recent AS (
       SELECT action, actor_email, details->>'address' AS address, occurred_at
       FROM variance_dashboard.audit_events

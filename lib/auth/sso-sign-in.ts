@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Database } from "@/lib/db/prisma";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
+import type { Database } from "@/lib/db/prisma";
 import { ROLES, type Role } from "./roles";
 
 /** The claims of an Entra ID token the dashboard uses. */
@@ -30,7 +30,11 @@ function mappedRole(profile: EntraProfile, roleClaims: Map<string, Role>): Role 
  * person without an account gets one only when configuration maps one of their app roles or
  * groups to a role. Every outcome is audited.
  */
-export async function authorizeSsoSignIn(db: Database, rawProfile: unknown, roleClaims: Map<string, Role>): Promise<SsoSignIn> {
+export async function authorizeSsoSignIn(
+  db: Database,
+  rawProfile: unknown,
+  roleClaims: Map<string, Role>,
+): Promise<SsoSignIn> {
   const profile = entraProfileSchema.parse(rawProfile);
   // The object id is stable for a person across apps; `sub` is per app. Either identifies them here.
   const subject = profile.oid ?? profile.sub;
@@ -40,23 +44,39 @@ export async function authorizeSsoSignIn(db: Database, rawProfile: unknown, role
     // One sign-in per person at a time, so two first sign-ins cannot both create the account.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('sign-in'), hashtext(${email || subject}))`;
     const audit = (action: string, userId: string | null, details: Record<string, string>) =>
-      recordAuditEvent(tx, { actorUserId: userId, actorEmail: email || subject, action, subjectType: "user", subjectId: userId ?? (email || subject), details: { method: "entra", ...details } });
+      recordAuditEvent(tx, {
+        actorUserId: userId,
+        actorEmail: email || subject,
+        action,
+        subjectType: "user",
+        subjectId: userId ?? (email || subject),
+        details: { method: "entra", ...details },
+      });
     const refuse = async (reason: SsoRefusal, userId: string | null = null): Promise<SsoSignIn> => {
       await audit("auth.sign_in_refused", userId, { reason });
       return { ok: false, reason };
     };
 
-    const linked = await tx.users.findUnique({ where: { sso_subject: subject }, select: { id: true, disabled_at: true } });
+    const linked = await tx.users.findUnique({
+      where: { sso_subject: subject },
+      select: { id: true, disabled_at: true },
+    });
     let account = linked;
     if (!account) {
       if (!email) return refuse("no_email");
-      const byEmail = await tx.users.findUnique({ where: { email }, select: { id: true, disabled_at: true, sso_subject: true } });
+      const byEmail = await tx.users.findUnique({
+        where: { email },
+        select: { id: true, disabled_at: true, sso_subject: true },
+      });
       if (byEmail?.sso_subject) return refuse("linked_elsewhere", byEmail.id);
       account = byEmail;
       if (!account) {
         const role = mappedRole(profile, roleClaims);
         if (!role) return refuse("unknown_account");
-        account = await tx.users.create({ data: { email, name: profile.name?.trim() || email, role, sso_subject: subject }, select: { id: true, disabled_at: true } });
+        account = await tx.users.create({
+          data: { email, name: profile.name?.trim() || email, role, sso_subject: subject },
+          select: { id: true, disabled_at: true },
+        });
         await recordAuditEvent(tx, {
           actorUserId: null,
           actorEmail: "entra-role-mapping",
@@ -68,7 +88,11 @@ export async function authorizeSsoSignIn(db: Database, rawProfile: unknown, role
       }
     }
     if (account.disabled_at) return refuse("disabled", account.id);
-    await tx.users.update({ where: { id: account.id }, data: { sso_subject: subject, last_sign_in_at: new Date() }, select: { id: true } });
+    await tx.users.update({
+      where: { id: account.id },
+      data: { sso_subject: subject, last_sign_in_at: new Date() },
+      select: { id: true },
+    });
     await audit("auth.sign_in", account.id, {});
     return { ok: true, userId: account.id };
   });

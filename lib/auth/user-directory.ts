@@ -10,5 +10,9 @@ export interface UserSummary {
 /** People work can be assigned to: active accounts, by name (no emails: the browser only shows names). */
 export function activeUsers(db: Database, actor: Actor): Promise<UserSummary[]> {
   assertCan(actor, "dashboard:read");
-  return db.users.findMany({ where: { disabled_at: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return db.users.findMany({
+    where: { disabled_at: null },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }

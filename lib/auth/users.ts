@@ -1,11 +1,14 @@
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/audit-events";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction } from "@/lib/db/transaction";
-import { recordAuditEvent } from "@/lib/audit/audit-events";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./password";
 import { roleSchema } from "./roles";
 
-export const emailSchema = z.email("Enter a valid email address.").max(320).transform((email) => email.toLowerCase());
+export const emailSchema = z
+  .email("Enter a valid email address.")
+  .max(320)
+  .transform((email) => email.toLowerCase());
 
 export const newLocalUserSchema = z.object({
   email: emailSchema,

@@ -6,7 +6,9 @@ export const requiredOr = (wrongTypeMessage: string) => (issue: { input: unknown
   issue.input === undefined ? "This field is required." : wrongTypeMessage;
 
 export const text = (what: string, maxLength: number) =>
-  z.string({ error: requiredOr(`Give ${what} as text.`) }).max(maxLength, `Keep ${what} to at most ${maxLength.toLocaleString("en-US")} characters.`);
+  z
+    .string({ error: requiredOr(`Give ${what} as text.`) })
+    .max(maxLength, `Keep ${what} to at most ${maxLength.toLocaleString("en-US")} characters.`);
 
 /** Required text that is not only whitespace; stored exactly as written. */
 export const writtenText = (what: string, maxLength: number) =>

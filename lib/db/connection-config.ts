@@ -33,7 +33,9 @@ const utcParsers: Record<number, (value: string) => unknown> = {
 
 const utcTypes: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: string) =>
-    (format ?? "text") === "text" && utcParsers[oid] ? utcParsers[oid] : pg.types.getTypeParser(oid, format as "text")) as pg.CustomTypesConfig["getTypeParser"],
+    (format ?? "text") === "text" && utcParsers[oid]
+      ? utcParsers[oid]
+      : pg.types.getTypeParser(oid, format as "text")) as pg.CustomTypesConfig["getTypeParser"],
 };
 
 /**
@@ -55,6 +57,9 @@ function withUtcSession(connectionString: string): { connectionString: string; o
 }
 
 /** pg Client/Pool (and adapter-pg) settings for `connectionString`, plus the caller's own (pool size, timeouts). */
-export function connectionConfig(connectionString: string, settings: Omit<pg.PoolConfig, "connectionString" | "types" | "options"> = {}): pg.PoolConfig {
+export function connectionConfig(
+  connectionString: string,
+  settings: Omit<pg.PoolConfig, "connectionString" | "types" | "options"> = {},
+): pg.PoolConfig {
   return { ...settings, ...withUtcSession(connectionString), types: utcTypes };
 }

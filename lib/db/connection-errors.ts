@@ -26,7 +26,12 @@ export function describeConnectionError(error: unknown, databaseUrl: string): st
 function safeUrl(databaseUrl: string) {
   try {
     const url = new URL(databaseUrl);
-    return { hostname: url.hostname, port: url.port, pathname: url.pathname, username: decodeURIComponent(url.username) };
+    return {
+      hostname: url.hostname,
+      port: url.port,
+      pathname: url.pathname,
+      username: decodeURIComponent(url.username),
+    };
   } catch {
     return { hostname: "(unparseable DATABASE_URL)", port: "", pathname: "/", username: "" };
   }
@@ -57,7 +62,12 @@ const TRANSIENT_CODES = new Set([
   "P1017", // Prisma: the server closed the connection
 ]);
 // How @prisma/adapter-pg names the same failures (DriverAdapterError's cause.kind).
-const TRANSIENT_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const TRANSIENT_ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
 // node-postgres's own connect timeout and dropped connections carry no code, only this text.
 const TRANSIENT_MESSAGE = /Connection terminated|connection timeout|timeout exceeded when trying to connect/i;
 
@@ -79,7 +89,11 @@ function someErrorInChain(error: unknown, matches: (candidate: ErrorLike) => boo
     seen.add(value);
     const candidate = value as ErrorLike;
     if (matches(candidate)) return true;
-    const nested = [candidate.cause, candidate.meta?.driverAdapterError, ...(Array.isArray(candidate.errors) ? candidate.errors : [])];
+    const nested = [
+      candidate.cause,
+      candidate.meta?.driverAdapterError,
+      ...(Array.isArray(candidate.errors) ? candidate.errors : []),
+    ];
     return nested.some(visit);
   };
   return visit(error);
@@ -100,9 +114,13 @@ export function isDatabaseUnreachable(error: unknown): boolean {
 // Prisma's P2028 when a transaction could not start within its wait or ran past its timeout
 // (it is rolled back), and node-postgres's pool when no connection came free within its wait.
 // Other P2028 messages (a closed or unknown transaction) are bugs, not load.
-const BUSY_MESSAGE = /Unable to start a transaction in the given time|cannot be executed on an expired transaction|timeout exceeded when trying to connect/i;
+const BUSY_MESSAGE =
+  /Unable to start a transaction in the given time|cannot be executed on an expired transaction|timeout exceeded when trying to connect/i;
 
 /** Whether a failure means the database was too busy to serve in time: nothing was written, and trying again may work. */
 export function isDatabaseBusy(error: unknown): boolean {
-  return someErrorInChain(error, (candidate) => typeof candidate.message === "string" && BUSY_MESSAGE.test(candidate.message));
+  return someErrorInChain(
+    error,
+    (candidate) => typeof candidate.message === "string" && BUSY_MESSAGE.test(candidate.message),
+  );
 }

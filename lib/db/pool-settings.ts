@@ -33,7 +33,9 @@ const poolSettingsSchema = z.object({
 
 /** Pool and transaction limits from the environment (defaults: 10 connections, 15 s statements, 5 s to connect, 10 s to start a transaction, 30 s to run it). */
 export function poolSettings(env: Record<string, string | undefined> = process.env): PoolSettings {
-  const parsed = poolSettingsSchema.safeParse(Object.fromEntries(Object.keys(poolSettingsSchema.shape).map((name) => [name, env[name] || undefined])));
+  const parsed = poolSettingsSchema.safeParse(
+    Object.fromEntries(Object.keys(poolSettingsSchema.shape).map((name) => [name, env[name] || undefined])),
+  );
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join(" "));
   const {
     VD_DB_POOL_MAX: max,

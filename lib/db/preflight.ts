@@ -21,13 +21,23 @@ export async function preflightDatabase(databaseUrl: string): Promise<string[]> 
   let report;
   let superuser: string | null;
   try {
-    [report, superuser] = await withClient(databaseUrl, async (client) => [
-      await checkUpstreamCompatibility(client),
-      (await client.query<{ name: string }>("SELECT rolname AS name FROM pg_roles WHERE rolname = current_user AND rolsuper")).rows[0]?.name ?? null,
-    ] as const);
+    [report, superuser] = await withClient(
+      databaseUrl,
+      async (client) =>
+        [
+          await checkUpstreamCompatibility(client),
+          (
+            await client.query<{ name: string }>(
+              "SELECT rolname AS name FROM pg_roles WHERE rolname = current_user AND rolsuper",
+            )
+          ).rows[0]?.name ?? null,
+        ] as const,
+    );
   } catch (error) {
     const message = describeConnectionError(error, databaseUrl);
-    throw isDatabaseUnreachable(error) ? new DatabaseUnreachableError(message, { cause: error }) : new StartupRefusedError(message);
+    throw isDatabaseUnreachable(error)
+      ? new DatabaseUnreachableError(message, { cause: error })
+      : new StartupRefusedError(message);
   }
   if (!report.ok) {
     throw new StartupRefusedError(

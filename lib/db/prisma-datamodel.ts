@@ -96,7 +96,8 @@ function fieldType(model: DmmfModel, field: DmmfField): SqlType {
     return { name, modifiers, isArray: field.isList };
   }
   const fallback = field.kind === "scalar" ? defaultTypes[field.type] : undefined;
-  if (!fallback) throw new Error(`No PostgreSQL type known for ${model.name}.${field.name} (${field.kind} ${field.type})`);
+  if (!fallback)
+    throw new Error(`No PostgreSQL type known for ${model.name}.${field.name} (${field.kind} ${field.type})`);
   return { ...fallback, isArray: field.isList };
 }
 

@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { connectionConfig } from "./connection-config";
 import { requireDatabaseUrl } from "./database-url";
-import { poolSettings, type PoolSettings } from "./pool-settings";
+import { type PoolSettings, poolSettings } from "./pool-settings";
 
 export type Database = PrismaClient;
 

@@ -14,7 +14,14 @@ async function probe(databaseUrl: string): Promise<boolean> {
   if (!pool) {
     const { connectionTimeoutMs } = poolSettings();
     // query_timeout: a host that vanished without closing the connection must not hold every page.
-    pool = new pg.Pool(connectionConfig(databaseUrl, { max: 1, connectionTimeoutMillis: connectionTimeoutMs, query_timeout: connectionTimeoutMs, idleTimeoutMillis: 30_000 }));
+    pool = new pg.Pool(
+      connectionConfig(databaseUrl, {
+        max: 1,
+        connectionTimeoutMillis: connectionTimeoutMs,
+        query_timeout: connectionTimeoutMs,
+        idleTimeoutMillis: 30_000,
+      }),
+    );
     // A restart of PostgreSQL breaks the idle connection; the next probe opens a new one.
     pool.on("error", () => {});
   }

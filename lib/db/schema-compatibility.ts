@@ -1,7 +1,7 @@
 import type { ClientBase, Pool } from "pg";
 import { readCatalogTables } from "./database-catalog";
-import { formatSqlType, type ColumnShape, type SqlType } from "./table-shape";
-import { upstreamColumns, type ColumnNeed } from "./upstream-reads";
+import { type ColumnShape, formatSqlType, type SqlType } from "./table-shape";
+import { type ColumnNeed, upstreamColumns } from "./upstream-reads";
 
 /** Where ES Inventory Hub keeps its tables. */
 export const UPSTREAM_SCHEMA = "public";
@@ -26,7 +26,9 @@ const stringLength = (type: SqlType) => (type.name === "text" ? Infinity : (type
 /** The need in words: "varchar or text", "varchar(255+) or text", "integer or bigint", "text[]". */
 export function describeNeed(need: ColumnNeed): string {
   const length = need.writes?.length;
-  const names = need.types.map((name) => (name === "varchar" && length !== undefined && length !== Infinity ? `varchar(${length}+)` : name));
+  const names = need.types.map((name) =>
+    name === "varchar" && length !== undefined && length !== Infinity ? `varchar(${length}+)` : name,
+  );
   const unbounded = length === Infinity ? names.filter((name) => name !== "varchar") : names;
   return unbounded.map((name) => `${name}${need.isArray ? "[]" : ""}`).join(" or ");
 }
@@ -41,14 +43,32 @@ const nullability = (nullable: boolean | null) => (nullable ? "NULL allowed" : "
 function columnProblems(table: string, column: string, need: ColumnNeed, actual: ColumnShape): CompatibilityProblem[] {
   const problems: CompatibilityProblem[] = [];
   if (!servesType(need, actual.type)) {
-    problems.push({ table, column, problem: "wrong_type", expected: describeNeed(need), actual: formatSqlType(actual.type) });
+    problems.push({
+      table,
+      column,
+      problem: "wrong_type",
+      expected: describeNeed(need),
+      actual: formatSqlType(actual.type),
+    });
   }
   // A NULL where the code relies on a value breaks reads; NOT NULL where it writes NULL (clearing an assignee) breaks writes.
   if (need.notNull && actual.nullable) {
-    problems.push({ table, column, problem: "wrong_nullability", expected: nullability(false), actual: nullability(true) });
+    problems.push({
+      table,
+      column,
+      problem: "wrong_nullability",
+      expected: nullability(false),
+      actual: nullability(true),
+    });
   }
   if (need.writes?.null && !actual.nullable) {
-    problems.push({ table, column, problem: "wrong_nullability", expected: nullability(true), actual: nullability(false) });
+    problems.push({
+      table,
+      column,
+      problem: "wrong_nullability",
+      expected: nullability(true),
+      actual: nullability(false),
+    });
   }
   return problems;
 }
@@ -59,7 +79,12 @@ function columnProblems(table: string, column: string, need: ColumnNeed, actual:
  * tables and columns, defaults and indexes are upstream's business. Reads only the catalog.
  */
 export async function checkUpstreamCompatibility(db: Pool | ClientBase): Promise<CompatibilityReport> {
-  const live = new Map((await readCatalogTables(db, UPSTREAM_SCHEMA)).map((table) => [table.name, new Map(table.columns.map((column) => [column.name, column]))]));
+  const live = new Map(
+    (await readCatalogTables(db, UPSTREAM_SCHEMA)).map((table) => [
+      table.name,
+      new Map(table.columns.map((column) => [column.name, column])),
+    ]),
+  );
   const problems: CompatibilityProblem[] = [];
   const missingOptional: CompatibilityReport["missingOptional"] = [];
   const missingTables = new Set<string>();

@@ -1,4 +1,4 @@
-import { databaseBusy, CommandError } from "@/lib/commands/command-error";
+import { CommandError, databaseBusy } from "@/lib/commands/command-error";
 import { isDatabaseBusy } from "./connection-errors";
 import type { Database } from "./prisma";
 
@@ -27,6 +27,10 @@ export async function refuseWhenBusy<Result>(work: () => Promise<Result>): Promi
  * An interactive transaction with the wait and timeout of lib/db/pool-settings.ts (set on the
  * client); long batch work passes its own `timeout`. One that cannot start in time is refused as busy.
  */
-export function inTransaction<Result>(db: Database, work: (tx: Tx) => Promise<Result>, options: Omit<TransactionOptions, "maxWait"> = {}): Promise<Result> {
+export function inTransaction<Result>(
+  db: Database,
+  work: (tx: Tx) => Promise<Result>,
+  options: Omit<TransactionOptions, "maxWait"> = {},
+): Promise<Result> {
   return refuseWhenBusy(() => db.$transaction(work, options));
 }

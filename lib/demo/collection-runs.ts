@@ -9,10 +9,27 @@ import { Random } from "./random";
  */
 
 export const JOB_BATCH_COLUMNS = [
-  "batch_id", "created_at", "status", "priority", "started_at", "ended_at", "progress_percent", "message", "duration_seconds",
+  "batch_id",
+  "created_at",
+  "status",
+  "priority",
+  "started_at",
+  "ended_at",
+  "progress_percent",
+  "message",
+  "duration_seconds",
 ] as const;
 export const JOB_RUN_COLUMNS = [
-  "job_id", "batch_id", "job_name", "status", "started_at", "updated_at", "ended_at", "progress_percent", "message", "duration_seconds",
+  "job_id",
+  "batch_id",
+  "job_name",
+  "status",
+  "started_at",
+  "updated_at",
+  "ended_at",
+  "progress_percent",
+  "message",
+  "duration_seconds",
 ] as const;
 export type JobBatchRow = CopyRow<(typeof JOB_BATCH_COLUMNS)[number]>;
 export type JobRunRow = CopyRow<(typeof JOB_RUN_COLUMNS)[number]>;
@@ -78,7 +95,10 @@ export function planCollectionDay(seed: number, calendar: DemoCalendar, day: num
     slots.push(slot(random, "Morning", morning, size, failsAgain, rerun ? ["ninja", "threatlocker"] : retry));
   }
   const writtenAt = (vendor: Vendor) => {
-    const done = slots.flatMap((s) => s.collectors).filter((run) => run.vendor === vendor && !run.failure).at(-1);
+    const done = slots
+      .flatMap((s) => s.collectors)
+      .filter((run) => run.vendor === vendor && !run.failure)
+      .at(-1);
     return done ? done.startedAt + Math.round(done.seconds * 900) : null;
   };
   return {
@@ -179,7 +199,9 @@ const chicagoOffset = new Intl.DateTimeFormat("en-US", { timeZone: "America/Chic
 /** UTC ms of a US Central wall-clock time on the date starting at `dateStart` (midnight UTC). */
 function centralTime(dateStart: number, hour: number, minute: number): number {
   const wallClock = dateStart + (hour * 60 + minute) * 60_000;
-  const zone = chicagoOffset.formatToParts(wallClock + 6 * 3_600_000).find((part) => part.type === "timeZoneName")?.value;
+  const zone = chicagoOffset
+    .formatToParts(wallClock + 6 * 3_600_000)
+    .find((part) => part.type === "timeZoneName")?.value;
   const offsetHours = Number(/GMT([+-]\d+)/.exec(zone ?? "")?.[1] ?? -6);
   return wallClock - offsetHours * 3_600_000;
 }

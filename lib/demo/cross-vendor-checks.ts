@@ -1,5 +1,5 @@
-import { canonicalHostnameKey, netbiosKey } from "@/lib/inventory/hostname-key";
 import { ES_SPARE_LOCATION } from "@/lib/inventory/es-spare";
+import { canonicalHostnameKey, netbiosKey } from "@/lib/inventory/hostname-key";
 import { organizationMatchKey } from "@/lib/reports/organization-name";
 
 /**

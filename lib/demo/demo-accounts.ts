@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Role } from "@/lib/auth/roles";
-import type { Database } from "@/lib/db/prisma";
 import { createLocalUser } from "@/lib/auth/users";
+import type { Database } from "@/lib/db/prisma";
 
 export interface DemoAccount {
   email: string;

@@ -30,7 +30,8 @@ export function demoCalendar(endDate: string, days: number): DemoCalendar {
   const end = Date.parse(`${endDate}T00:00:00Z`);
   const dayStarts = Array.from({ length: days }, (_, day) => end - (days - 1 - day) * DAY_MS);
   const dates = dayStarts.map((start) => new Date(start).toISOString().slice(0, 10));
-  if (days < MIN_DAYS_FOR_EVENTS) return { days, dates, dayStarts, ninjaMissingDay: null, threatlockerEmptyDay: null, drift: null };
+  if (days < MIN_DAYS_FOR_EVENTS)
+    return { days, dates, dayStarts, ninjaMissingDay: null, threatlockerEmptyDay: null, drift: null };
   const driftFrom = Math.round((days - 1) * 0.5);
   return {
     days,

@@ -2,14 +2,14 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedCluster } from "@/lib/db/embedded-postgres";
 import { connectionConfig } from "@/lib/db/connection-config";
-import { withClient } from "@/lib/db/with-client";
+import { type EmbeddedCluster, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/prisma";
-import { createUpstreamSchema } from "./upstream-schema";
+import { withClient } from "@/lib/db/with-client";
+import { type DemoAccount, ensureDemoAccounts, newDemoAccounts } from "./demo-accounts";
 import { type DemoOptions, generateDemoData } from "./generate";
-import { ensureDemoAccounts, newDemoAccounts, type DemoAccount } from "./demo-accounts";
+import { createUpstreamSchema } from "./upstream-schema";
 
 const DATABASE = "es_inventory_hub";
 
@@ -43,10 +43,18 @@ export interface DemoDatabase {
  * compatible tables with generated demo data (the default fleet, or a scale tier's). The
  * first start creates and fills it; later starts reuse it as it is.
  */
-export async function startDemoDatabase(dataDir: string, log: (line: string) => void, demoOptions: DemoOptions = {}): Promise<DemoDatabase> {
+export async function startDemoDatabase(
+  dataDir: string,
+  log: (line: string) => void,
+  demoOptions: DemoOptions = {},
+): Promise<DemoDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const secrets = loadOrCreateSecrets(path.join(dataDir, "demo-secrets.json"));
-  const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), password: secrets.postgresPassword, notice: log });
+  const cluster = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, "postgres"),
+    password: secrets.postgresPassword,
+    notice: log,
+  });
   const url = cluster.url(DATABASE);
 
   if (!(await databaseExists(cluster, DATABASE))) {
@@ -72,7 +80,10 @@ export async function startDemoDatabase(dataDir: string, log: (line: string) => 
 }
 
 const databaseExists = (cluster: EmbeddedCluster, name: string) =>
-  withClient(cluster.url(), async (client) => !!(await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount);
+  withClient(
+    cluster.url(),
+    async (client) => !!(await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount,
+  );
 
 /** Fills a scratch database and renames it only when complete, so a failed first start is retried whole. */
 async function buildDemoDatabase(cluster: EmbeddedCluster, demoOptions: DemoOptions) {

@@ -90,7 +90,10 @@ export function buildFleet(random: Random, options: FleetOptions): DemoDevice[] 
   const { calendar, organizations } = options;
   const { days } = calendar;
   const names = new HostnameRegistry();
-  const counts = apportion(options.ninjaDevices, organizations.map((org) => org.weight));
+  const counts = apportion(
+    options.ninjaDevices,
+    organizations.map((org) => org.weight),
+  );
   const onboarded = onboardedClient(organizations, counts);
   const onboardingDay = days >= 14 ? Math.round(days * 0.35) : null;
   // Asked for more ThreatLocker computers than Ninja devices can carry, the rest never had a Ninja agent.
@@ -101,21 +104,34 @@ export function buildFleet(random: Random, options: FleetOptions): DemoDevice[] 
   const coverage = threatlockerCoverage(random, organizations, counts, options.threatlockerDevices - threatlockerOnly);
 
   // Most devices predate the window; the rest join it (never on its first day, so day 0 shows the settled fleet).
-  const joinDay = (longLived: boolean) => (longLived || days < 2 || random.chance(0.92) ? -random.int(30, 1500) : random.int(1, days - 1));
+  const joinDay = (longLived: boolean) =>
+    longLived || days < 2 || random.chance(0.92) ? -random.int(30, 1500) : random.int(1, days - 1);
   const devices: DemoDevice[] = [];
   organizations.forEach((org, index) => {
     const count = counts[index] ?? 0;
     const share = coverage.get(org) ?? 0;
-    const serverCount = org.code === "INF" ? Math.round(count * 0.7) : count >= 5 ? Math.max(1, Math.round(count * 0.07)) : 0;
+    const serverCount =
+      org.code === "INF" ? Math.round(count * 0.7) : count >= 5 ? Math.max(1, Math.round(count * 0.07)) : 0;
     const retiredCount = Math.round(count * 0.06 * (days / 90));
     for (let i = 0; i < count + retiredCount; i++) {
       const retired = i >= count;
       const kind: DeviceKind = i < serverCount ? "server" : random.chance(0.012) ? "unknown" : "workstation";
-      const from = org === onboarded && onboardingDay !== null && !retired ? onboardingDay + random.int(0, 3) : joinDay(retired);
+      const from =
+        org === onboarded && onboardingDay !== null && !retired ? onboardingDay + random.int(0, 3) : joinDay(retired);
       const ninja = { from, to: retired ? random.int(0, days - 2) : FOREVER };
       const inThreatlocker = kind !== "unknown" && random.chance(share);
       const rollout = org === onboarded ? random.int(7, 12) : undefined;
-      devices.push(newDevice(random, names, org, kind, ninja, inThreatlocker ? threatlockerSpan(random, ninja, rollout) : null, days));
+      devices.push(
+        newDevice(
+          random,
+          names,
+          org,
+          kind,
+          ninja,
+          inThreatlocker ? threatlockerSpan(random, ninja, rollout) : null,
+          days,
+        ),
+      );
     }
   });
   for (let i = 0; i < threatlockerOnly; i++) {
@@ -152,14 +168,18 @@ function newDevice(
     hostname,
     ninjaHostname: ninjaDnsName(random, hostname, organization),
     hardware,
-    site: random.chance(0.75) || organization.otherSites.length === 0 ? organization.mainSite : random.pick(organization.otherSites),
+    site:
+      random.chance(0.75) || organization.otherSites.length === 0
+        ? organization.mainSite
+        : random.pick(organization.otherSites),
     ninja,
     threatlocker,
     threatlockerComputerId: random.uuid(),
     duplicate: null,
     user,
     namedInNinja,
-    threatlockerNameSuffix: namedInNinja && random.chance(0.012) ? random.pick([" (laptop)", " - loaner", " (old PC)"]) : "",
+    threatlockerNameSuffix:
+      namedInNinja && random.chance(0.012) ? random.pick([" (laptop)", " - loaner", " (old PC)"]) : "",
     reassignment: null,
     spare: null,
     move: null,
@@ -179,8 +199,20 @@ function ninjaDnsName(random: Random, hostname: string, org: DemoOrganization): 
 
 /** When ThreatLocker saw a device, relative to Ninja: usually installed alongside, sometimes before, removed a little after. */
 function threatlockerSpan(random: Random, ninja: Span, rolloutLag?: number): Span {
-  const lagIn = rolloutLag ?? random.weighted([[0, 55], [1, 22], [2, 8], [random.int(3, 7), 7], [-random.int(1, 3), 8]]);
-  const lagOut = random.weighted([[0, 60], [random.int(1, 5), 28], [random.int(10, 40), 12]]);
+  const lagIn =
+    rolloutLag ??
+    random.weighted([
+      [0, 55],
+      [1, 22],
+      [2, 8],
+      [random.int(3, 7), 7],
+      [-random.int(1, 3), 8],
+    ]);
+  const lagOut = random.weighted([
+    [0, 60],
+    [random.int(1, 5), 28],
+    [random.int(10, 40), 12],
+  ]);
   return { from: ninja.from < 0 ? ninja.from : ninja.from + lagIn, to: ninja.to + lagOut };
 }
 
@@ -213,7 +245,9 @@ function apportion(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   const exact = weights.map((weight) => (total * weight) / sum);
   const parts = exact.map(Math.floor);
-  const byRemainder = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder);
+  const byRemainder = exact
+    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+    .sort((a, b) => b.remainder - a.remainder);
   const shortfall = total - parts.reduce((a, b) => a + b, 0);
   for (let i = 0; i < shortfall; i++) {
     const { index } = byRemainder[i % byRemainder.length] ?? { index: 0 };
@@ -223,8 +257,13 @@ function apportion(total: number, weights: readonly number[]): number[] {
 }
 
 /** A mid-sized client signed during the window: its devices appear in Ninja together, ThreatLocker follows a week later. */
-function onboardedClient(organizations: readonly DemoOrganization[], counts: readonly number[]): DemoOrganization | undefined {
-  const candidates = organizations.map((org, index) => ({ org, count: counts[index] ?? 0 })).filter(({ org }) => !org.internal);
+function onboardedClient(
+  organizations: readonly DemoOrganization[],
+  counts: readonly number[],
+): DemoOrganization | undefined {
+  const candidates = organizations
+    .map((org, index) => ({ org, count: counts[index] ?? 0 }))
+    .filter(({ org }) => !org.internal);
   candidates.sort((a, b) => Math.abs(a.count - 12) - Math.abs(b.count - 12));
   return candidates[0]?.org;
 }
@@ -233,7 +272,12 @@ function onboardedClient(organizations: readonly DemoOrganization[], counts: rea
  * Which organisations license ThreatLocker, and what share of their devices carry it:
  * the MSP's own always, then clients in random order until they cover the target.
  */
-function threatlockerCoverage(random: Random, organizations: readonly DemoOrganization[], counts: readonly number[], target: number) {
+function threatlockerCoverage(
+  random: Random,
+  organizations: readonly DemoOrganization[],
+  counts: readonly number[],
+  target: number,
+) {
   const ordered = [
     ...organizations.filter((org) => org.internal),
     ...random.shuffle(organizations.filter((org) => !org.internal)),
@@ -276,15 +320,31 @@ function addReassignments(random: Random, devices: DemoDevice[], days: number) {
   for (const device of devices) {
     if (!device.namedInNinja || !device.threatlocker || device.spare || !random.chance(0.12 * (days / 90))) continue;
     const ninjaDay = random.int(-30, days - 1);
-    const lag = random.weighted([[random.int(1, 7), 50], [random.int(8, 25), 40], [random.int(26, 40), 10]]);
-    device.reassignment = { ninjaDay, threatlockerDay: ninjaDay + lag, previous: { first: random.pick(FIRST_NAMES), last: random.pick(LAST_NAMES) } };
+    const lag = random.weighted([
+      [random.int(1, 7), 50],
+      [random.int(8, 25), 40],
+      [random.int(26, 40), 10],
+    ]);
+    device.reassignment = {
+      ninjaDay,
+      threatlockerDay: ninjaDay + lag,
+      previous: { first: random.pick(FIRST_NAMES), last: random.pick(LAST_NAMES) },
+    };
   }
 }
 
 /** A handful of devices moving between clients, ThreatLocker lagging a few days: the rare SITE_MISMATCH. */
-function addMoves(random: Random, devices: DemoDevice[], organizations: DemoOrganization[], days: number, threatlockerDevices: number) {
+function addMoves(
+  random: Random,
+  devices: DemoDevice[],
+  organizations: DemoOrganization[],
+  days: number,
+  threatlockerDevices: number,
+) {
   const clients = organizations.filter((org) => !org.internal);
-  const candidates = devices.filter((d) => d.kind === "workstation" && !d.spare && d.ninja?.to === FOREVER && (d.threatlocker?.from ?? 0) < 0);
+  const candidates = devices.filter(
+    (d) => d.kind === "workstation" && !d.spare && d.ninja?.to === FOREVER && (d.threatlocker?.from ?? 0) < 0,
+  );
   const moves = days < 14 ? 0 : Math.max(2, Math.round((threatlockerDevices / 200) * (days / 90)));
   for (const device of random.shuffle(candidates).slice(0, moves)) {
     const to = random.pick(clients.filter((org) => org !== device.organization));
@@ -318,11 +378,24 @@ function addPipeHostnames(random: Random, devices: DemoDevice[], days: number, t
  * Coverage is drawn at random, so the last day's ThreatLocker count lands near the target,
  * not on it: add or remove ThreatLocker on devices without any episode until it matches.
  */
-function matchThreatlockerCount(random: Random, devices: DemoDevice[], coverage: Map<DemoOrganization, number>, target: number, lastDay: number) {
+function matchThreatlockerCount(
+  random: Random,
+  devices: DemoDevice[],
+  coverage: Map<DemoOrganization, number>,
+  target: number,
+  lastDay: number,
+) {
   const computers = devices.flatMap((d) => [d.threatlocker, d.duplicate?.span ?? null]);
   const onLastDay = computers.filter((span) => presentOn(span, lastDay, null)).length;
   const plain = devices.filter(
-    (d) => d.kind !== "unknown" && d.ninja?.to === FOREVER && !d.spare && !d.move && !d.reassignment && !d.duplicate && d.pipeHostnameUntil === 0,
+    (d) =>
+      d.kind !== "unknown" &&
+      d.ninja?.to === FOREVER &&
+      !d.spare &&
+      !d.move &&
+      !d.reassignment &&
+      !d.duplicate &&
+      d.pipeHostnameUntil === 0,
   );
   if (onLastDay > target) {
     const licensed = plain.filter((d) => d.threatlocker?.to === FOREVER);
@@ -330,7 +403,10 @@ function matchThreatlockerCount(random: Random, devices: DemoDevice[], coverage:
     return;
   }
   const unlicensed = plain.filter((d) => !d.threatlocker);
-  const candidates = [...random.shuffle(unlicensed.filter((d) => coverage.has(d.organization))), ...random.shuffle(unlicensed.filter((d) => !coverage.has(d.organization)))];
+  const candidates = [
+    ...random.shuffle(unlicensed.filter((d) => coverage.has(d.organization))),
+    ...random.shuffle(unlicensed.filter((d) => !coverage.has(d.organization))),
+  ];
   for (const device of candidates.slice(0, target - onLastDay)) {
     if (device.ninja) device.threatlocker = threatlockerSpan(random, device.ninja);
   }
@@ -351,14 +427,30 @@ export function assignIdentities(devices: DemoDevice[], calendar: DemoCalendar):
     const seen = seenDays(span, calendar.days, missingDay);
     if (!seen) return null;
     const id = identities.length + 1;
-    identities.push({ id, vendor, key, firstSeen: calendar.dates[seen.from] ?? "", lastSeen: calendar.dates[seen.to] ?? "" });
+    identities.push({
+      id,
+      vendor,
+      key,
+      firstSeen: calendar.dates[seen.from] ?? "",
+      lastSeen: calendar.dates[seen.to] ?? "",
+    });
     return id;
   };
   for (const device of devices) {
     device.identities = {
       ninja: add("ninja", device.ninjaHostname, device.ninja, calendar.ninjaMissingDay),
-      threatlocker: add("threatlocker", device.threatlockerComputerId, device.threatlocker, calendar.threatlockerEmptyDay),
-      duplicate: add("threatlocker", device.duplicate?.computerId ?? "", device.duplicate?.span ?? null, calendar.threatlockerEmptyDay),
+      threatlocker: add(
+        "threatlocker",
+        device.threatlockerComputerId,
+        device.threatlocker,
+        calendar.threatlockerEmptyDay,
+      ),
+      duplicate: add(
+        "threatlocker",
+        device.duplicate?.computerId ?? "",
+        device.duplicate?.span ?? null,
+        calendar.threatlockerEmptyDay,
+      ),
     };
   }
   return identities;

@@ -1,9 +1,21 @@
 import { setImmediate } from "node:timers/promises";
 import type pg from "pg";
 import { z } from "zod";
-import { collectionJobRows, JOB_BATCH_COLUMNS, JOB_RUN_COLUMNS, type JobBatchRow, type JobRunRow, planCollectionDay } from "./collection-runs";
+import {
+  collectionJobRows,
+  JOB_BATCH_COLUMNS,
+  JOB_RUN_COLUMNS,
+  type JobBatchRow,
+  type JobRunRow,
+  planCollectionDay,
+} from "./collection-runs";
 import { copyRows } from "./copy-rows";
-import { type CheckedException, crossVendorExceptions, EXCEPTION_TYPES, type ExceptionType } from "./cross-vendor-checks";
+import {
+  type CheckedException,
+  crossVendorExceptions,
+  EXCEPTION_TYPES,
+  type ExceptionType,
+} from "./cross-vendor-checks";
 import { type DemoCalendar, demoCalendar, driftIntensity } from "./demo-calendar";
 import { assignIdentities, buildFleet, type DemoDevice, presentOn } from "./fleet";
 import type { DeviceKind } from "./hardware";
@@ -13,12 +25,12 @@ import {
   type BillingCode,
   type CollectionDay,
   type LookupIds,
-  ninjaRow,
   type NinjaSnapshotRow,
+  ninjaRow,
   SNAPSHOT_COLUMNS,
   type SnapshotRow,
-  threatlockerRow,
   type ThreatLockerSnapshotRow,
+  threatlockerRow,
 } from "./snapshot-rows";
 
 export interface DemoOptions {
@@ -107,7 +119,17 @@ export async function generateDemoData(db: pg.Pool, options: DemoOptions = {}): 
     await skipForeignKeyTriggers(client);
     const restoreIndexes = await dropSecondaryIndexes(client, BULK_TABLES);
     const ids = await lookupIds(client);
-    await copyRows(client, "site", SITE_COLUMNS, sites.map((site) => ({ id: site.id, vendor_id: ids.ninjaVendorId, vendor_site_key: site.vendorSiteKey, name: site.name })));
+    await copyRows(
+      client,
+      "site",
+      SITE_COLUMNS,
+      sites.map((site) => ({
+        id: site.id,
+        vendor_id: ids.ninjaVendorId,
+        vendor_site_key: site.vendorSiteKey,
+        name: site.name,
+      })),
+    );
     await copyRows(
       client,
       "device_identity",
@@ -144,10 +166,19 @@ export async function generateDemoData(db: pg.Pool, options: DemoOptions = {}): 
       copying = copyDay(client, today.date, [...ninja, ...threatlocker], exceptions);
       // Awaited with the next date; until then this only stops Node reporting a failure as unhandled.
       copying.catch(() => {});
-      const jobs = collectionJobRows(collectionSeed, day, plan, { ninja: ninja.length, threatlocker: threatlocker.length, exceptions: exceptions.length });
+      const jobs = collectionJobRows(collectionSeed, day, plan, {
+        ninja: ninja.length,
+        threatlocker: threatlocker.length,
+        exceptions: exceptions.length,
+      });
       batches.push(...jobs.batches);
       runs.push(...jobs.runs);
-      perDate.push({ date: today.date, ninjaRows: ninja.length, threatlockerRows: threatlocker.length, exceptions: countByType(exceptions) });
+      perDate.push({
+        date: today.date,
+        ninjaRows: ninja.length,
+        threatlockerRows: threatlocker.length,
+        exceptions: countByType(exceptions),
+      });
     }
     await copying;
     await copyRows(client, "job_batches", JOB_BATCH_COLUMNS, batches);
@@ -210,13 +241,24 @@ async function dayRows(devices: readonly DemoDevice[], today: CollectionDay, ids
   return { ninja, threatlocker: [...threatlocker, ...duplicates] };
 }
 
-async function copyDay(client: pg.PoolClient, date: string, snapshots: readonly SnapshotRow[], exceptions: readonly CheckedException[]) {
+async function copyDay(
+  client: pg.PoolClient,
+  date: string,
+  snapshots: readonly SnapshotRow[],
+  exceptions: readonly CheckedException[],
+) {
   await copyRows(client, "device_snapshot", SNAPSHOT_COLUMNS, snapshots);
   await copyRows(
     client,
     "exceptions",
     EXCEPTION_COLUMNS,
-    exceptions.map((e) => ({ date_found: date, type: e.type, hostname: e.hostname, details: JSON.stringify(e.details), resolved: false })),
+    exceptions.map((e) => ({
+      date_found: date,
+      type: e.type,
+      hostname: e.hostname,
+      details: JSON.stringify(e.details),
+      resolved: false,
+    })),
   );
 }
 
@@ -230,7 +272,10 @@ async function assertNoInventory(client: pg.PoolClient) {
   const { rows } = await client.query<{ used: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM device_snapshot) OR EXISTS (SELECT 1 FROM device_identity) OR EXISTS (SELECT 1 FROM site) AS used`,
   );
-  if (rows[0]?.used) throw new Error("Demo data needs an inventory without devices: device_snapshot, device_identity and site must be empty.");
+  if (rows[0]?.used)
+    throw new Error(
+      "Demo data needs an inventory without devices: device_snapshot, device_identity and site must be empty.",
+    );
 }
 
 /**
@@ -284,7 +329,15 @@ async function lookupIds(client: pg.PoolClient): Promise<LookupIds> {
   return {
     ninjaVendorId: vendors.Ninja,
     threatlockerVendorId: vendors.ThreatLocker,
-    billingStatus: await idsOf<BillingCode>(`SELECT code AS key, id FROM billing_status WHERE code = ANY($1)`, ["billable", "spare", "unknown"]),
-    deviceType: await idsOf<DeviceKind>(`SELECT code AS key, id FROM device_type WHERE code = ANY($1)`, ["server", "workstation", "unknown"]),
+    billingStatus: await idsOf<BillingCode>(`SELECT code AS key, id FROM billing_status WHERE code = ANY($1)`, [
+      "billable",
+      "spare",
+      "unknown",
+    ]),
+    deviceType: await idsOf<DeviceKind>(`SELECT code AS key, id FROM device_type WHERE code = ANY($1)`, [
+      "server",
+      "workstation",
+      "unknown",
+    ]),
   };
 }

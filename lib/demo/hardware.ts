@@ -50,7 +50,11 @@ const OEMS = [
   },
   {
     manufacturer: "HP",
-    models: ["HP EliteBook 840 G8 Notebook PC", "HP ProDesk 400 G7 Microtower PC", "HP EliteDesk 800 G6 Small Form Factor PC"],
+    models: [
+      "HP EliteBook 840 G8 Notebook PC",
+      "HP ProDesk 400 G7 Microtower PC",
+      "HP EliteDesk 800 G6 Small Form Factor PC",
+    ],
     // Some carry the long 12-character form: hostnames built from them pass the 15-character NetBIOS limit.
     serial: (random: Random) =>
       `5CG${random.string(DIGITS, 4)}${random.string(LETTERS, 3)}${random.chance(0.3) ? random.string(DIGITS, 2) : ""}`,
@@ -71,7 +75,11 @@ const CURRENT_CPUS = [
   "12th Gen Intel(R) Core(TM) i7-12700",
   "AMD Ryzen 5 PRO 5650U with Radeon Graphics",
 ];
-const OLD_CPUS = ["Intel(R) Core(TM) i5-7500 CPU @ 3.40GHz", "Intel(R) Core(TM) i7-6700 CPU @ 3.40GHz", "Intel(R) Core(TM) i3-6100 CPU @ 3.70GHz"];
+const OLD_CPUS = [
+  "Intel(R) Core(TM) i5-7500 CPU @ 3.40GHz",
+  "Intel(R) Core(TM) i7-6700 CPU @ 3.40GHz",
+  "Intel(R) Core(TM) i3-6100 CPU @ 3.70GHz",
+];
 
 export function workstation(random: Random): Workstation {
   const oem = random.weighted(OEMS.map((o) => [o, o.weight] as const));
@@ -88,8 +96,15 @@ export function workstation(random: Random): Workstation {
       manufacturer: oem.manufacturer,
       model,
       cpu: random.pick(oldCpu ? OLD_CPUS : CURRENT_CPUS),
-      memoryGib: random.weighted([[7.75, 15], [15.69, 45], [15.73, 15], [31.69, 20], [63.71, 5]]),
-      volumes: desktop && random.chance(0.2) ? "C: 237.5GB, D: 931.5GB" : `C: ${random.pick(["237.5", "475.8", "953.3"])}GB`,
+      memoryGib: random.weighted([
+        [7.75, 15],
+        [15.69, 45],
+        [15.73, 15],
+        [31.69, 20],
+        [63.71, 5],
+      ]),
+      volumes:
+        desktop && random.chance(0.2) ? "C: 237.5GB, D: 931.5GB" : `C: ${random.pick(["237.5", "475.8", "953.3"])}GB`,
       ninjaOsName: release.ninja,
       threatlockerOsName: release.tl,
       osBuild: release.build,
@@ -117,14 +132,25 @@ const SERVER_RELEASES = [
 export function server(random: Random): Hardware {
   const release = random.weighted(SERVER_RELEASES.map((r) => [r, r.weight] as const));
   const platform = random.weighted([
-    [{ manufacturer: "Dell Inc.", model: random.pick(["PowerEdge R740", "PowerEdge T440", "PowerEdge R650"]), physical: true }, 35],
+    [
+      {
+        manufacturer: "Dell Inc.",
+        model: random.pick(["PowerEdge R740", "PowerEdge T440", "PowerEdge R650"]),
+        physical: true,
+      },
+      35,
+    ],
     [{ manufacturer: "VMware, Inc.", model: "VMware7,1", physical: false }, 35],
     [{ manufacturer: "Microsoft Corporation", model: "Virtual Machine", physical: false }, 30],
   ]);
   return {
     manufacturer: platform.manufacturer,
     model: platform.model,
-    cpu: random.pick(["Intel(R) Xeon(R) Silver 4210R CPU @ 2.40GHz", "Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz", "AMD EPYC 7313P 16-Core Processor"]),
+    cpu: random.pick([
+      "Intel(R) Xeon(R) Silver 4210R CPU @ 2.40GHz",
+      "Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz",
+      "AMD EPYC 7313P 16-Core Processor",
+    ]),
     memoryGib: random.pick([16, 32, 64, 128, 256]),
     volumes: `C: ${random.pick(["126.4", "199.4", "299.4"])}GB, D: ${random.pick(["499.9", "1862.9", "3725.9"])}GB`,
     ninjaOsName: `${release.name} Edition`,

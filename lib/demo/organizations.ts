@@ -52,7 +52,9 @@ export function buildOrganizations(random: Random, clientCount: number): DemoOrg
   const siteIds = siteIdAllocator(random);
   const codes = new Set(INTERNAL_ORGANIZATIONS.map((org) => org.code));
   const clients = clientNames(random, clientCount).map((baseName, index) => {
-    const spellings = random.weighted(LEGAL_SUFFIX_SPELLINGS.map((forms, rank) => [forms, rank === 0 ? 5 : 2] as const));
+    const spellings = random.weighted(
+      LEGAL_SUFFIX_SPELLINGS.map((forms, rank) => [forms, rank === 0 ? 5 : 2] as const),
+    );
     const code = clientCode(random, baseName, codes);
     return {
       code,
@@ -107,10 +109,20 @@ function clientNames(random: Random, count: number): string[] {
 
 /** Initials first ("Summit Dental" → SD), then longer abbreviations, then random letters. */
 function clientCode(random: Random, baseName: string, taken: Set<string>): string {
-  const words = baseName.toUpperCase().replace(/[^A-Z ]/g, "").split(" ").filter(Boolean);
+  const words = baseName
+    .toUpperCase()
+    .replace(/[^A-Z ]/g, "")
+    .split(" ")
+    .filter(Boolean);
   const first = words[0] ?? "";
   const initials = words.map((word) => word[0]).join("");
-  const candidates = [initials, first.slice(0, 3), first.slice(0, 2) + initials.slice(1), first.slice(0, 4), initials + first.slice(1, 3)];
+  const candidates = [
+    initials,
+    first.slice(0, 3),
+    first.slice(0, 2) + initials.slice(1),
+    first.slice(0, 4),
+    initials + first.slice(1, 3),
+  ];
   let code = candidates.find((candidate) => candidate.length >= 2 && candidate.length <= 5 && !taken.has(candidate));
   while (!code || taken.has(code)) code = random.string("ABCDEFGHJKLMNPRSTVWXYZ", random.int(3, 4));
   taken.add(code);

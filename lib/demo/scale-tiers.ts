@@ -20,4 +20,5 @@ export function parseScaleTier(value: string | undefined): ScaleTier {
 }
 
 /** Each tier keeps its own embedded database, so switching tiers never regenerates one. */
-export const tierDataDir = (baseDir: string, tier: ScaleTier) => (tier === "demo" ? baseDir : `${baseDir}/tier-${tier}`);
+export const tierDataDir = (baseDir: string, tier: ScaleTier) =>
+  tier === "demo" ? baseDir : `${baseDir}/tier-${tier}`;

@@ -8,13 +8,50 @@ import { Random } from "./random";
 
 /** device_snapshot columns the demo writes (all but the serial id), in table order. */
 export const SNAPSHOT_COLUMNS = [
-  "snapshot_date", "vendor_id", "device_identity_id", "site_id", "device_type_id", "billing_status_id", "hostname",
-  "os_name", "created_at", "organization_name", "display_name", "device_status", "location_name", "device_type_name",
-  "billable_status_name", "last_online", "agent_install_timestamp", "organization_id", "computer_group", "security_mode",
-  "deny_count_1d", "deny_count_3d", "deny_count_7d", "install_date", "is_locked_out", "is_isolated", "agent_version",
-  "has_checked_in", "has_tpm", "tpm_enabled", "tpm_version", "secure_boot_available", "secure_boot_enabled",
-  "os_architecture", "node_class", "os_build", "os_release_id", "windows_11_24h2_capable",
-  "windows_11_24h2_deficiencies", "volumes", "cpu_model", "system_manufacturer", "system_model", "memory_gib",
+  "snapshot_date",
+  "vendor_id",
+  "device_identity_id",
+  "site_id",
+  "device_type_id",
+  "billing_status_id",
+  "hostname",
+  "os_name",
+  "created_at",
+  "organization_name",
+  "display_name",
+  "device_status",
+  "location_name",
+  "device_type_name",
+  "billable_status_name",
+  "last_online",
+  "agent_install_timestamp",
+  "organization_id",
+  "computer_group",
+  "security_mode",
+  "deny_count_1d",
+  "deny_count_3d",
+  "deny_count_7d",
+  "install_date",
+  "is_locked_out",
+  "is_isolated",
+  "agent_version",
+  "has_checked_in",
+  "has_tpm",
+  "tpm_enabled",
+  "tpm_version",
+  "secure_boot_available",
+  "secure_boot_enabled",
+  "os_architecture",
+  "node_class",
+  "os_build",
+  "os_release_id",
+  "windows_11_24h2_capable",
+  "windows_11_24h2_deficiencies",
+  "volumes",
+  "cpu_model",
+  "system_manufacturer",
+  "system_model",
+  "memory_gib",
 ] as const;
 
 export type SnapshotRow = CopyRow<(typeof SNAPSHOT_COLUMNS)[number]>;
@@ -64,7 +101,11 @@ export function ninjaRow(device: DemoDevice, today: CollectionDay, ids: LookupId
         : "";
   // The Ninja collector's rule (reference §4): "spare" in the display name or location.
   const billing: BillingCode =
-    device.kind === "unknown" ? "unknown" : mentionsSpare(displayName) || mentionsSpare(location.name) ? "spare" : "billable";
+    device.kind === "unknown"
+      ? "unknown"
+      : mentionsSpare(displayName) || mentionsSpare(location.name)
+        ? "spare"
+        : "billable";
   const random = Random.derive(device.seed, today.day, RANDOM_STREAM.ninja);
   const online = !spareNow && random.chance(device.kind === "server" ? 0.99 : 0.86);
   const installed = installedAt(device, device.ninja, today);
@@ -84,7 +125,9 @@ export function ninjaRow(device: DemoDevice, today: CollectionDay, ids: LookupId
     location_name: location.name,
     device_type_name: device.kind,
     billable_status_name: billing,
-    last_online: toIso(lastOnline(random, today.ninjaWrittenAt, online, spareNow ? spareSince(device, today) : null, installed)),
+    last_online: toIso(
+      lastOnline(random, today.ninjaWrittenAt, online, spareNow ? spareSince(device, today) : null, installed),
+    ),
     agent_install_timestamp: toIso(installed),
     has_tpm: hardware.hasTpm,
     tpm_enabled: hardware.tpmEnabled,
@@ -109,7 +152,12 @@ export function ninjaRow(device: DemoDevice, today: CollectionDay, ids: LookupId
  * ThreatLocker's row for the device, or with `duplicate` for its lingering second computer.
  * Site, device type and billing status stay NULL.
  */
-export function threatlockerRow(device: DemoDevice, today: CollectionDay, ids: LookupIds, duplicate: boolean): ThreatLockerSnapshotRow {
+export function threatlockerRow(
+  device: DemoDevice,
+  today: CollectionDay,
+  ids: LookupIds,
+  duplicate: boolean,
+): ThreatLockerSnapshotRow {
   const span = duplicate ? device.duplicate?.span : device.threatlocker;
   if (!span) throw new Error(`${device.hostname} has no ThreatLocker ${duplicate ? "duplicate" : "computer"}`);
   const { hostname, spare, move } = device;
@@ -125,14 +173,31 @@ export function threatlockerRow(device: DemoDevice, today: CollectionDay, ids: L
           ? `${hostname} | ${user.last}, ${user.first}`
           : namedDisplayName(hostname, user) + device.threatlockerNameSuffix
         : hostname;
-  const random = Random.derive(device.seed, today.day, duplicate ? RANDOM_STREAM.threatlockerDuplicate : RANDOM_STREAM.threatlocker);
+  const random = Random.derive(
+    device.seed,
+    today.day,
+    duplicate ? RANDOM_STREAM.threatlockerDuplicate : RANDOM_STREAM.threatlocker,
+  );
   const online = !spareNow && random.chance(device.kind === "server" ? 0.99 : 0.86);
   const daysInstalled = today.day - span.from;
   const securityMode = daysInstalled === 0 ? "Installation" : daysInstalled < 14 ? "Learning" : "Secure";
-  const denied1d = securityMode === "Secure" ? random.weighted([[0, 70], [random.int(1, 5), 25], [random.int(6, 60), 5]]) : 0;
+  const denied1d =
+    securityMode === "Secure"
+      ? random.weighted([
+          [0, 70],
+          [random.int(1, 5), 25],
+          [random.int(6, 60), 5],
+        ])
+      : 0;
   const denied3d = denied1d + (securityMode === "Secure" ? random.int(0, 4) : 0);
   const installed = installedAt(device, span, today);
-  const lastSeen = lastOnline(random, today.threatlockerWrittenAt, online, spareNow ? spareSince(device, today) : null, installed);
+  const lastSeen = lastOnline(
+    random,
+    today.threatlockerWrittenAt,
+    online,
+    spareNow ? spareSince(device, today) : null,
+    installed,
+  );
   return {
     snapshot_date: today.date,
     vendor_id: ids.threatlockerVendorId,
@@ -161,7 +226,12 @@ export function threatlockerRow(device: DemoDevice, today: CollectionDay, ids: L
 
 /** Spares sit in their spare location; a moved device lands in its new client's main site. */
 function ninjaSite(device: DemoDevice, organization: DemoOrganization, moved: boolean, spareNow: boolean): DemoSite {
-  const spareSite = device.spare?.kind === "es-spare" ? organization.esSpareSite : device.spare?.kind === "client-site" ? organization.spareSite : null;
+  const spareSite =
+    device.spare?.kind === "es-spare"
+      ? organization.esSpareSite
+      : device.spare?.kind === "client-site"
+        ? organization.spareSite
+        : null;
   if (spareNow && spareSite) return spareSite;
   return moved ? organization.mainSite : device.site;
 }
@@ -169,7 +239,9 @@ function ninjaSite(device: DemoDevice, organization: DemoOrganization, moved: bo
 function userOn(device: DemoDevice, day: number, vendor: "ninja" | "threatlocker"): Person | null {
   const { reassignment } = device;
   if (!reassignment) return device.user;
-  return day < (vendor === "ninja" ? reassignment.ninjaDay : reassignment.threatlockerDay) ? reassignment.previous : device.user;
+  return day < (vendor === "ninja" ? reassignment.ninjaDay : reassignment.threatlockerDay)
+    ? reassignment.previous
+    : device.user;
 }
 
 function namedDisplayName(hostname: string, user: Person): string {
@@ -185,8 +257,17 @@ function spareSince(device: DemoDevice, today: CollectionDay): number {
   return today.windowStart + (device.spare?.from ?? today.day) * DAY_MS + (device.seed % 10) * 3_600_000;
 }
 
-function lastOnline(random: Random, writtenAt: number, online: boolean, shelvedAt: number | null, installed: number): number {
-  const seen = shelvedAt !== null ? Math.min(shelvedAt, writtenAt - DAY_MS) : writtenAt - (online ? random.int(0, 600) : random.int(3_600, 96 * 3_600)) * 1000;
+function lastOnline(
+  random: Random,
+  writtenAt: number,
+  online: boolean,
+  shelvedAt: number | null,
+  installed: number,
+): number {
+  const seen =
+    shelvedAt !== null
+      ? Math.min(shelvedAt, writtenAt - DAY_MS)
+      : writtenAt - (online ? random.int(0, 600) : random.int(3_600, 96 * 3_600)) * 1000;
   return Math.max(seen, installed);
 }
 

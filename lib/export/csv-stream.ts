@@ -1,6 +1,6 @@
-import { Readable, pipeline } from "node:stream";
+import { pipeline, Readable } from "node:stream";
 import { stringify } from "csv-stringify";
-import { safeRows, type ExportRows } from "./spreadsheet-safety";
+import { type ExportRows, safeRows } from "./spreadsheet-safety";
 import { webStreamOf } from "./web-stream";
 
 /**

@@ -1,6 +1,6 @@
 import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { safeRows, type ExportRows } from "./spreadsheet-safety";
+import { type ExportRows, safeRows } from "./spreadsheet-safety";
 import { webStreamOf } from "./web-stream";
 
 /** Rows written between checks on the zip; a few hundred rows are a few hundred kB of XML. */
@@ -50,7 +50,11 @@ async function backlogCleared(sheet: Worksheet, output: Writable): Promise<void>
  */
 export function xlsxStream(sheetName: string, header: readonly string[], rows: ExportRows): ReadableStream<Uint8Array> {
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: false,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
   const write = async () => {
     let written = 0;

@@ -24,7 +24,8 @@ export function collectionFailures(counts: readonly VendorDayCount[], vendors: r
     let lastGood: number | null = null;
     for (const date of dates) {
       const count = devices.get(`${date}/${vendor}`) ?? 0;
-      const kind = count === 0 ? "missing" : lastGood !== null && count < lastGood * COUNT_DROP_RATIO ? "dropped" : null;
+      const kind =
+        count === 0 ? "missing" : lastGood !== null && count < lastGood * COUNT_DROP_RATIO ? "dropped" : null;
       if (kind) failures.push({ date, vendor, kind, devices: count, lastGoodDevices: lastGood });
       else lastGood = count;
     }

@@ -16,7 +16,15 @@ const RECENT_RUN_DAYS = 14;
 /** The newest run of each collector job (and of the checks, when they are logged), by job name. */
 export async function latestCollectorRuns(db: Database): Promise<CollectorRun[]> {
   const rows = await db.$queryRaw<
-    { job_name: string; status: string; started_at: Date; ended_at: Date | null; duration_seconds: number | null; message: string | null; error: string | null }[]
+    {
+      job_name: string;
+      status: string;
+      started_at: Date;
+      ended_at: Date | null;
+      duration_seconds: number | null;
+      message: string | null;
+      error: string | null;
+    }[]
   >`
     SELECT DISTINCT ON (job_name) job_name, status, started_at, ended_at, duration_seconds, message, error
     FROM job_runs
@@ -28,6 +36,9 @@ export async function latestCollectorRuns(db: Database): Promise<CollectorRun[]>
     startedAt: row.started_at,
     endedAt: row.ended_at,
     durationSeconds: row.duration_seconds,
-    failure: row.status === "failed" || row.status === "cancelled" ? row.error || row.message || "No message was logged." : null,
+    failure:
+      row.status === "failed" || row.status === "cancelled"
+        ? row.error || row.message || "No message was logged."
+        : null,
   }));
 }

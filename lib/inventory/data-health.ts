@@ -1,8 +1,8 @@
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/prisma";
-import { latestCollectorRuns, type CollectorRun } from "./collector-runs";
-import { todayUtc, type ReportDate } from "./report-date";
+import { type CollectorRun, latestCollectorRuns } from "./collector-runs";
+import { type ReportDate, todayUtc } from "./report-date";
 import { getReportStatus, type ReportStatus } from "./report-status";
 
 /** What the banner on every page tells people before they act on a day's data. */

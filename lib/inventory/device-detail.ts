@@ -1,19 +1,24 @@
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
+import {
+  absentColumns,
+  optionalColumnSql,
+  type PresentColumns,
+  presentOptionalColumns,
+} from "@/lib/db/optional-columns";
 import type { Database } from "@/lib/db/prisma";
+import type { OptionalColumn } from "@/lib/db/upstream-reads";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { missingNinja } from "@/lib/variances/types/missing-ninja";
 import { loadVarianceRows } from "@/lib/variances/variance-rows";
 import { toVarianceView, type VarianceView } from "@/lib/variances/variance-view";
-import { missingNinja } from "@/lib/variances/types/missing-ninja";
-import { LATEST_SNAPSHOTS_CTE, SNAPSHOT_KEY_SQL, truncatedNinjaKeySql } from "./latest-snapshots-sql";
-import { getReportStatus } from "./report-status";
-import { NETBIOS_LENGTH } from "./hostname-key";
 import type { DeviceFields } from "./device-fields";
-import { DEVICE_VENDOR_NAMES, THREATLOCKER } from "./vendors";
-import { absentColumns, optionalColumnSql, presentOptionalColumns, type PresentColumns } from "@/lib/db/optional-columns";
-import type { OptionalColumn } from "@/lib/db/upstream-reads";
 import { deviceLocationSql } from "./device-location-sql";
-import { addDays, todayUtc, type ReportDate } from "./report-date";
+import { NETBIOS_LENGTH } from "./hostname-key";
+import { LATEST_SNAPSHOTS_CTE, SNAPSHOT_KEY_SQL, truncatedNinjaKeySql } from "./latest-snapshots-sql";
+import { addDays, type ReportDate, todayUtc } from "./report-date";
+import { getReportStatus } from "./report-status";
+import { DEVICE_VENDOR_NAMES, THREATLOCKER } from "./vendors";
 
 /** How far back the presence strip reaches, ending at the newest snapshot date of either vendor. */
 export const DEVICE_PRESENCE_DAYS = 90;
@@ -91,7 +96,9 @@ const belongsToDevice = (key: string) => {
 async function latestRows(db: Database, key: string, present: PresentColumns) {
   const hardware = (column: HardwareColumn) => optionalColumnSql(present, "device_snapshot", "s", column);
   const [dates, rows] = await Promise.all([
-    db.$queryRaw<{ vendor: string; date: string | null }[]>`WITH ${LATEST_SNAPSHOTS_CTE} SELECT vendor, date::text AS date FROM latest`,
+    db.$queryRaw<
+      { vendor: string; date: string | null }[]
+    >`WITH ${LATEST_SNAPSHOTS_CTE} SELECT vendor, date::text AS date FROM latest`,
     db.$queryRaw<DeviceSnapshotRow[]>`
       WITH ${LATEST_SNAPSHOTS_CTE}
       SELECT l.vendor, ${SNAPSHOT_KEY_SQL} AS key, s.hostname, s.display_name AS "displayName",
@@ -155,13 +162,25 @@ async function longerThreatLockerKeys(db: Database, key: string): Promise<string
  * their lifecycle on the latest matching date. Null when neither vendor's newest snapshot
  * has the device.
  */
-export async function getDeviceDetail(db: Database, actor: Actor, key: string, today: ReportDate = todayUtc()): Promise<DeviceDetail | null> {
+export async function getDeviceDetail(
+  db: Database,
+  actor: Actor,
+  key: string,
+  today: ReportDate = todayUtc(),
+): Promise<DeviceDetail | null> {
   assertCan(actor, "dashboard:read");
   const present = await presentOptionalColumns(db);
   const vendors = await latestRows(db, key, present);
   if (vendors.every((vendor) => vendor.rows.length === 0)) return null;
-  const end = vendors.reduce<ReportDate>((max, vendor) => (vendor.latestDate && vendor.latestDate > max ? vendor.latestDate : max), "");
-  const [presenceDays, status, longerKeys] = await Promise.all([presence(db, key, end), getReportStatus(db, today), longerThreatLockerKeys(db, key)]);
+  const end = vendors.reduce<ReportDate>(
+    (max, vendor) => (vendor.latestDate && vendor.latestDate > max ? vendor.latestDate : max),
+    "",
+  );
+  const [presenceDays, status, longerKeys] = await Promise.all([
+    presence(db, key, end),
+    getReportStatus(db, today),
+    longerThreatLockerKeys(db, key),
+  ]);
   const reportDate = status.latestMatchingDate;
   const variances = reportDate
     ? (await loadVarianceRows(db, reportDate, { keys: [key] }))
@@ -178,6 +197,7 @@ export async function getDeviceDetail(db: Database, actor: Actor, key: string, t
     reportDate,
     variances,
     longerKeys,
-    falseMissingNinja: truncated && variances.some((view) => view.type === missingNinja.type && view.lifecycle.status === "open"),
+    falseMissingNinja:
+      truncated && variances.some((view) => view.type === missingNinja.type && view.lifecycle.status === "open"),
   };
 }

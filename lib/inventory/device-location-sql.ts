@@ -1,5 +1,5 @@
-import { Prisma } from "@/lib/generated/prisma/client";
 import { isPresent, type PresentColumns } from "@/lib/db/optional-columns";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * The location of a `device_snapshot` row aliased `alias`: its `location_name` where the live
@@ -9,5 +9,7 @@ import { isPresent, type PresentColumns } from "@/lib/db/optional-columns";
  */
 export function deviceLocationSql(present: PresentColumns, alias: string): Prisma.Sql {
   const siteName = Prisma.raw(`(SELECT site.name FROM site WHERE site.id = ${alias}.site_id)`);
-  return isPresent(present, "device_snapshot", "location_name") ? Prisma.sql`coalesce(${Prisma.raw(`${alias}.location_name`)}, ${siteName})` : siteName;
+  return isPresent(present, "device_snapshot", "location_name")
+    ? Prisma.sql`coalesce(${Prisma.raw(`${alias}.location_name`)}, ${siteName})`
+    : siteName;
 }

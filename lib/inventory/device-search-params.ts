@@ -16,7 +16,9 @@ const deviceSearchParamsSchema = z.object({
 
 export type DeviceSearchParams = z.infer<typeof deviceSearchParamsSchema>;
 
-export function parseDeviceSearchParams(searchParams: Record<string, string | string[] | undefined>): DeviceSearchParams {
+export function parseDeviceSearchParams(
+  searchParams: Record<string, string | string[] | undefined>,
+): DeviceSearchParams {
   const q = searchParams.q;
   return deviceSearchParamsSchema.parse({ q: Array.isArray(q) ? q[0] : q });
 }

@@ -1,11 +1,11 @@
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/prisma";
-import { LATEST_SNAPSHOTS_CTE, SNAPSHOT_KEY_SQL, truncatedNinjaKeySql } from "./latest-snapshots-sql";
-import { THREATLOCKER } from "./vendors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { NETBIOS_LENGTH } from "./hostname-key";
+import { LATEST_SNAPSHOTS_CTE, SNAPSHOT_KEY_SQL, truncatedNinjaKeySql } from "./latest-snapshots-sql";
 import type { ReportDate } from "./report-date";
+import { THREATLOCKER } from "./vendors";
 
 /** Devices listed per search; more matches are counted and the person is asked to narrow the search. */
 export const DEVICE_SEARCH_LIMIT = 50;
@@ -54,7 +54,12 @@ interface RawSearchRow {
  * 15-character NetBIOS name is grouped under every longer ThreatLocker key it starts with,
  * and flagged as truncated. Exact and prefix key matches come first.
  */
-export async function searchDevices(db: Database, actor: Actor, q: string, limit = DEVICE_SEARCH_LIMIT): Promise<DeviceSearchResult> {
+export async function searchDevices(
+  db: Database,
+  actor: Actor,
+  q: string,
+  limit = DEVICE_SEARCH_LIMIT,
+): Promise<DeviceSearchResult> {
   assertCan(actor, "dashboard:read");
   const needle = q.trim();
   const pattern = containsPattern(needle);
@@ -101,7 +106,13 @@ export async function searchDevices(db: Database, actor: Actor, q: string, limit
       group = { key: row.device_key, rows: [], truncated: false };
       groups.set(row.device_key, group);
     }
-    group.rows.push({ vendor: row.vendor, hostname: row.hostname, displayName: row.display_name, organization: row.organization, truncated: row.truncated });
+    group.rows.push({
+      vendor: row.vendor,
+      hostname: row.hostname,
+      displayName: row.display_name,
+      organization: row.organization,
+      truncated: row.truncated,
+    });
     group.truncated ||= row.truncated;
   }
   return {

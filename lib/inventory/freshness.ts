@@ -48,7 +48,9 @@ export interface VendorStatus {
 export function vendorStatuses(counts: VendorDayCount[], vendors: readonly string[]): VendorStatus[] {
   const newest = counts.reduce<ReportDate | null>((max, row) => (!max || row.date > max ? row.date : max), null);
   return vendors.map((vendor) => {
-    const days = counts.filter((row) => row.vendor === vendor && row.devices > 0).sort((a, b) => b.date.localeCompare(a.date));
+    const days = counts
+      .filter((row) => row.vendor === vendor && row.devices > 0)
+      .sort((a, b) => b.date.localeCompare(a.date));
     const [latest, previous] = days;
     return {
       vendor,

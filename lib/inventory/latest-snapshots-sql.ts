@@ -25,4 +25,3 @@ export const SNAPSHOT_KEY_SQL = hostnameKeySql(Prisma.raw("s.hostname"));
  */
 export const truncatedNinjaKeySql = (vendor: Prisma.Sql, rowKey: Prisma.Sql, fullKey: Prisma.Sql) =>
   Prisma.sql`(${vendor} = ${NINJA} AND length(${rowKey}) = ${NETBIOS_LENGTH} AND length(${fullKey}) > ${NETBIOS_LENGTH} AND left(${fullKey}, ${NETBIOS_LENGTH}) = ${rowKey})`;
-

@@ -1,9 +1,9 @@
 import type { Database } from "@/lib/db/prisma";
 import type { VendorDayCount } from "./freshness";
-import { reportStatusOf, type ReportStatus } from "./report-status";
+import type { ReportDate } from "./report-date";
+import { type ReportStatus, reportStatusOf } from "./report-status";
 import { rolledUpVendorDayCounts } from "./rolled-up-vendor-day-counts";
 import { DEVICE_VENDOR_NAMES } from "./vendors";
-import type { ReportDate } from "./report-date";
 
 /** Dates on which both Ninja and ThreatLocker have rows, newest first: the reports a person may look at. */
 function datesWithBothVendors(counts: VendorDayCount[]): ReportDate[] {
@@ -16,10 +16,14 @@ function datesWithBothVendors(counts: VendorDayCount[]): ReportDate[] {
     .reverse();
 }
 
-export const reportDatesWithBothVendors = async (db: Database): Promise<ReportDate[]> => datesWithBothVendors(await rolledUpVendorDayCounts(db));
+export const reportDatesWithBothVendors = async (db: Database): Promise<ReportDate[]> =>
+  datesWithBothVendors(await rolledUpVendorDayCounts(db));
 
 /** The reports a person may look at and the current one's status, from one read of the device rollup (the queue needs both). */
-export async function reportDatesAndStatus(db: Database, today: ReportDate): Promise<{ reportDates: ReportDate[]; status: ReportStatus }> {
+export async function reportDatesAndStatus(
+  db: Database,
+  today: ReportDate,
+): Promise<{ reportDates: ReportDate[]; status: ReportStatus }> {
   const counts = await rolledUpVendorDayCounts(db);
   return { reportDates: datesWithBothVendors(counts), status: reportStatusOf(counts, today) };
 }

@@ -1,8 +1,16 @@
 import type { Database } from "@/lib/db/prisma";
-import { DEVICE_VENDOR_NAMES, getDeviceVendorIds } from "./vendors";
-import { freshnessOf, latestMatchingDate, vendorStatuses, MATCHING_LOOKBACK_DAYS, type Freshness, type VendorDayCount, type VendorStatus } from "./freshness";
-import { addDays, todayUtc, type ReportDate } from "./report-date";
+import {
+  type Freshness,
+  freshnessOf,
+  latestMatchingDate,
+  MATCHING_LOOKBACK_DAYS,
+  type VendorDayCount,
+  type VendorStatus,
+  vendorStatuses,
+} from "./freshness";
+import { addDays, type ReportDate, todayUtc } from "./report-date";
 import { rolledUpVendorDayCounts } from "./rolled-up-vendor-day-counts";
+import { DEVICE_VENDOR_NAMES, getDeviceVendorIds } from "./vendors";
 
 export interface ReportStatus {
   latestMatchingDate: ReportDate | null;
@@ -52,6 +60,9 @@ export async function getReportStatus(db: Database, today: ReportDate = todayUtc
 }
 
 /** getReportStatus without the dashboard's rollups, for a database the dashboard has not migrated yet. */
-export async function getReportStatusFromSnapshots(db: Database, today: ReportDate = todayUtc()): Promise<ReportStatus> {
+export async function getReportStatusFromSnapshots(
+  db: Database,
+  today: ReportDate = todayUtc(),
+): Promise<ReportStatus> {
   return reportStatusOf(await recentVendorDayCountsFromSnapshots(db), today);
 }

@@ -11,7 +11,9 @@ import { DEVICE_VENDOR_NAMES, getDeviceVendorIds } from "./vendors";
  */
 export async function rolledUpVendorDayCounts(db: Database, recentDays?: number): Promise<VendorDayCount[]> {
   const ids = await getDeviceVendorIds(db);
-  const vendorById = new Map(DEVICE_VENDOR_NAMES.flatMap((name) => (ids[name] === null ? [] : [[ids[name], name] as const])));
+  const vendorById = new Map(
+    DEVICE_VENDOR_NAMES.flatMap((name) => (ids[name] === null ? [] : [[ids[name], name] as const])),
+  );
   if (vendorById.size === 0) return [];
   const [range] = await db.$queryRaw<{ first: ReportDate | null; last: ReportDate | null }[]>`
     SELECT min(snapshot_date)::text AS first, max(snapshot_date)::text AS last FROM device_snapshot

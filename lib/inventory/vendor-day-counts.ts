@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/prisma";
-import { DEVICE_VENDOR_NAMES, getDeviceVendorIds, type DeviceVendorName } from "./vendors";
 import type { VendorDayCount } from "./freshness";
 import type { ReportDate } from "./report-date";
+import { DEVICE_VENDOR_NAMES, type DeviceVendorName, getDeviceVendorIds } from "./vendors";
 
 /** Devices per vendor per date from `from` to `to` (inclusive), counted in SQL; dates without rows are absent. */
 export async function vendorDayCounts(db: Database, from: ReportDate, to: ReportDate): Promise<VendorDayCount[]> {
@@ -22,6 +22,7 @@ export type DevicesPerVendor = Record<DeviceVendorName, number>;
 
 /** Devices per vendor on one date; a vendor without rows counts 0. */
 export function devicesOn(counts: readonly VendorDayCount[], date: ReportDate): DevicesPerVendor {
-  const on = (vendor: DeviceVendorName) => counts.find((row) => row.date === date && row.vendor === vendor)?.devices ?? 0;
+  const on = (vendor: DeviceVendorName) =>
+    counts.find((row) => row.date === date && row.vendor === vendor)?.devices ?? 0;
   return Object.fromEntries(DEVICE_VENDOR_NAMES.map((name) => [name, on(name)])) as DevicesPerVendor;
 }

@@ -8,7 +8,9 @@ export const INTERNAL_ORGANIZATIONS_ENV = "VD_INTERNAL_ORGANIZATIONS";
  * form, so "Enterprise Solutions" also covers "Enterprise Solutions, LLC" (and a legal
  * suffix, which would need a comma, can simply be left out of the list).
  */
-export function internalOrganizationKeys(value: string | undefined = process.env[INTERNAL_ORGANIZATIONS_ENV]): Set<string> {
+export function internalOrganizationKeys(
+  value: string | undefined = process.env[INTERNAL_ORGANIZATIONS_ENV],
+): Set<string> {
   return new Set(
     (value ?? "")
       .split(",")

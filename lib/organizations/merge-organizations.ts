@@ -1,10 +1,10 @@
 import { z } from "zod";
-import type { Database } from "@/lib/db/prisma";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { CommandError } from "@/lib/commands/command-error";
-import { todayUtc } from "@/lib/inventory/report-date";
 import { parseCommandInput } from "@/lib/commands/command-input";
+import type { Database } from "@/lib/db/prisma";
+import { todayUtc } from "@/lib/inventory/report-date";
 import { loadOrganizationReport } from "@/lib/reports/organization-context";
 import { organizationMatchKey } from "@/lib/reports/organization-name";
 import { loadOrganizationAliases, resolveOrganizationKey } from "./organization-aliases";
@@ -25,7 +25,12 @@ export interface MergeResult {
 /** Normalised names on the latest report: the only ones worth merging (a typo would merge nothing). */
 async function namesOnReport(db: Database): Promise<Set<string>> {
   const report = await loadOrganizationReport(db, todayUtc());
-  const names = report?.organizations.flatMap((organization) => [organization.key, ...organization.spellings.map((spelling) => spelling.name), ...organization.mergedNames]) ?? [];
+  const names =
+    report?.organizations.flatMap((organization) => [
+      organization.key,
+      ...organization.spellings.map((spelling) => spelling.name),
+      ...organization.mergedNames,
+    ]) ?? [];
   return new Set(names.map((name) => organizationMatchKey(name)));
 }
 
@@ -38,8 +43,14 @@ export async function mergeOrganizations(db: Database, actor: Actor, rawInput: u
   assertCan(actor, "organizations:manage");
   const { from, into } = parseCommandInput(mergeInputSchema, rawInput);
   const known = await namesOnReport(db);
-  for (const [field, key] of [["from", from], ["into", into]] as const) {
-    if (!known.has(key)) throw new CommandError("not_found", `No organisation on the latest report is called “${key}”.`, { [field]: ["Pick an organisation from the list."] });
+  for (const [field, key] of [
+    ["from", from],
+    ["into", into],
+  ] as const) {
+    if (!known.has(key))
+      throw new CommandError("not_found", `No organisation on the latest report is called “${key}”.`, {
+        [field]: ["Pick an organisation from the list."],
+      });
   }
   return changeOrganizationAliases(db, async (tx) => {
     const aliases = await loadOrganizationAliases(tx);
@@ -47,10 +58,22 @@ export async function mergeOrganizations(db: Database, actor: Actor, rawInput: u
     const target = resolveOrganizationKey(into, aliases);
     if (source === target) throw new CommandError("conflict", "Those names already belong to one organisation.");
     const moved = [...aliases].filter(([, organization]) => organization === source).map(([alias]) => alias);
-    await tx.organization_aliases.updateMany({ where: { organization_key: source }, data: { organization_key: target } });
-    await tx.organization_aliases.create({ data: { alias_key: source, organization_key: target, merged_by_user_id: actor.id }, select: { alias_key: true } });
-    await recordOrganizationEvent(tx, actor, "organization.merge", target, { from: source, into: target, movedAliases: moved });
-    const mergedKeys = [...aliases].filter(([, organization]) => organization === source || organization === target).map(([alias]) => alias);
+    await tx.organization_aliases.updateMany({
+      where: { organization_key: source },
+      data: { organization_key: target },
+    });
+    await tx.organization_aliases.create({
+      data: { alias_key: source, organization_key: target, merged_by_user_id: actor.id },
+      select: { alias_key: true },
+    });
+    await recordOrganizationEvent(tx, actor, "organization.merge", target, {
+      from: source,
+      into: target,
+      movedAliases: moved,
+    });
+    const mergedKeys = [...aliases]
+      .filter(([, organization]) => organization === source || organization === target)
+      .map(([alias]) => alias);
     return { organizationKey: target, mergedKeys: [...mergedKeys, source].sort() };
   });
 }

@@ -15,4 +15,5 @@ export async function loadOrganizationAliases(db: AliasReader): Promise<Map<stri
 export const resolveOrganizationKey = (key: string, aliases: OrganizationAliases) => aliases.get(key) ?? key;
 
 /** The organisation a name as a vendor spells it belongs to. */
-export const organizationKeyOf = (name: string, aliases: OrganizationAliases) => resolveOrganizationKey(organizationMatchKey(name), aliases);
+export const organizationKeyOf = (name: string, aliases: OrganizationAliases) =>
+  resolveOrganizationKey(organizationMatchKey(name), aliases);

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAuditEvent } from "@/lib/audit/audit-events";
+import type { Actor } from "@/lib/auth/roles";
+import { requiredOr } from "@/lib/commands/command-input";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction } from "@/lib/db/transaction";
-import type { Actor } from "@/lib/auth/roles";
-import { recordAuditEvent } from "@/lib/audit/audit-events";
-import { requiredOr } from "@/lib/commands/command-input";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { organizationMatchKey } from "@/lib/reports/organization-name";
 
 type Tx = Prisma.TransactionClient;
@@ -25,14 +25,23 @@ export const organizationNameField = (what: string) =>
  * such change takes: concurrent merges and splits run one after the other, each reading
  * the mapping as the previous one left it, so it stays flat and free of cycles.
  */
-export async function changeOrganizationAliases<Result>(db: Database, change: (tx: Tx) => Promise<Result>): Promise<Result> {
+export async function changeOrganizationAliases<Result>(
+  db: Database,
+  change: (tx: Tx) => Promise<Result>,
+): Promise<Result> {
   return inTransaction(db, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('organization_aliases', 0))`;
     return change(tx);
   });
 }
 
-export async function recordOrganizationEvent(tx: Tx, actor: Actor, action: string, organizationKey: string, details: Prisma.InputJsonObject) {
+export async function recordOrganizationEvent(
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  organizationKey: string,
+  details: Prisma.InputJsonObject,
+) {
   await recordAuditEvent(tx, {
     actorUserId: actor.id,
     actorEmail: actor.email,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { singleValues, type SearchParams } from "@/lib/url-params";
+import { type SearchParams, singleValues } from "@/lib/url-params";
 
 export const ORGANIZATION_SORTS = ["name", "ninja", "threatlocker", "difference", "open", "spare", "oldest"] as const;
 export type OrganizationSort = (typeof ORGANIZATION_SORTS)[number];
@@ -43,7 +43,8 @@ export type OrganizationFilters = z.infer<typeof organizationFiltersSchema>;
 export const parseOrganizationFilters = (searchParams: SearchParams): OrganizationFilters =>
   organizationFiltersSchema.parse(singleValues(searchParams));
 
-export const sortDirectionOf = (filters: OrganizationFilters): SortDirection => filters.dir ?? DEFAULT_SORT_DIRECTION[filters.sort];
+export const sortDirectionOf = (filters: OrganizationFilters): SortDirection =>
+  filters.dir ?? DEFAULT_SORT_DIRECTION[filters.sort];
 
 /** The list's URL for these filters, leaving out defaults so links stay short and shareable. */
 export function organizationsHref(filters: OrganizationFilters): string {
@@ -59,7 +60,8 @@ export function organizationsHref(filters: OrganizationFilters): string {
 
 /** Where a column header links: that column, reversed when it is already the sort. */
 export function sortHref(filters: OrganizationFilters, sort: OrganizationSort): string {
-  const dir = filters.sort === sort ? (sortDirectionOf(filters) === "asc" ? "desc" : "asc") : DEFAULT_SORT_DIRECTION[sort];
+  const dir =
+    filters.sort === sort ? (sortDirectionOf(filters) === "asc" ? "desc" : "asc") : DEFAULT_SORT_DIRECTION[sort];
   return organizationsHref({ ...filters, sort, dir, page: undefined });
 }
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { Database } from "@/lib/db/prisma";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { CommandError } from "@/lib/commands/command-error";
 import { parseCommandInput } from "@/lib/commands/command-input";
+import type { Database } from "@/lib/db/prisma";
 import { changeOrganizationAliases, organizationNameField, recordOrganizationEvent } from "./organization-changes";
 
 const splitInputSchema = z.strictObject({
@@ -22,10 +22,20 @@ export async function splitOrganization(db: Database, actor: Actor, rawInput: un
   assertCan(actor, "organizations:manage");
   const { alias } = parseCommandInput(splitInputSchema, rawInput);
   return changeOrganizationAliases(db, async (tx) => {
-    const row = await tx.organization_aliases.findUnique({ where: { alias_key: alias }, select: { organization_key: true } });
-    if (!row) throw new CommandError("not_found", `“${alias}” is not merged into another organisation (any more): reload to see the merges.`);
+    const row = await tx.organization_aliases.findUnique({
+      where: { alias_key: alias },
+      select: { organization_key: true },
+    });
+    if (!row)
+      throw new CommandError(
+        "not_found",
+        `“${alias}” is not merged into another organisation (any more): reload to see the merges.`,
+      );
     await tx.organization_aliases.delete({ where: { alias_key: alias } });
-    await recordOrganizationEvent(tx, actor, "organization.split", row.organization_key, { alias, from: row.organization_key });
+    await recordOrganizationEvent(tx, actor, "organization.split", row.organization_key, {
+      alias,
+      from: row.organization_key,
+    });
     return { aliasKey: alias, organizationKey: row.organization_key };
   });
 }

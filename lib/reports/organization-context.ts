@@ -1,12 +1,12 @@
 import type { Database } from "@/lib/db/prisma";
-import { getReportStatus } from "@/lib/inventory/report-status";
 import type { ReportDate } from "@/lib/inventory/report-date";
+import { getReportStatus } from "@/lib/inventory/report-status";
 import { internalOrganizationKeys } from "@/lib/organizations/internal-organizations";
 import { loadOrganizationAliases } from "@/lib/organizations/organization-aliases";
 import { openVariancesOn } from "@/lib/variances/open-variances";
 import type { VarianceView } from "@/lib/variances/variance-view";
 import { organizationNameCounts } from "./organization-devices";
-import { organizationFigures, type OrganizationFigures } from "./organization-figures";
+import { type OrganizationFigures, organizationFigures } from "./organization-figures";
 
 export interface OrganizationReport {
   reportDate: ReportDate;

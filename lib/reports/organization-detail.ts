@@ -1,20 +1,20 @@
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
+import { presentOptionalColumns } from "@/lib/db/optional-columns";
 import type { Database } from "@/lib/db/prisma";
-import { addDays, todayUtc, type ReportDate } from "@/lib/inventory/report-date";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { deviceLocationSql } from "@/lib/inventory/device-location-sql";
 import { devicePath } from "@/lib/inventory/device-path";
+import { addDays, type ReportDate, todayUtc } from "@/lib/inventory/report-date";
 import { DEVICE_VENDOR_NAMES, getDeviceVendorIds, NINJA } from "@/lib/inventory/vendors";
 import { organizationKeyOf, resolveOrganizationKey } from "@/lib/organizations/organization-aliases";
 import { variancePath } from "@/lib/variances/variance-key";
 import { hostnameKeySql } from "@/lib/variances/variance-key-sql";
-import { ORGANIZATION_NAME_SQL } from "./organization-devices";
 import { loadOrganizationReport } from "./organization-context";
+import { ORGANIZATION_NAME_SQL } from "./organization-devices";
 import type { OrganizationFigures } from "./organization-figures";
 import type { DeviceTrendPoint } from "./overview-trends";
 import { refreshDeviceRollup } from "./rollups/device-rollup";
-import { presentOptionalColumns } from "@/lib/db/optional-columns";
-import { deviceLocationSql } from "@/lib/inventory/device-location-sql";
 
 export const ORGANIZATION_TREND_DAYS = 90;
 
@@ -88,7 +88,12 @@ async function devicesOf(db: Database, names: string[], date: ReportDate): Promi
  * Its spellings may differ on older dates, so the window's distinct names are matched first,
  * then only theirs are summed. A vendor with no rows on a date leaves a gap, never a zero.
  */
-async function trendOf(db: Database, key: string, aliases: ReadonlyMap<string, string>, end: ReportDate): Promise<DeviceTrendPoint[]> {
+async function trendOf(
+  db: Database,
+  key: string,
+  aliases: ReadonlyMap<string, string>,
+  end: ReportDate,
+): Promise<DeviceTrendPoint[]> {
   const start = addDays(end, -(ORGANIZATION_TREND_DAYS - 1));
   const [ids, vendorDays] = await Promise.all([getDeviceVendorIds(db), refreshDeviceRollup(db, start, end)]);
   const vendorIds = DEVICE_VENDOR_NAMES.map((name) => ids[name] ?? -1);
@@ -103,9 +108,16 @@ async function trendOf(db: Database, key: string, aliases: ReadonlyMap<string, s
   const ofOurs = new Map(devices.map((row) => [`${row.date}/${row.vendor_id}`, row.devices]));
   // Every (date, vendor) with rows, so a date on which the vendor has rows but this
   // organisation has none is a real zero, while a date without the vendor stays a gap.
-  const counts = vendorDays.map((row) => ({ date: row.date, vendor_id: row.vendorId, devices: ofOurs.get(`${row.date}/${row.vendorId}`) ?? 0 }));
+  const counts = vendorDays.map((row) => ({
+    date: row.date,
+    vendor_id: row.vendorId,
+    devices: ofOurs.get(`${row.date}/${row.vendorId}`) ?? 0,
+  }));
   const points = new Map<ReportDate, DeviceTrendPoint>(
-    Array.from({ length: ORGANIZATION_TREND_DAYS }, (_, offset) => addDays(start, offset)).map((date) => [date, { date }]),
+    Array.from({ length: ORGANIZATION_TREND_DAYS }, (_, offset) => addDays(start, offset)).map((date) => [
+      date,
+      { date },
+    ]),
   );
   for (const row of counts) {
     const vendor = DEVICE_VENDOR_NAMES.find((name) => ids[name] === row.vendor_id);
@@ -116,7 +128,12 @@ async function trendOf(db: Database, key: string, aliases: ReadonlyMap<string, s
 }
 
 /** Everything `/organizations/[key]` shows, on the latest matching date. */
-export async function getOrganizationDetail(db: Database, actor: Actor, requestedKey: string, today: ReportDate = todayUtc()): Promise<OrganizationDetailResult> {
+export async function getOrganizationDetail(
+  db: Database,
+  actor: Actor,
+  requestedKey: string,
+  today: ReportDate = todayUtc(),
+): Promise<OrganizationDetailResult> {
   assertCan(actor, "dashboard:read");
   const report = await loadOrganizationReport(db, today);
   if (!report) return { kind: "not_found" };
@@ -126,7 +143,10 @@ export async function getOrganizationDetail(db: Database, actor: Actor, requeste
   if (key !== requestedKey) return { kind: "merged", key };
 
   const names = figures.spellings.map((spelling) => spelling.name);
-  const [devices, trend] = await Promise.all([devicesOf(db, names, report.reportDate), trendOf(db, key, report.aliases, report.reportDate)]);
+  const [devices, trend] = await Promise.all([
+    devicesOf(db, names, report.reportDate),
+    trendOf(db, key, report.aliases, report.reportDate),
+  ]);
   return {
     kind: "found",
     detail: {

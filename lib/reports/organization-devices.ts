@@ -1,13 +1,19 @@
-import { Prisma } from "@/lib/generated/prisma/client";
+import { presentOptionalColumns } from "@/lib/db/optional-columns";
 import type { Database } from "@/lib/db/prisma";
-import type { ReportDate } from "@/lib/inventory/report-date";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { deviceLocationSql } from "@/lib/inventory/device-location-sql";
 import { ES_SPARE_LOCATION } from "@/lib/inventory/es-spare";
 import { NETBIOS_LENGTH } from "@/lib/inventory/hostname-key";
-import { DEVICE_VENDOR_NAMES, NINJA, THREATLOCKER, getDeviceVendorIds, type DeviceVendorName } from "@/lib/inventory/vendors";
-import { hostnameKeySql } from "@/lib/variances/variance-key-sql";
+import type { ReportDate } from "@/lib/inventory/report-date";
+import {
+  DEVICE_VENDOR_NAMES,
+  type DeviceVendorName,
+  getDeviceVendorIds,
+  NINJA,
+  THREATLOCKER,
+} from "@/lib/inventory/vendors";
 import { UNKNOWN_ORGANIZATION } from "@/lib/variances/types/organization";
-import { presentOptionalColumns } from "@/lib/db/optional-columns";
-import { deviceLocationSql } from "@/lib/inventory/device-location-sql";
+import { hostnameKeySql } from "@/lib/variances/variance-key-sql";
 
 /** Devices filed under one organisation name, as one vendor spells it, on one date. */
 export interface OrganizationNameCount {
@@ -19,7 +25,8 @@ export interface OrganizationNameCount {
 }
 
 /** A device row's organisation name; a blank one is filed under "Unknown", as variances are. */
-export const ORGANIZATION_NAME_SQL = (column: Prisma.Sql) => Prisma.sql`coalesce(nullif(btrim(${column}), ''), ${UNKNOWN_ORGANIZATION})`;
+export const ORGANIZATION_NAME_SQL = (column: Prisma.Sql) =>
+  Prisma.sql`coalesce(nullif(btrim(${column}), ''), ${UNKNOWN_ORGANIZATION})`;
 
 /**
  * Devices per vendor and organisation name on one date, aggregated in SQL (a few rows per

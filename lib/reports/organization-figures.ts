@@ -1,6 +1,6 @@
 import type { ReportDate } from "@/lib/inventory/report-date";
-import { NINJA, type DeviceVendorName } from "@/lib/inventory/vendors";
-import { organizationKeyOf, type OrganizationAliases } from "@/lib/organizations/organization-aliases";
+import { type DeviceVendorName, NINJA } from "@/lib/inventory/vendors";
+import { type OrganizationAliases, organizationKeyOf } from "@/lib/organizations/organization-aliases";
 import { varianceSubjectId } from "@/lib/variances/variance-key";
 import type { VarianceView } from "@/lib/variances/variance-view";
 import type { OrganizationNameCount } from "./organization-devices";
@@ -45,7 +45,12 @@ export interface FiguresInput {
  * Joins the per-name device counts and the open variances into organisations by normalised
  * name and hand-made merges. Runs over a few rows per organisation, never over devices.
  */
-export function organizationFigures({ nameCounts, openVariances, aliases, internalKeys }: FiguresInput): OrganizationFigures[] {
+export function organizationFigures({
+  nameCounts,
+  openVariances,
+  aliases,
+  internalKeys,
+}: FiguresInput): OrganizationFigures[] {
   const byKey = new Map<string, OrganizationFigures & { varianceNames: string[] }>();
   const figuresFor = (key: string) => {
     let figures = byKey.get(key);
@@ -85,13 +90,24 @@ export function organizationFigures({ nameCounts, openVariances, aliases, intern
     if (typeCount) typeCount.count += 1;
     else figures.openByType.push({ type: variance.type, count: 1 });
     const oldest = figures.oldestOpen;
-    if (!oldest || variance.daysOpen > oldest.daysOpen || (variance.daysOpen === oldest.daysOpen && varianceSubjectId(variance) < varianceSubjectId(oldest))) {
-      figures.oldestOpen = { type: variance.type, key: variance.key, firstSeen: variance.firstSeen, daysOpen: variance.daysOpen };
+    if (
+      !oldest ||
+      variance.daysOpen > oldest.daysOpen ||
+      (variance.daysOpen === oldest.daysOpen && varianceSubjectId(variance) < varianceSubjectId(oldest))
+    ) {
+      figures.oldestOpen = {
+        type: variance.type,
+        key: variance.key,
+        firstSeen: variance.firstSeen,
+        daysOpen: variance.daysOpen,
+      };
     }
   }
 
   return [...byKey.values()].map(({ varianceNames, ...figures }) => {
-    const spellings = figures.spellings.sort((a, b) => a.vendor.localeCompare(b.vendor) || b.devices - a.devices || a.name.localeCompare(b.name));
+    const spellings = figures.spellings.sort(
+      (a, b) => a.vendor.localeCompare(b.vendor) || b.devices - a.devices || a.name.localeCompare(b.name),
+    );
     const mostDevices = [...spellings].sort((a, b) => b.devices - a.devices || a.name.localeCompare(b.name))[0];
     const names = new Set([...spellings.map((spelling) => spelling.name), ...varianceNames]);
     return {

@@ -6,7 +6,22 @@
 
 /** Legal forms that vendors add or leave out; removed from the end of a name, repeatedly. */
 const LEGAL_SUFFIXES = new Set([
-  "llc", "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "pllc", "llp", "lp", "pc", "pa", "plc", "gmbh",
+  "llc",
+  "inc",
+  "incorporated",
+  "corp",
+  "corporation",
+  "co",
+  "company",
+  "ltd",
+  "limited",
+  "pllc",
+  "llp",
+  "lp",
+  "pc",
+  "pa",
+  "plc",
+  "gmbh",
 ]);
 
 /**

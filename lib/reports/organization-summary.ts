@@ -1,8 +1,13 @@
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/prisma";
-import { todayUtc, type ReportDate } from "@/lib/inventory/report-date";
-import { ORGANIZATIONS_PAGE_SIZE, sortDirectionOf, type OrganizationFilters, type OrganizationSort } from "@/lib/organizations/organization-filters";
+import { type ReportDate, todayUtc } from "@/lib/inventory/report-date";
+import {
+  ORGANIZATIONS_PAGE_SIZE,
+  type OrganizationFilters,
+  type OrganizationSort,
+  sortDirectionOf,
+} from "@/lib/organizations/organization-filters";
 import { loadOrganizationReport } from "./organization-context";
 import type { OrganizationFigures } from "./organization-figures";
 
@@ -41,7 +46,9 @@ const compareBy: Record<OrganizationSort, (a: OrganizationFigures, b: Organizati
 function matchesSearch(row: OrganizationFigures, q: string | undefined) {
   if (!q) return true;
   const needle = q.toLowerCase();
-  return [row.name, row.key, ...row.spellings.map((spelling) => spelling.name)].some((name) => name.toLowerCase().includes(needle));
+  return [row.name, row.key, ...row.spellings.map((spelling) => spelling.name)].some((name) =>
+    name.toLowerCase().includes(needle),
+  );
 }
 
 /** The organisations page: one row per client organisation on the latest matching date. */
@@ -54,12 +61,15 @@ export async function getOrganizationSummary(
 ): Promise<OrganizationSummary> {
   assertCan(actor, "dashboard:read");
   const report = await loadOrganizationReport(db, today);
-  if (!report) return { reportDate: null, rows: [], matching: 0, page: 1, pageCount: 1, total: 0, choices: [], merges: [] };
+  if (!report)
+    return { reportDate: null, rows: [], matching: 0, page: 1, pageCount: 1, total: 0, choices: [], merges: [] };
   const { organizations, aliases } = report;
   const direction = sortDirectionOf(filters) === "asc" ? 1 : -1;
   const rows = organizations
     .filter((row) => matchesSearch(row, filters.q) && (filters.internal === "include" || !row.internal))
-    .sort((a, b) => direction * compareBy[filters.sort](a, b) || a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+    .sort(
+      (a, b) => direction * compareBy[filters.sort](a, b) || a.name.localeCompare(b.name) || a.key.localeCompare(b.key),
+    );
   const nameOf = new Map(organizations.map((row) => [row.key, row.name]));
   const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
   const page = Math.min(filters.page ?? 1, pageCount);
@@ -72,7 +82,11 @@ export async function getOrganizationSummary(
     total: organizations.length,
     choices: organizations.map(({ key, name }) => ({ key, name })).sort((a, b) => a.name.localeCompare(b.name)),
     merges: [...aliases]
-      .map(([aliasKey, organizationKey]) => ({ aliasKey, organizationKey, organizationName: nameOf.get(organizationKey) ?? organizationKey }))
+      .map(([aliasKey, organizationKey]) => ({
+        aliasKey,
+        organizationKey,
+        organizationName: nameOf.get(organizationKey) ?? organizationKey,
+      }))
       .sort((a, b) => a.organizationName.localeCompare(b.organizationName) || a.aliasKey.localeCompare(b.aliasKey)),
   };
 }

@@ -1,13 +1,13 @@
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/prisma";
 import { addDays, type ReportDate } from "@/lib/inventory/report-date";
 import { devicesOn } from "@/lib/inventory/vendor-day-counts";
-import { NINJA, THREATLOCKER, getDeviceVendorIds } from "@/lib/inventory/vendors";
+import { getDeviceVendorIds, NINJA, THREATLOCKER } from "@/lib/inventory/vendors";
 import { VARIANCE_KEY_SQL } from "@/lib/variances/variance-key-sql";
 import { median } from "./median";
-import { comparisonReport, loadReportCalendar, reportBefore, type ReportCalendar } from "./report-calendar";
-import { RECENTLY_RESOLVED_DAYS, TIME_TO_RESOLVE_DAYS, resolutionsUpTo, resolvedWithin } from "./resolutions";
+import { comparisonReport, loadReportCalendar, type ReportCalendar, reportBefore } from "./report-calendar";
+import { RECENTLY_RESOLVED_DAYS, resolutionsUpTo, resolvedWithin, TIME_TO_RESOLVE_DAYS } from "./resolutions";
 import { datedVarianceGroups, isOpenOn } from "./variance-groups";
 
 /** The variance type of a ThreatLocker license on a spare Ninja device (reference §5). */
@@ -60,7 +60,12 @@ async function newVariances(db: Database, date: ReportDate, previous: ReportDate
   return row?.variances ?? 0;
 }
 
-async function figuresOn(db: Database, calendar: ReportCalendar, date: ReportDate, today: ReportDate): Promise<HeadlineFigures> {
+async function figuresOn(
+  db: Database,
+  calendar: ReportCalendar,
+  date: ReportDate,
+  today: ReportDate,
+): Promise<HeadlineFigures> {
   const previous = reportBefore(calendar, date);
   const [billing, groups, appeared, resolutions] = await Promise.all([
     ninjaBillingCounts(db, date),
@@ -85,7 +90,12 @@ async function figuresOn(db: Database, calendar: ReportCalendar, date: ReportDat
 }
 
 /** The overview's headline cards for one report, each with the figure of the report about a week earlier. */
-export async function getOverviewHeadline(db: Database, actor: Actor, reportDate: ReportDate, today: ReportDate): Promise<OverviewHeadline> {
+export async function getOverviewHeadline(
+  db: Database,
+  actor: Actor,
+  reportDate: ReportDate,
+  today: ReportDate,
+): Promise<OverviewHeadline> {
   assertCan(actor, "dashboard:read");
   const calendar = await loadReportCalendar(db, addDays(reportDate, -HEADLINE_LOOKBACK_DAYS), reportDate);
   const comparisonDate = comparisonReport(calendar, reportDate);

@@ -1,5 +1,5 @@
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/prisma";
 import type { CollectionFailure } from "@/lib/inventory/collection-failures";
 import { addDays, type ReportDate } from "@/lib/inventory/report-date";
@@ -30,10 +30,19 @@ export interface OverviewTrends {
 }
 
 /** Devices per vendor and open variances per type for each date of the window ending at the report. */
-export async function getOverviewTrends(db: Database, actor: Actor, reportDate: ReportDate, window: TrendWindow, today: ReportDate): Promise<OverviewTrends> {
+export async function getOverviewTrends(
+  db: Database,
+  actor: Actor,
+  reportDate: ReportDate,
+  window: TrendWindow,
+  today: ReportDate,
+): Promise<OverviewTrends> {
   assertCan(actor, "dashboard:read");
   const from = addDays(reportDate, -(window - 1));
-  const [calendar, groups] = await Promise.all([loadReportCalendar(db, from, reportDate), datedVarianceGroups(db, from, reportDate)]);
+  const [calendar, groups] = await Promise.all([
+    loadReportCalendar(db, from, reportDate),
+    datedVarianceGroups(db, from, reportDate),
+  ]);
   const failed = new Set(calendar.failures.map((failure) => `${failure.date}/${failure.vendor}`));
   const reports = new Set(calendar.reports);
 
@@ -44,20 +53,25 @@ export async function getOverviewTrends(db: Database, actor: Actor, reportDate: 
     counts[group.type] = (counts[group.type] ?? 0) + group.variances;
     open.set(group.date, counts);
   }
-  const varianceTypes = [...new Set([...open.values()].flatMap((counts) => Object.keys(counts)))].sort(compareVarianceTypes);
+  const varianceTypes = [...new Set([...open.values()].flatMap((counts) => Object.keys(counts)))].sort(
+    compareVarianceTypes,
+  );
 
   const dates = Array.from({ length: window }, (_, offset) => addDays(from, offset));
   const devices = dates.map((date) => {
     const point: DeviceTrendPoint = { date };
     for (const row of calendar.counts) {
       const vendor = DEVICE_VENDOR_NAMES.find((name) => name === row.vendor);
-      if (vendor && row.date === date && row.devices > 0 && !failed.has(`${date}/${vendor}`)) point[vendor] = row.devices;
+      if (vendor && row.date === date && row.devices > 0 && !failed.has(`${date}/${vendor}`))
+        point[vendor] = row.devices;
     }
     return point;
   });
   const variances = dates.map((date) => ({
     date,
-    open: reports.has(date) ? Object.fromEntries(varianceTypes.map((type) => [type, open.get(date)?.[type] ?? 0])) : null,
+    open: reports.has(date)
+      ? Object.fromEntries(varianceTypes.map((type) => [type, open.get(date)?.[type] ?? 0]))
+      : null,
   }));
   return { window, devices, variances, varianceTypes, failures: calendar.failures };
 }

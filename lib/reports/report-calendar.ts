@@ -1,5 +1,9 @@
 import type { Database } from "@/lib/db/prisma";
-import { trustworthyReportDates, collectionFailures, type CollectionFailure } from "@/lib/inventory/collection-failures";
+import {
+  type CollectionFailure,
+  collectionFailures,
+  trustworthyReportDates,
+} from "@/lib/inventory/collection-failures";
 import type { VendorDayCount } from "@/lib/inventory/freshness";
 import { addDays, type ReportDate } from "@/lib/inventory/report-date";
 import { DEVICE_VENDOR_NAMES, getDeviceVendorIds } from "@/lib/inventory/vendors";
@@ -34,7 +38,9 @@ export async function loadReportCalendar(db: Database, from: ReportDate, to: Rep
 }
 
 /** The newest trustworthy report strictly before `date`. */
-export const reportBefore = (calendar: ReportCalendar, date: ReportDate) => calendar.reports.findLast((report) => report < date) ?? null;
+export const reportBefore = (calendar: ReportCalendar, date: ReportDate) =>
+  calendar.reports.findLast((report) => report < date) ?? null;
 
 /** The report compared with: the newest trustworthy report at least COMPARISON_DAYS before `date`. */
-export const comparisonReport = (calendar: ReportCalendar, date: ReportDate) => reportBefore(calendar, addDays(date, -COMPARISON_DAYS + 1));
+export const comparisonReport = (calendar: ReportCalendar, date: ReportDate) =>
+  reportBefore(calendar, addDays(date, -COMPARISON_DAYS + 1));

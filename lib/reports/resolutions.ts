@@ -21,11 +21,24 @@ export interface Resolution {
  * Variances resolved on a report date in the `days` up to `reportDate` that still count as
  * resolved on it: a resolution a later report contradicts (regressed) is open again, not a fix.
  */
-export async function resolutionsUpTo(db: Database, reportDate: ReportDate, days: number, today: ReportDate): Promise<Resolution[]> {
+export async function resolutionsUpTo(
+  db: Database,
+  reportDate: ReportDate,
+  days: number,
+  today: ReportDate,
+): Promise<Resolution[]> {
   // Each resolved variance's history is read from the presence rollup.
   await refreshVarianceHistory(db, reportDate);
   const rows = await db.$queryRaw<
-    { type: string; key: string; resolved_report_date: string; resolved_by_id: string; snoozed_until: string | null; first_seen: string; present: boolean }[]
+    {
+      type: string;
+      key: string;
+      resolved_report_date: string;
+      resolved_by_id: string;
+      snoozed_until: string | null;
+      first_seen: string;
+      present: boolean;
+    }[]
   >`
     WITH resolved AS (
       SELECT variance_type AS type, variance_key AS key, resolved_report_date, resolved_by_user_id, snoozed_until
@@ -46,7 +59,13 @@ export async function resolutionsUpTo(db: Database, reportDate: ReportDate, days
   return rows
     .filter((row) =>
       isResolvedStatus(
-        deriveLifecycle({ reportDate, presentOnReport: row.present, resolvedReportDate: row.resolved_report_date, snoozedUntil: row.snoozed_until, today }).status,
+        deriveLifecycle({
+          reportDate,
+          presentOnReport: row.present,
+          resolvedReportDate: row.resolved_report_date,
+          snoozedUntil: row.snoozed_until,
+          today,
+        }).status,
       ),
     )
     .map((row) => ({

@@ -1,9 +1,9 @@
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/prisma";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { median } from "./median";
-import { RECENTLY_RESOLVED_DAYS, TIME_TO_RESOLVE_DAYS, resolutionsUpTo, resolvedWithin } from "./resolutions";
+import { RECENTLY_RESOLVED_DAYS, resolutionsUpTo, resolvedWithin, TIME_TO_RESOLVE_DAYS } from "./resolutions";
 import { isOpenOn, reportVarianceGroups } from "./variance-groups";
 import { compareVarianceTypes } from "./variance-type-order";
 
@@ -29,11 +29,22 @@ export interface TeamReport {
  * Who is fixing variances: per technician (and anyone else holding or resolving work), the
  * open variances assigned on the report and the resolutions of the last 7 and 30 days.
  */
-export async function getTeamReport(db: Database, actor: Actor, reportDate: ReportDate, today: ReportDate): Promise<TeamReport> {
+export async function getTeamReport(
+  db: Database,
+  actor: Actor,
+  reportDate: ReportDate,
+  today: ReportDate,
+): Promise<TeamReport> {
   assertCan(actor, "team:read");
-  const [groups, resolutions] = await Promise.all([reportVarianceGroups(db, reportDate), resolutionsUpTo(db, reportDate, TIME_TO_RESOLVE_DAYS, today)]);
+  const [groups, resolutions] = await Promise.all([
+    reportVarianceGroups(db, reportDate),
+    resolutionsUpTo(db, reportDate, TIME_TO_RESOLVE_DAYS, today),
+  ]);
   const open = groups.filter((group) => isOpenOn(group, reportDate, today));
-  const involved = new Set([...open.flatMap((group) => (group.assigneeId ? [group.assigneeId] : [])), ...resolutions.map((resolution) => resolution.resolvedById)]);
+  const involved = new Set([
+    ...open.flatMap((group) => (group.assigneeId ? [group.assigneeId] : [])),
+    ...resolutions.map((resolution) => resolution.resolvedById),
+  ]);
   const users = await db.users.findMany({
     where: { OR: [{ role: "technician", disabled_at: null }, { id: { in: [...involved] } }] },
     select: { id: true, name: true, role: true, disabled_at: true },
@@ -46,17 +57,22 @@ export async function getTeamReport(db: Database, actor: Actor, reportDate: Repo
       name: user.name,
       role: user.role,
       disabled: user.disabled_at !== null,
-      openAssigned: open.filter((group) => group.assigneeId === user.id).reduce((sum, group) => sum + group.variances, 0),
+      openAssigned: open
+        .filter((group) => group.assigneeId === user.id)
+        .reduce((sum, group) => sum + group.variances, 0),
       resolvedLast7Days: resolvedWithin(theirs, reportDate, RECENTLY_RESOLVED_DAYS).length,
       resolvedLast30Days: theirs.length,
       medianDaysToResolve: median(theirs.map((resolution) => resolution.daysToResolve)),
     };
   });
   const unassigned = new Map<string, number>();
-  for (const group of open) if (!group.assigneeId) unassigned.set(group.type, (unassigned.get(group.type) ?? 0) + group.variances);
+  for (const group of open)
+    if (!group.assigneeId) unassigned.set(group.type, (unassigned.get(group.type) ?? 0) + group.variances);
   return {
     reportDate,
     technicians,
-    unassigned: [...unassigned].map(([type, count]) => ({ type, open: count })).sort((a, b) => compareVarianceTypes(a.type, b.type)),
+    unassigned: [...unassigned]
+      .map(([type, count]) => ({ type, open: count }))
+      .sort((a, b) => compareVarianceTypes(a.type, b.type)),
   };
 }

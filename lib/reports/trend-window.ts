@@ -7,14 +7,12 @@ export const DEFAULT_TREND_WINDOW: TrendWindow = 90;
 
 // A hand-edited or stale value falls back to the default instead of failing the page.
 const overviewSearchSchema = z.object({
-  window: z.coerce
-    .number()
-    .pipe(z.literal(TREND_WINDOWS))
-    .default(DEFAULT_TREND_WINDOW)
-    .catch(DEFAULT_TREND_WINDOW),
+  window: z.coerce.number().pipe(z.literal(TREND_WINDOWS)).default(DEFAULT_TREND_WINDOW).catch(DEFAULT_TREND_WINDOW),
 });
 
-export function parseOverviewSearch(searchParams: Record<string, string | string[] | undefined>): { window: TrendWindow } {
+export function parseOverviewSearch(searchParams: Record<string, string | string[] | undefined>): {
+  window: TrendWindow;
+} {
   const window = searchParams.window;
   return overviewSearchSchema.parse({ window: Array.isArray(window) ? window[0] : window });
 }

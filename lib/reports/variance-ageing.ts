@@ -1,5 +1,5 @@
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/prisma";
 import { daysBetween, type ReportDate } from "@/lib/inventory/report-date";
 import { isOpenOn, reportVarianceGroups } from "./variance-groups";
@@ -29,7 +29,12 @@ export interface VarianceAgeing {
 export const ageBand = (days: number) => AGE_BANDS.findIndex((band) => days <= band.maxDays);
 
 /** Open variances of the report per type and age band. */
-export async function getVarianceAgeing(db: Database, actor: Actor, reportDate: ReportDate, today: ReportDate): Promise<VarianceAgeing> {
+export async function getVarianceAgeing(
+  db: Database,
+  actor: Actor,
+  reportDate: ReportDate,
+  today: ReportDate,
+): Promise<VarianceAgeing> {
   assertCan(actor, "dashboard:read");
   const groups = (await reportVarianceGroups(db, reportDate)).filter((group) => isOpenOn(group, reportDate, today));
   const byType = new Map<string, number[]>();

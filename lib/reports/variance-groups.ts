@@ -29,7 +29,13 @@ export interface ReportVarianceGroup extends TriageInputs {
 
 /** Open on `reportDate` by the lifecycle's rules; every group here is present on that report. */
 export function isOpenOn(group: TriageInputs, reportDate: ReportDate, today: ReportDate): boolean {
-  const input: LifecycleInput = { reportDate, presentOnReport: true, resolvedReportDate: group.resolvedReportDate, snoozedUntil: group.snoozedUntil, today };
+  const input: LifecycleInput = {
+    reportDate,
+    presentOnReport: true,
+    resolvedReportDate: group.resolvedReportDate,
+    snoozedUntil: group.snoozedUntil,
+    today,
+  };
   return deriveLifecycle(input).status === "open";
 }
 
@@ -39,9 +45,21 @@ export function isOpenOn(group: TriageInputs, reportDate: ReportDate, today: Rep
  * variances are looked up in the presence rollup and taken out of their date's untriaged
  * count, in one statement so both rollups are read from the same snapshot.
  */
-export async function datedVarianceGroups(db: Database, from: ReportDate, to: ReportDate): Promise<DatedVarianceGroup[]> {
+export async function datedVarianceGroups(
+  db: Database,
+  from: ReportDate,
+  to: ReportDate,
+): Promise<DatedVarianceGroup[]> {
   await refreshVarianceRollup(db, from, to);
-  const rows = await db.$queryRaw<{ date: string; type: string; resolved_report_date: string | null; snoozed_until: string | null; variances: number }[]>`
+  const rows = await db.$queryRaw<
+    {
+      date: string;
+      type: string;
+      resolved_report_date: string | null;
+      snoozed_until: string | null;
+      variances: number;
+    }[]
+  >`
     WITH triaged AS (
       SELECT p.date_found, p.variance_type, t.resolved_report_date, t.snoozed_until, count(*)::int AS variances
       FROM variance_dashboard.variance_triage t
@@ -58,7 +76,13 @@ export async function datedVarianceGroups(db: Database, from: ReportDate, to: Re
   // A triage row with neither a resolution nor a snooze falls in the same group as the untriaged.
   const groups = new Map<string, DatedVarianceGroup>();
   for (const row of rows) {
-    const group = { date: row.date, type: row.type, resolvedReportDate: row.resolved_report_date, snoozedUntil: row.snoozed_until, variances: 0 };
+    const group = {
+      date: row.date,
+      type: row.type,
+      resolvedReportDate: row.resolved_report_date,
+      snoozedUntil: row.snoozed_until,
+      variances: 0,
+    };
     const id = JSON.stringify([group.date, group.type, group.resolvedReportDate, group.snoozedUntil]);
     const found = groups.get(id) ?? group;
     found.variances += row.variances;
@@ -74,7 +98,14 @@ export async function datedVarianceGroups(db: Database, from: ReportDate, to: Re
 export async function reportVarianceGroups(db: Database, reportDate: ReportDate): Promise<ReportVarianceGroup[]> {
   await refreshVarianceHistory(db, reportDate);
   const rows = await db.$queryRaw<
-    { type: string; first_seen: string; assignee_id: string | null; resolved_report_date: string | null; snoozed_until: string | null; variances: number }[]
+    {
+      type: string;
+      first_seen: string;
+      assignee_id: string | null;
+      resolved_report_date: string | null;
+      snoozed_until: string | null;
+      variances: number;
+    }[]
   >`
     WITH first_seen AS (
       SELECT p.variance_type AS type, p.variance_key AS key,

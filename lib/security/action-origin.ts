@@ -1,10 +1,14 @@
 /** Comma-separated public hosts server actions may be called from, when a reverse proxy rewrites Host. */
 export const ALLOWED_ORIGINS_ENV = "VD_ALLOWED_ORIGINS";
 
-export const CROSS_ORIGIN_ACTION_MESSAGE = "Refused: this request must come from the dashboard's own pages (its Origin header is missing or names another site).";
+export const CROSS_ORIGIN_ACTION_MESSAGE =
+  "Refused: this request must come from the dashboard's own pages (its Origin header is missing or names another site).";
 
 export function allowedOriginHosts(value: string | undefined): string[] {
-  return (value ?? "").split(",").map((host) => host.trim().toLowerCase()).filter(Boolean);
+  return (value ?? "")
+    .split(",")
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 /**
@@ -27,6 +31,8 @@ export function actionOriginAllowed(request: Request, pathname: string, allowedH
     return false;
   }
   // As Next.js compares: the host the request was sent to, or the proxy's X-Forwarded-Host.
-  const requestHost = (request.headers.get("x-forwarded-host")?.split(",")[0] ?? request.headers.get("host") ?? "").trim().toLowerCase();
+  const requestHost = (request.headers.get("x-forwarded-host")?.split(",")[0] ?? request.headers.get("host") ?? "")
+    .trim()
+    .toLowerCase();
   return originHost === requestHost || allowedHosts.includes(originHost);
 }

@@ -10,7 +10,8 @@ export interface SecretFinding {
 }
 
 // user:password@ in a URL of a database or cache.
-const CONNECTION_STRING = /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|amqps?):\/\/[^\s:/@'"`]+:([^\s@/'"`]+)@/g;
+const CONNECTION_STRING =
+  /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|amqps?):\/\/[^\s:/@'"`]+:([^\s@/'"`]+)@/g;
 // SECRET=value / PASSWORD=value in .env-style lines.
 const ENV_SECRET = /^\s*(?:export\s+)?([A-Z0-9_]*(?:SECRET|PASSWORD|TOKEN)[A-Z0-9_]*)\s*=\s*(\S+)/;
 
@@ -29,10 +30,12 @@ export function findSecrets(path: string, content: string): SecretFinding[] {
   const envFile = /(^|\/)\.env($|\.)/.test(path);
   content.split("\n").forEach((text, index) => {
     for (const match of text.matchAll(CONNECTION_STRING)) {
-      if (!isPlaceholder(match[1]!)) findings.push({ path, line: index + 1, what: "a connection string with a password" });
+      if (!isPlaceholder(match[1]!))
+        findings.push({ path, line: index + 1, what: "a connection string with a password" });
     }
     const assignment = envFile ? ENV_SECRET.exec(text) : null;
-    if (assignment && !isPlaceholder(assignment[2]!)) findings.push({ path, line: index + 1, what: `a value for ${assignment[1]}` });
+    if (assignment && !isPlaceholder(assignment[2]!))
+      findings.push({ path, line: index + 1, what: `a value for ${assignment[1]}` });
   });
   return findings;
 }

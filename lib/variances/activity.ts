@@ -3,7 +3,8 @@
 type Json = Record<string, unknown>;
 
 const text = (value: unknown) => (typeof value === "string" && value.trim() ? value : null);
-const field = (value: unknown, name: string) => (value && typeof value === "object" ? (value as Json)[name] : undefined);
+const field = (value: unknown, name: string) =>
+  value && typeof value === "object" ? (value as Json)[name] : undefined;
 
 /** What happened, after the actor's name: "resolved it: replaced the license". Unknown actions show their name. */
 export function describeActivity(action: string, details: Json, noteBodies: ReadonlyMap<string, string>): string {
@@ -19,7 +20,10 @@ export function describeActivity(action: string, details: Json, noteBodies: Read
     case "variance.unassign":
       return "unassigned it";
     case "variance.snooze":
-      return withText(`snoozed it until ${text(field(after, "snoozedUntil")) ?? "a later date"}`, text(field(after, "snoozeReason")));
+      return withText(
+        `snoozed it until ${text(field(after, "snoozedUntil")) ?? "a later date"}`,
+        text(field(after, "snoozeReason")),
+      );
     case "variance.note":
       return withText("added a note", noteBodies.get(String(details.noteId)) ?? null);
     default:

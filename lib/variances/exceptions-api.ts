@@ -37,7 +37,18 @@ export async function listExceptions(db: Database, query: z.infer<typeof excepti
       orderBy: [{ type: "asc" }, { hostname: "asc" }, { id: "asc" }],
       take: query.limit,
       skip: query.offset,
-      select: { id: true, date_found: true, type: true, hostname: true, details: true, resolved: true, resolved_date: true, resolved_by: true, assigned_to: true, notes: true },
+      select: {
+        id: true,
+        date_found: true,
+        type: true,
+        hostname: true,
+        details: true,
+        resolved: true,
+        resolved_date: true,
+        resolved_by: true,
+        assigned_to: true,
+        notes: true,
+      },
     }),
   ]);
   return {
@@ -62,7 +73,12 @@ export async function listExceptions(db: Database, query: z.infer<typeof excepti
 export async function exceptionStats(db: Database, query: z.infer<typeof reportDateQuerySchema>) {
   const date = await reportDateOf(db, query.date);
   if (!date) return { date: null, counts: {} };
-  const rows = await db.exceptions.groupBy({ by: ["type"], where: { date_found: dateValue(date) }, _count: { _all: true }, orderBy: { type: "asc" } });
+  const rows = await db.exceptions.groupBy({
+    by: ["type"],
+    where: { date_found: dateValue(date) },
+    _count: { _all: true },
+    orderBy: { type: "asc" },
+  });
   return { date, counts: Object.fromEntries(rows.map((row) => [row.type, row._count._all])) };
 }
 

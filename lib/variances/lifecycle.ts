@@ -30,7 +30,8 @@ export interface Lifecycle {
 export function deriveLifecycle(input: LifecycleInput): Lifecycle {
   const { reportDate, presentOnReport, snoozedUntil, today } = input;
   // On a past report, a resolution made later had not happened yet.
-  const resolvedOn = input.resolvedReportDate !== null && input.resolvedReportDate <= reportDate ? input.resolvedReportDate : null;
+  const resolvedOn =
+    input.resolvedReportDate !== null && input.resolvedReportDate <= reportDate ? input.resolvedReportDate : null;
   const laterReport = resolvedOn !== null && reportDate > resolvedOn;
   const regressed = laterReport && presentOnReport;
 

@@ -1,10 +1,10 @@
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
-import type { Database } from "@/lib/db/prisma";
+import type { Actor } from "@/lib/auth/roles";
 import { CommandError } from "@/lib/commands/command-error";
-import { BULK_LIMIT } from "./triage-limits";
+import type { Database } from "@/lib/db/prisma";
 import { getQueueVariances } from "./queue";
 import { firstValues, parseQueueFilters } from "./queue-filters";
+import { BULK_LIMIT } from "./triage-limits";
 import type { VarianceId } from "./variance-key";
 
 /**
@@ -13,7 +13,8 @@ import type { VarianceId } from "./variance-key";
  */
 export async function matchingVariances(db: Database, actor: Actor, rawQuery: unknown): Promise<VarianceId[]> {
   assertCan(actor, "variances:triage");
-  if (typeof rawQuery !== "string" || rawQuery.length > 2000) throw new CommandError("invalid", "Give the queue's filters as its URL query.");
+  if (typeof rawQuery !== "string" || rawQuery.length > 2000)
+    throw new CommandError("invalid", "Give the queue's filters as its URL query.");
   const filters = parseQueueFilters(firstValues(new URLSearchParams(rawQuery)));
   const { items } = await getQueueVariances(db, actor, filters);
   if (items.length > BULK_LIMIT) {

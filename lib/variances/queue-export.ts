@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/prisma";
-import type { Download } from "@/lib/export/download";
-import { todayUtc, type ReportDate } from "@/lib/inventory/report-date";
 import { csvStream } from "@/lib/export/csv-stream";
+import type { Download } from "@/lib/export/download";
 import type { CellValue } from "@/lib/export/spreadsheet-safety";
 import { xlsxStream } from "@/lib/export/xlsx-stream";
+import { type ReportDate, todayUtc } from "@/lib/inventory/report-date";
 import { queueReportDate } from "./queue";
-import { queueFiltersSchema, type QueueFilters } from "./queue-filters";
+import { type QueueFilters, queueFiltersSchema } from "./queue-filters";
 import { streamQueueVariances } from "./queue-stream";
 import { prepareVarianceRows } from "./variance-rows";
 import type { VarianceView } from "./variance-view";

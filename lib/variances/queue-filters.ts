@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, singleValues, type SearchParams } from "@/lib/url-params";
+import { optionalText, type SearchParams, singleValues } from "@/lib/url-params";
 
 export const QUEUE_PAGE_SIZE = 50;
 export const QUEUE_STATUSES = ["open", "snoozed", "resolved", "verified", "cleared", "all"] as const;
@@ -13,7 +13,10 @@ export const queueFiltersSchema = z.object({
   date: z.iso.date().optional().catch(undefined),
   type: optionalText(64).catch(undefined),
   status: z.enum(QUEUE_STATUSES).default("open").catch("open"),
-  assignee: z.union([z.enum(["anyone", "me", "unassigned"]), z.uuid()]).default("anyone").catch("anyone"),
+  assignee: z
+    .union([z.enum(["anyone", "me", "unassigned"]), z.uuid()])
+    .default("anyone")
+    .catch("anyone"),
   org: optionalText(255).catch(undefined),
   q: optionalText(255).catch(undefined),
   match: z.enum(["contains", "prefix"]).default("contains").catch("contains"),
@@ -55,7 +58,8 @@ export const isUnfilteredQueue = (filters: QueueFilters) =>
 export function queueQuery(filters: Partial<QueueFilters>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(filters)) {
-    if (value === undefined || value === null || value === "" || defaults[name as keyof QueueFilters] === value) continue;
+    if (value === undefined || value === null || value === "" || defaults[name as keyof QueueFilters] === value)
+      continue;
     params.set(name, String(value));
   }
   const query = params.toString();

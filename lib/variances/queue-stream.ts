@@ -3,9 +3,9 @@ import { cursorBatches, streamFromTransaction } from "@/lib/db/cursor";
 import type { Database } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportDate } from "@/lib/inventory/report-date";
-import { loadQueueContext, queueSelector, type QueueSortItem } from "./queue";
+import { loadQueueContext, type QueueSortItem, queueSelector } from "./queue";
 import type { QueueFilters } from "./queue-filters";
-import { toVarianceRow, varianceRowsSql, type RawVarianceRow } from "./variance-rows";
+import { type RawVarianceRow, toVarianceRow, varianceRowsSql } from "./variance-rows";
 import { toVarianceView, type VarianceView } from "./variance-view";
 
 /** Rows per FETCH: a batch of views is a couple of MB, whatever the queue's size. */
@@ -38,7 +38,12 @@ export function streamQueueVariances(
     async (tx, emit) => {
       const selector = queueSelector(filters, actor, await loadQueueContext(tx, filters, reportDate));
       const placed: QueueSortItem[] = [];
-      for await (const batch of cursorBatches<RawVarianceRow>(tx, "queue_selection", varianceRowsSql(reportDate), QUEUE_STREAM_BATCH)) {
+      for await (const batch of cursorBatches<RawVarianceRow>(
+        tx,
+        "queue_selection",
+        varianceRowsSql(reportDate),
+        QUEUE_STREAM_BATCH,
+      )) {
         for (const view of viewsOf(batch, reportDate, today)) {
           if (!selector.matchesButType(view) || !selector.matchesType(view)) continue;
           const { type, key, hostname, organization, daysOpen } = view;

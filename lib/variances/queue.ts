@@ -1,9 +1,9 @@
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/prisma";
-import { reportDatesAndStatus } from "@/lib/inventory/report-dates";
-import { addDays, todayUtc, type ReportDate } from "@/lib/inventory/report-date";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { addDays, type ReportDate, todayUtc } from "@/lib/inventory/report-date";
+import { reportDatesAndStatus } from "@/lib/inventory/report-dates";
 import { isResolvedStatus } from "./lifecycle";
 import { QUEUE_PAGE_SIZE, type QueueFilters } from "./queue-filters";
 import { varianceIdsOn } from "./report-variance-ids";
@@ -29,7 +29,9 @@ export type QueueSortItem = Pick<VarianceView, "type" | "key" | "hostname" | "or
 
 /** What the filters read of a variance. */
 type QueueItem = QueueSortItem &
-  Pick<VarianceView, "assigneeId" | "rowsOnReport" | "resolvedReportDate"> & { lifecycle: Pick<VarianceView["lifecycle"], "status"> };
+  Pick<VarianceView, "assigneeId" | "rowsOnReport" | "resolvedReportDate"> & {
+    lifecycle: Pick<VarianceView["lifecycle"], "status">;
+  };
 
 /** What the filters compare a variance with beyond itself: the report shown and, for `newSince`, the variances of that earlier report. */
 export interface QueueContext {
@@ -47,19 +49,27 @@ function matchesAssignee(item: QueueItem, assignee: QueueFilters["assignee"], ac
 function matchesHostname(item: QueueItem, q: string | undefined, match: QueueFilters["match"]) {
   if (!q) return true;
   const needle = q.toLowerCase();
-  return [item.hostname.toLowerCase(), item.key].some((candidate) => (match === "prefix" ? candidate.startsWith(needle) : candidate.includes(needle)));
+  return [item.hostname.toLowerCase(), item.key].some((candidate) =>
+    match === "prefix" ? candidate.startsWith(needle) : candidate.includes(needle),
+  );
 }
 
 /** On the report, and not on the earlier one; nothing is new since a report that is not earlier. */
 function matchesNewSince(item: QueueItem, newSince: string | undefined, context: QueueContext) {
   if (!newSince) return true;
-  return newSince < context.reportDate && item.rowsOnReport > 0 && !context.onEarlierReport?.has(varianceSubjectId(item));
+  return (
+    newSince < context.reportDate && item.rowsOnReport > 0 && !context.onEarlierReport?.has(varianceSubjectId(item))
+  );
 }
 
 /** Resolved on a report in the `days` up to the report, and not contradicted by it (the lifecycle says resolved or verified). */
 function matchesResolvedDays(item: QueueItem, days: number | undefined, context: QueueContext) {
   if (days === undefined) return true;
-  return isResolvedStatus(item.lifecycle.status) && item.resolvedReportDate !== null && item.resolvedReportDate > addDays(context.reportDate, -days);
+  return (
+    isResolvedStatus(item.lifecycle.status) &&
+    item.resolvedReportDate !== null &&
+    item.resolvedReportDate > addDays(context.reportDate, -days)
+  );
 }
 
 const compareBy: Record<QueueFilters["sort"], (a: QueueSortItem, b: QueueSortItem) => number> = {
@@ -69,10 +79,19 @@ const compareBy: Record<QueueFilters["sort"], (a: QueueSortItem, b: QueueSortIte
   hostname: (a, b) => a.hostname.localeCompare(b.hostname),
 };
 
-const defaultDirection: Record<QueueFilters["sort"], "asc" | "desc"> = { days_open: "desc", type: "asc", organization: "asc", hostname: "asc" };
+const defaultDirection: Record<QueueFilters["sort"], "asc" | "desc"> = {
+  days_open: "desc",
+  type: "asc",
+  organization: "asc",
+  hostname: "asc",
+};
 
 /** What queueSelector needs to know about a report, read in `db` (a transaction, for the export's one snapshot). */
-export async function loadQueueContext(db: Pick<Prisma.TransactionClient, "$queryRaw">, filters: QueueFilters, reportDate: ReportDate): Promise<QueueContext> {
+export async function loadQueueContext(
+  db: Pick<Prisma.TransactionClient, "$queryRaw">,
+  filters: QueueFilters,
+  reportDate: ReportDate,
+): Promise<QueueContext> {
   const earlier = filters.newSince && filters.newSince < reportDate ? await varianceIdsOn(db, filters.newSince) : null;
   return { reportDate, onEarlierReport: earlier };
 }
@@ -123,7 +142,12 @@ interface QueueSelection {
  * in TypeScript (lib/variances/lifecycle.ts is the one place its rules live), so filtering
  * and sorting happen here, on the server, over the variances of that report.
  */
-async function selectQueue(db: Database, actor: Actor, filters: QueueFilters, today: ReportDate): Promise<QueueSelection> {
+async function selectQueue(
+  db: Database,
+  actor: Actor,
+  filters: QueueFilters,
+  today: ReportDate,
+): Promise<QueueSelection> {
   const { reportDate, reportDates } = await queueReportDate(db, actor, filters, today);
   if (!reportDate) return { reportDate: null, reportDates, views: [], matchingButType: [], matching: [] };
 
@@ -135,9 +159,24 @@ async function selectQueue(db: Database, actor: Actor, filters: QueueFilters, to
 }
 
 /** The technician's queue for one report: one page of the selection, with counts for the tabs. */
-export async function getQueue(db: Database, actor: Actor, filters: QueueFilters, today: ReportDate = todayUtc()): Promise<Queue> {
+export async function getQueue(
+  db: Database,
+  actor: Actor,
+  filters: QueueFilters,
+  today: ReportDate = todayUtc(),
+): Promise<Queue> {
   const { reportDate, reportDates, views, matchingButType, matching } = await selectQueue(db, actor, filters, today);
-  if (!reportDate) return { reportDate: null, reportDates, items: [], total: 0, page: 1, pageCount: 1, typeCounts: [], organizations: [] };
+  if (!reportDate)
+    return {
+      reportDate: null,
+      reportDates,
+      items: [],
+      total: 0,
+      page: 1,
+      pageCount: 1,
+      typeCounts: [],
+      organizations: [],
+    };
 
   const counts = new Map<string, number>();
   for (const item of matchingButType) counts.set(item.type, (counts.get(item.type) ?? 0) + 1);
@@ -150,7 +189,9 @@ export async function getQueue(db: Database, actor: Actor, filters: QueueFilters
     total: matching.length,
     page,
     pageCount,
-    typeCounts: [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+    typeCounts: [...counts]
+      .map(([type, count]) => ({ type, count }))
+      .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
     organizations: [...new Set(views.map((item) => item.organization))].sort((a, b) => a.localeCompare(b)),
   };
 }

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { recordAuditEvent } from "@/lib/audit/audit-events";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction } from "@/lib/db/transaction";
-import { recordAuditEvent } from "@/lib/audit/audit-events";
-import { addDays, type ReportDate } from "@/lib/inventory/report-date";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { MATCHING_LOOKBACK_DAYS } from "@/lib/inventory/freshness";
+import { addDays, type ReportDate } from "@/lib/inventory/report-date";
 import { refreshVarianceHistory } from "@/lib/reports/rollups/variance-rollup";
-import { VARIANCE_KEY_SQL } from "./variance-key-sql";
 import { reportDateBound, reportDateSql } from "./commands/variance-report-date";
 import { NOTE_LINE_SQL } from "./commands/write-through";
+import { VARIANCE_KEY_SQL } from "./variance-key-sql";
 
 /**
  * The checks delete and recreate a date's exception rows, wiping what commands wrote
@@ -50,7 +50,11 @@ export const RECONCILE_LOCK_KEY = 4_242_101;
 export const RECONCILE_INTERVAL_MS = 5 * 60_000;
 const RECONCILE_TIMEOUT_MS = 120_000;
 // The run log is the audit log: a reconcile writes to exceptions, so it is recorded anyway.
-const RECONCILE_EVENT = { action: "variance.reconcile", subjectType: "exceptions", subjectId: "write-through" } as const;
+const RECONCILE_EVENT = {
+  action: "variance.reconcile",
+  subjectType: "exceptions",
+  subjectId: "write-through",
+} as const;
 
 /**
  * Read from the variance rollup's per-date fingerprints (brought up to date first), which sum
@@ -63,10 +67,16 @@ async function fingerprintOf(db: Database, latestMatchingDate: ReportDate | null
     SELECT max(date_found) FILTER (WHERE row_count > 0)::text AS "latestDateFound", coalesce(sum(row_count), 0)::int AS rows,
            nullif(max(max_id), 0)::text AS "maxId"
     FROM variance_dashboard.variance_rollup_state`;
-  return { latestMatchingDate, latestDateFound: row?.latestDateFound ?? null, rows: row?.rows ?? 0, maxId: row?.maxId ?? null };
+  return {
+    latestMatchingDate,
+    latestDateFound: row?.latestDateFound ?? null,
+    rows: row?.rows ?? 0,
+    maxId: row?.maxId ?? null,
+  };
 }
 
-const sinceSql = (since: ReportDate | undefined) => Prisma.sql`e.date_found >= coalesce(${since ?? null}::date, '-infinity')`;
+const sinceSql = (since: ReportDate | undefined) =>
+  Prisma.sql`e.date_found >= coalesce(${since ?? null}::date, '-infinity')`;
 
 /** Each listed variance's current report date (over `variances(type, key)` given as a CTE). */
 const currentReportDates = (bound: ReportDate | null, since: ReportDate | undefined) => Prisma.sql`
@@ -119,7 +129,12 @@ function reapplyNotes(tx: Tx, bound: ReportDate | null, since: ReportDate | unde
       AND e.notes IS DISTINCT FROM ${merged}`;
 }
 
-async function reapply(tx: Tx, bound: ReportDate | null, fingerprint: Fingerprint, since: ReportDate | undefined): Promise<ReconcileCounts> {
+async function reapply(
+  tx: Tx,
+  bound: ReportDate | null,
+  fingerprint: Fingerprint,
+  since: ReportDate | undefined,
+): Promise<ReconcileCounts> {
   // Holds off triage commands until done, so no state is re-applied after a command changed it.
   await tx.$executeRaw`SELECT 1 FROM variance_dashboard.variance_triage ORDER BY variance_type, variance_key FOR SHARE`;
   const counts = {
@@ -156,7 +171,11 @@ export type ReconcileOutcome =
 
 async function lastRun(tx: Tx) {
   const event = await tx.audit_events.findFirst({
-    where: { action: RECONCILE_EVENT.action, subject_type: RECONCILE_EVENT.subjectType, subject_id: RECONCILE_EVENT.subjectId },
+    where: {
+      action: RECONCILE_EVENT.action,
+      subject_type: RECONCILE_EVENT.subjectType,
+      subject_id: RECONCILE_EVENT.subjectId,
+    },
     orderBy: { id: "desc" },
     select: { occurred_at: true, details: true },
   });
@@ -179,12 +198,17 @@ export async function reconcileIfStale(db: Database, now: Date = new Date()): Pr
   return inTransaction(
     db,
     async (tx): Promise<ReconcileOutcome> => {
-      const [{ locked } = { locked: false }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RECONCILE_LOCK_KEY}) AS locked`;
+      const [{ locked } = { locked: false }] = await tx.$queryRaw<
+        { locked: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(${RECONCILE_LOCK_KEY}) AS locked`;
       if (!locked) return { ran: false, reason: "running" };
       const last = await lastRun(tx);
       if (last && sameFingerprint(last.fingerprint, fingerprint)) return { ran: false, reason: "unchanged" };
-      if (last && now.getTime() - last.at.getTime() < RECONCILE_INTERVAL_MS) return { ran: false, reason: "recently_ran" };
-      const since = fingerprint.latestDateFound ? addDays(fingerprint.latestDateFound, -MATCHING_LOOKBACK_DAYS) : undefined;
+      if (last && now.getTime() - last.at.getTime() < RECONCILE_INTERVAL_MS)
+        return { ran: false, reason: "recently_ran" };
+      const since = fingerprint.latestDateFound
+        ? addDays(fingerprint.latestDateFound, -MATCHING_LOOKBACK_DAYS)
+        : undefined;
       return { ran: true, counts: await reapply(tx, bound, fingerprint, since) };
     },
     { timeout: RECONCILE_TIMEOUT_MS },

@@ -1,19 +1,19 @@
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
+import { presentOptionalColumns } from "@/lib/db/optional-columns";
 import type { Database } from "@/lib/db/prisma";
-import { getReportStatus } from "@/lib/inventory/report-status";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { DeviceFields } from "@/lib/inventory/device-fields";
+import { deviceLocationSql } from "@/lib/inventory/device-location-sql";
 import { NETBIOS_LENGTH } from "@/lib/inventory/hostname-key";
-import { addDays, todayUtc, type ReportDate } from "@/lib/inventory/report-date";
+import { addDays, type ReportDate, todayUtc } from "@/lib/inventory/report-date";
+import { getReportStatus } from "@/lib/inventory/report-status";
 import { NINJA, THREATLOCKER } from "@/lib/inventory/vendors";
+import { describeActivity } from "./activity";
+import { type VarianceId, varianceSubjectId } from "./variance-key";
+import { hostnameKeySql } from "./variance-key-sql";
 import { loadVarianceRows } from "./variance-rows";
 import { toVarianceView, type VarianceView } from "./variance-view";
-import { describeActivity } from "./activity";
-import { varianceSubjectId, type VarianceId } from "./variance-key";
-import { hostnameKeySql } from "./variance-key-sql";
-import type { DeviceFields } from "@/lib/inventory/device-fields";
-import { presentOptionalColumns } from "@/lib/db/optional-columns";
-import { deviceLocationSql } from "@/lib/inventory/device-location-sql";
 
 export const PRESENCE_DAYS = 60;
 
@@ -68,7 +68,12 @@ async function presence(db: Database, id: VarianceId, reportDate: ReportDate) {
 }
 
 /** Everything the variance page shows, on the latest matching date; null when no such variance exists. */
-export async function getVarianceDetail(db: Database, actor: Actor, id: VarianceId, today: ReportDate = todayUtc()): Promise<VarianceDetail | null> {
+export async function getVarianceDetail(
+  db: Database,
+  actor: Actor,
+  id: VarianceId,
+  today: ReportDate = todayUtc(),
+): Promise<VarianceDetail | null> {
   assertCan(actor, "dashboard:read");
   const status = await getReportStatus(db, today);
   const reportDate = status.latestMatchingDate;
@@ -87,7 +92,14 @@ export async function getVarianceDetail(db: Database, actor: Actor, id: Variance
     db.audit_events.findMany({
       where: { subject_type: "variance", subject_id: subjectId },
       orderBy: { occurred_at: "asc" },
-      select: { id: true, occurred_at: true, action: true, details: true, actor_email: true, users: { select: { name: true } } },
+      select: {
+        id: true,
+        occurred_at: true,
+        action: true,
+        details: true,
+        actor_email: true,
+        users: { select: { name: true } },
+      },
     }),
   ]);
   const noteBodies = new Map(notes.map((note) => [String(note.id), note.body]));
@@ -96,7 +108,12 @@ export async function getVarianceDetail(db: Database, actor: Actor, id: Variance
     view: toVarianceView(row, reportDate, today),
     presence: presenceDays,
     devices,
-    notes: notes.map((note) => ({ id: String(note.id), authorName: note.author.name, body: note.body, createdAt: note.created_at })),
+    notes: notes.map((note) => ({
+      id: String(note.id),
+      authorName: note.author.name,
+      body: note.body,
+      createdAt: note.created_at,
+    })),
     activity: events.map((event) => ({
       id: String(event.id),
       at: event.occurred_at,

@@ -11,4 +11,5 @@ export interface VarianceId {
 /** The audit subject id of a variance, and its identity in maps and selections. */
 export const varianceSubjectId = ({ type, key }: VarianceId) => `${type}/${key}`;
 
-export const variancePath = ({ type, key }: VarianceId) => `/variances/${encodeURIComponent(type)}/${encodeURIComponent(key)}`;
+export const variancePath = ({ type, key }: VarianceId) =>
+  `/variances/${encodeURIComponent(type)}/${encodeURIComponent(key)}`;

@@ -1,5 +1,5 @@
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { refreshVarianceHistory } from "@/lib/reports/rollups/variance-rollup";
 import { type VarianceId } from "./variance-key";
@@ -55,14 +55,21 @@ export interface RawVarianceRow {
  * One variance (the variance page), every variance of some hostname keys whatever their type
  * (the device page), or a list of variances (the export's second pass), each however long ago it was last seen.
  */
-export type VarianceSelection = VarianceId | { keys: readonly string[] } | { types: readonly string[]; keys: readonly string[] };
+export type VarianceSelection =
+  | VarianceId
+  | { keys: readonly string[] }
+  | { types: readonly string[]; keys: readonly string[] };
 
 /**
  * Variances seen up to `reportDate`: those seen in the last RECENTLY_SEEN_DAYS plus every
  * variance someone triaged. `only` narrows it to the variances asked for by name.
  * The hostname and details shown are those of the variance's newest row.
  */
-export async function loadVarianceRows(db: Database, reportDate: ReportDate, only?: VarianceSelection): Promise<VarianceRow[]> {
+export async function loadVarianceRows(
+  db: Database,
+  reportDate: ReportDate,
+  only?: VarianceSelection,
+): Promise<VarianceRow[]> {
   await prepareVarianceRows(db, reportDate);
   const rows = await db.$queryRaw<RawVarianceRow[]>(varianceRowsSql(reportDate, only));
   return rows.map(toVarianceRow);
@@ -83,8 +90,10 @@ function candidatesSql(reportDate: ReportDate, only?: VarianceSelection): Prisma
       UNION
       SELECT variance_type, variance_key FROM variance_dashboard.variance_triage`;
   }
-  if ("types" in only) return Prisma.sql`SELECT * FROM unnest(${[...only.types]}::text[], ${[...only.keys]}::text[]) AS c (variance_type, variance_key)`;
-  if ("keys" in only) return Prisma.sql`SELECT DISTINCT variance_type, variance_key FROM ${presence} WHERE variance_key = ANY(${[...only.keys]}::text[])`;
+  if ("types" in only)
+    return Prisma.sql`SELECT * FROM unnest(${[...only.types]}::text[], ${[...only.keys]}::text[]) AS c (variance_type, variance_key)`;
+  if ("keys" in only)
+    return Prisma.sql`SELECT DISTINCT variance_type, variance_key FROM ${presence} WHERE variance_key = ANY(${[...only.keys]}::text[])`;
   return Prisma.sql`SELECT ${only.type}::text AS variance_type, ${only.key}::text AS variance_key`;
 }
 

@@ -1,9 +1,9 @@
-import type { Database } from "@/lib/db/prisma";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { parseCommandInput } from "@/lib/commands/command-input";
+import type { Database } from "@/lib/db/prisma";
 import { changeOwnViews, findOwnView, recordViewEvent, viewIdInputSchema } from "./own-views";
-import { savedViewOf, type SavedView } from "./saved-view";
+import { type SavedView, savedViewOf } from "./saved-view";
 
 /** Deletes one of the actor's views; returns it as it was. */
 export async function deleteView(db: Database, actor: Actor, rawInput: unknown): Promise<SavedView> {

@@ -1,7 +1,7 @@
-import type { Database } from "@/lib/db/prisma";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
-import { SAVED_VIEW_SELECT, savedViewOf, type SavedView } from "./saved-view";
+import type { Actor } from "@/lib/auth/roles";
+import type { Database } from "@/lib/db/prisma";
+import { SAVED_VIEW_SELECT, type SavedView, savedViewOf } from "./saved-view";
 
 /** The actor's own views, by name. Views are personal: nobody lists anyone else's. */
 export async function listViews(db: Database, actor: Actor): Promise<SavedView[]> {

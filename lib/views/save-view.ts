@@ -1,10 +1,10 @@
 import { z } from "zod";
-import type { Database } from "@/lib/db/prisma";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { parseCommandInput, requiredOr } from "@/lib/commands/command-input";
+import type { Database } from "@/lib/db/prisma";
 import { changeOwnViews, recordViewEvent } from "./own-views";
-import { SAVED_VIEW_SELECT, savedViewOf, VIEW_NAME_MAX_LENGTH, type SavedView } from "./saved-view";
+import { SAVED_VIEW_SELECT, type SavedView, savedViewOf, VIEW_NAME_MAX_LENGTH } from "./saved-view";
 import { normaliseViewQuery } from "./view-query";
 
 // Far beyond any queue query; a longer one is not worth parsing.
@@ -18,7 +18,10 @@ const saveViewInputSchema = z.strictObject({
     .max(VIEW_NAME_MAX_LENGTH, `Keep the view's name to at most ${VIEW_NAME_MAX_LENGTH} characters.`),
   query: z
     .string({ error: requiredOr("Give the queue's query string as text.") })
-    .max(RAW_QUERY_MAX_LENGTH, `Keep the query string to at most ${RAW_QUERY_MAX_LENGTH.toLocaleString("en-US")} characters.`)
+    .max(
+      RAW_QUERY_MAX_LENGTH,
+      `Keep the query string to at most ${RAW_QUERY_MAX_LENGTH.toLocaleString("en-US")} characters.`,
+    )
     .transform(normaliseViewQuery),
 });
 export type SaveViewInput = z.input<typeof saveViewInputSchema>;

@@ -7,5 +7,9 @@ import { firstValues, parseQueueFilters, queueQuery } from "@/lib/variances/queu
  * shows this morning's queue next week).
  */
 export function normaliseViewQuery(rawQuery: string): string {
-  return queueQuery({ ...parseQueueFilters(firstValues(new URLSearchParams(rawQuery))), page: undefined, date: undefined });
+  return queueQuery({
+    ...parseQueueFilters(firstValues(new URLSearchParams(rawQuery))),
+    page: undefined,
+    date: undefined,
+  });
 }

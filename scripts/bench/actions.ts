@@ -2,9 +2,9 @@ import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/prisma";
 import { median } from "@/lib/reports/median";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
-import { BULK_LIMIT } from "@/lib/variances/triage-limits";
 import { getQueueVariances } from "@/lib/variances/queue";
 import { queueFiltersSchema } from "@/lib/variances/queue-filters";
+import { BULK_LIMIT } from "@/lib/variances/triage-limits";
 import { type VarianceId, variancePath } from "@/lib/variances/variance-key";
 import type { AppServer } from "./app-server";
 import { resetTriage } from "./bench-data";
@@ -12,7 +12,12 @@ import { type LatencySummary, runLoad, summarise } from "./load";
 import { actionRefusal, serverActionHeaders, serverActionId, serverActionStep } from "./server-action";
 
 export interface ActionFigures {
-  resolve: { concurrency1: LatencySummary; concurrency8: LatencySummary; dataFloorMs: number; resolvedInDatabase: number };
+  resolve: {
+    concurrency1: LatencySummary;
+    concurrency8: LatencySummary;
+    dataFloorMs: number;
+    resolvedInDatabase: number;
+  };
   bulkResolve: { variances: number; runsMs: number[]; changed: number[] };
 }
 
@@ -48,8 +53,12 @@ export async function measureActions({ server, db, actor, cookie }: ActionContex
   // Fixed amounts, each variance used once: a second resolve of one would be (rightly) refused.
   const amount1 = Math.min(60, Math.floor(untouched.length / 3));
   const amount8 = Math.min(240, untouched.length - amount1);
-  const concurrency1 = summarise(await runLoad(server.origin, [resolve], { cookies: [cookie], connections: 1, amount: amount1 }));
-  const concurrency8 = summarise(await runLoad(server.origin, [resolve], { cookies: [cookie], connections: 8, amount: amount8 }));
+  const concurrency1 = summarise(
+    await runLoad(server.origin, [resolve], { cookies: [cookie], connections: 1, amount: amount1 }),
+  );
+  const concurrency8 = summarise(
+    await runLoad(server.origin, [resolve], { cookies: [cookie], connections: 8, amount: amount8 }),
+  );
   const resolvedInDatabase = await db.variance_triage.count({ where: { resolved_at: { not: null } } });
 
   const bulkId = serverActionId(ACTIONS_FILE, "bulkResolveVariancesAction");

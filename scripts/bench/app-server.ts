@@ -22,7 +22,11 @@ const root = path.resolve(import.meta.dirname, "../..");
  * `npm start` on a scale tier's embedded demo database, exactly as an operator would run it:
  * the first start of a tier generates its data (minutes for L), later ones reuse it.
  */
-export async function startAppServer(tier: ScaleTier, log: (line: string) => void, extraEnv: Record<string, string> = {}): Promise<AppServer> {
+export async function startAppServer(
+  tier: ScaleTier,
+  log: (line: string) => void,
+  extraEnv: Record<string, string> = {},
+): Promise<AppServer> {
   const port = await freePort();
   const dataDir = path.resolve(root, tierDataDir(process.env.VD_DATA_DIR ?? ".data", tier));
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
@@ -47,7 +51,9 @@ export async function startAppServer(tier: ScaleTier, log: (line: string) => voi
   await waitForHealth(origin, child);
   await warmed;
   const runtime = JSON.parse(readFileSync(path.join(dataDir, "demo-runtime.json"), "utf8")) as { databaseUrl: string };
-  const secrets = JSON.parse(readFileSync(path.join(dataDir, "demo-secrets.json"), "utf8")) as { accounts: DemoAccount[] };
+  const secrets = JSON.parse(readFileSync(path.join(dataDir, "demo-secrets.json"), "utf8")) as {
+    accounts: DemoAccount[];
+  };
   return {
     origin,
     dataDir,
@@ -65,7 +71,10 @@ async function waitForHealth(origin: string, child: ChildProcess) {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`npm start exited with code ${child.exitCode} before serving`);
-    const healthy = await fetch(`${origin}/api/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${origin}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) return;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }

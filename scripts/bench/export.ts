@@ -1,12 +1,12 @@
+import pg from "pg";
 import type { Actor } from "@/lib/auth/roles";
 import { connectionConfig } from "@/lib/db/connection-config";
 import type { Database } from "@/lib/db/prisma";
 import { getQueueVariances } from "@/lib/variances/queue";
 import { queueFiltersSchema } from "@/lib/variances/queue-filters";
 import { prepareVarianceRows } from "@/lib/variances/variance-rows";
-import type { AppServer } from "./app-server";
-import pg from "pg";
 import { addOpenVariances } from "../../tests/helpers/export-scale";
+import type { AppServer } from "./app-server";
 import { removeScaleVariances } from "./bench-data";
 import { megabytes, type memorySampler } from "./memory";
 
@@ -34,7 +34,14 @@ interface ExportContext {
  * measurement (removed afterwards). The body is read as it streams; memory growth is the
  * server's peak during the download over its resident memory just before.
  */
-export async function measureExport({ server, db, actor, cookie, memory, reportDate }: ExportContext): Promise<ExportFigures> {
+export async function measureExport({
+  server,
+  db,
+  actor,
+  cookie,
+  memory,
+  reportDate,
+}: ExportContext): Promise<ExportFigures> {
   const present = (await getQueueVariances(db, actor, queueFiltersSchema.parse({}))).items.length;
   const pool = new pg.Pool(connectionConfig(server.databaseUrl, { max: 1 }));
   try {

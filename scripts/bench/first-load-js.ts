@@ -9,7 +9,9 @@ const gzippedSizes = new Map<string, number>();
  */
 export async function firstLoadJsBytes(origin: string, path: string, cookie: string): Promise<number> {
   const html = await (await fetch(`${origin}${path}`, { headers: { cookie } })).text();
-  const sources = new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&")));
+  const sources = new Set(
+    [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&")),
+  );
   let total = 0;
   for (const source of sources) {
     if (!gzippedSizes.has(source)) {

@@ -17,8 +17,15 @@ export async function ensureLoadUsers(db: Database, dataDir: string, count: numb
   const file = path.join(dataDir, "load-users.json");
   const known: LoadUser[] = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : [];
   for (let index = known.length; index < count; index++) {
-    const user = { email: `load-${String(index + 1).padStart(2, "0")}@demo.local`, password: randomBytes(12).toString("base64url") };
-    await createLocalUser(db, { ...user, name: `Load Technician ${index + 1}`, role: "technician" }, "system (load test)");
+    const user = {
+      email: `load-${String(index + 1).padStart(2, "0")}@demo.local`,
+      password: randomBytes(12).toString("base64url"),
+    };
+    await createLocalUser(
+      db,
+      { ...user, name: `Load Technician ${index + 1}`, role: "technician" },
+      "system (load test)",
+    );
     known.push(user);
     writeFileSync(file, JSON.stringify(known, null, 2), { mode: 0o600 });
   }

@@ -58,7 +58,8 @@ export async function runLoad(origin: string, steps: readonly LoadStep[], option
           return { ...request, headers: { ...step.headers, cookie: context.cookie! }, ...step.prepare?.() };
         },
         onResponse: (status: number, body: string) => {
-          if (status < 200 || status >= 300) return fail(`${step.method ?? "GET"} ${step.path}: HTTP ${status} ${body.slice(0, 200)}`);
+          if (status < 200 || status >= 300)
+            return fail(`${step.method ?? "GET"} ${step.path}: HTTP ${status} ${body.slice(0, 200)}`);
           const refused = step.refusal?.(body);
           if (refused) return fail(`${step.method ?? "GET"} ${step.path}: ${refused}`);
           step.answered?.();
@@ -100,7 +101,9 @@ export interface LatencySummary {
   rps: number;
 }
 
-export function summarise(figures: Pick<LoadFigures, "requests" | "errors" | "latenciesMs" | "seconds">): LatencySummary {
+export function summarise(
+  figures: Pick<LoadFigures, "requests" | "errors" | "latenciesMs" | "seconds">,
+): LatencySummary {
   return {
     requests: figures.requests,
     errors: figures.errors,

@@ -13,7 +13,7 @@ import { getOverviewTrends } from "@/lib/reports/overview-trends";
 import { getVarianceAgeing } from "@/lib/reports/variance-ageing";
 import { deviceSummary, exceptionStats, listExceptions } from "@/lib/variances/exceptions-api";
 import { getQueue, getQueueVariances } from "@/lib/variances/queue";
-import { QUEUE_PAGE_SIZE, queueFiltersSchema, queueQuery, type QueueFilters } from "@/lib/variances/queue-filters";
+import { QUEUE_PAGE_SIZE, type QueueFilters, queueFiltersSchema, queueQuery } from "@/lib/variances/queue-filters";
 import { getVarianceDetail } from "@/lib/variances/variance-detail";
 import { variancePath } from "@/lib/variances/variance-key";
 import { listViews } from "@/lib/views/list-views";
@@ -39,7 +39,8 @@ export interface BenchRoute {
 
 const queueFilters = (filters: Partial<QueueFilters>) => queueFiltersSchema.parse(filters);
 // Every dashboard page's layout reads the data-health banner.
-const withLayout = (db: Database, actor: Actor, ...reads: Promise<unknown>[]) => Promise.all([getDataHealth(db, actor), ...reads]);
+const withLayout = (db: Database, actor: Actor, ...reads: Promise<unknown>[]) =>
+  Promise.all([getDataHealth(db, actor), ...reads]);
 const queueData = (filters: Partial<QueueFilters>) => (db: Database, actor: Actor) =>
   withLayout(db, actor, getQueue(db, actor, queueFilters(filters)), activeUsers(db, actor), listViews(db, actor));
 
@@ -80,23 +81,49 @@ export function benchRoutes(targets: BenchTargets): BenchRoute[] {
         ),
     },
     { name: "queue, page 1", path: "/variances", page: true, data: queueData({}) },
-    { name: `queue, page ${targets.queuePage}`, path: `/variances${queueQuery({ page: targets.queuePage })}`, page: true, data: queueData({ page: targets.queuePage }) },
-    { name: "queue, one organisation", path: `/variances${queueQuery({ org: targets.organization })}`, page: true, data: queueData({ org: targets.organization }) },
+    {
+      name: `queue, page ${targets.queuePage}`,
+      path: `/variances${queueQuery({ page: targets.queuePage })}`,
+      page: true,
+      data: queueData({ page: targets.queuePage }),
+    },
+    {
+      name: "queue, one organisation",
+      path: `/variances${queueQuery({ org: targets.organization })}`,
+      page: true,
+      data: queueData({ org: targets.organization }),
+    },
     {
       name: "variance page",
       path: variancePath(targets.variance),
       page: true,
-      data: (db, actor) => withLayout(db, actor, getVarianceDetail(db, actor, targets.variance), activeUsers(db, actor)),
+      data: (db, actor) =>
+        withLayout(db, actor, getVarianceDetail(db, actor, targets.variance), activeUsers(db, actor)),
     },
-    { name: "organisations", path: "/organizations", page: true, data: (db, actor) => withLayout(db, actor, getOrganizationSummary(db, actor, parseOrganizationFilters({}))) },
+    {
+      name: "organisations",
+      path: "/organizations",
+      page: true,
+      data: (db, actor) => withLayout(db, actor, getOrganizationSummary(db, actor, parseOrganizationFilters({}))),
+    },
     {
       name: "device search",
       path: `/devices?q=${encodeURIComponent(targets.deviceSearch)}`,
       page: true,
       data: (db, actor) => withLayout(db, actor, searchDevices(db, actor, targets.deviceSearch)),
     },
-    { name: "device page", path: devicePath(targets.deviceKey), page: true, data: (db, actor) => withLayout(db, actor, getDeviceDetail(db, actor, targets.deviceKey)) },
-    { name: "API exceptions", path: "/api/exceptions", page: false, data: (db) => listExceptions(db, { limit: 100, offset: 0 }) },
+    {
+      name: "device page",
+      path: devicePath(targets.deviceKey),
+      page: true,
+      data: (db, actor) => withLayout(db, actor, getDeviceDetail(db, actor, targets.deviceKey)),
+    },
+    {
+      name: "API exceptions",
+      path: "/api/exceptions",
+      page: false,
+      data: (db) => listExceptions(db, { limit: 100, offset: 0 }),
+    },
     { name: "API exceptions/stats", path: "/api/exceptions/stats", page: false, data: (db) => exceptionStats(db, {}) },
     { name: "API devices/summary", path: "/api/devices/summary", page: false, data: (db) => deviceSummary(db, {}) },
   ];

@@ -9,7 +9,9 @@ export function serverActionId(file: string, exportedName: string): string {
   const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { filename: string; exportedName: string }>;
   };
-  const id = Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === exportedName)?.[0];
+  const id = Object.entries(manifest.node).find(
+    ([, entry]) => entry.filename === file && entry.exportedName === exportedName,
+  )?.[0];
   if (!id) throw new Error(`no server action ${exportedName} in ${file} in the build`);
   return id;
 }
@@ -19,7 +21,11 @@ export function serverActionId(file: string, exportedName: string): string {
  * the browser would be on: the arguments JSON-encoded, answered with an RSC payload holding
  * the action's result (and the page re-rendered when the action revalidates it).
  */
-export function serverActionStep(origin: string, actionId: string, call: () => { pagePath: string; input: unknown }): LoadStep {
+export function serverActionStep(
+  origin: string,
+  actionId: string,
+  call: () => { pagePath: string; input: unknown },
+): LoadStep {
   return {
     method: "POST",
     path: "/",

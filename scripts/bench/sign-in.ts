@@ -8,7 +8,10 @@ export async function signInOverHttp(origin: string, email: string, password: st
   const response = await fetch(`${origin}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(csrfCookies(csrf.headers.getSetCookie(), csrfToken)) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: cookieHeader(csrfCookies(csrf.headers.getSetCookie(), csrfToken)),
+    },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${origin}/` }),
   });
   const cookies = response.headers.getSetCookie();
@@ -20,6 +23,8 @@ export async function signInOverHttp(origin: string, email: string, password: st
 
 /** The proxy and the route both set a CSRF cookie on that first answer; only one matches the token. */
 const csrfCookies = (setCookies: string[], csrfToken: string) =>
-  setCookies.filter((cookie) => !cookie.includes("csrf-token=") || cookie.split(";")[0]!.split("=")[1]!.startsWith(csrfToken));
+  setCookies.filter(
+    (cookie) => !cookie.includes("csrf-token=") || cookie.split(";")[0]!.split("=")[1]!.startsWith(csrfToken),
+  );
 
 const cookieHeader = (setCookies: string[]) => setCookies.map((cookie) => cookie.split(";")[0]).join("; ");

@@ -6,10 +6,16 @@ const file = path.resolve(import.meta.dirname, "../../prisma/upstream-recommende
 
 function statements(): string[] {
   const sql = readFileSync(file, "utf8").replace(/^--.*$/gm, "");
-  return sql.split(";").map((statement) => statement.trim()).filter(Boolean);
+  return sql
+    .split(";")
+    .map((statement) => statement.trim())
+    .filter(Boolean);
 }
 
-const indexNames = () => statements().map((statement) => /IF NOT EXISTS (\w+)/.exec(statement)?.[1]).filter((name): name is string => !!name);
+const indexNames = () =>
+  statements()
+    .map((statement) => /IF NOT EXISTS (\w+)/.exec(statement)?.[1])
+    .filter((name): name is string => !!name);
 
 /**
  * Puts the tier database in the state to measure: with the recommended upstream indexes or
@@ -17,7 +23,9 @@ const indexNames = () => statements().map((statement) => /IF NOT EXISTS (\w+)/.e
  */
 export const setUpstreamIndexes = (databaseUrl: string, wanted: boolean) =>
   withClient(databaseUrl, async (client) => {
-    for (const statement of wanted ? statements() : indexNames().map((name) => `DROP INDEX CONCURRENTLY IF EXISTS ${name}`)) {
+    for (const statement of wanted
+      ? statements()
+      : indexNames().map((name) => `DROP INDEX CONCURRENTLY IF EXISTS ${name}`)) {
       await client.query(statement);
     }
     if (wanted) await client.query("ANALYZE device_snapshot, exceptions");

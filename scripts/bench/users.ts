@@ -16,7 +16,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * connections (autocannon's overallRate releases a second's requests together), users drift
  * apart as people do, so latency measures the server rather than bursts the tool made.
  */
-export async function runUsers(origin: string, steps: readonly LoadStep[], options: UsersOptions): Promise<LoadFigures> {
+export async function runUsers(
+  origin: string,
+  steps: readonly LoadStep[],
+  options: UsersOptions,
+): Promise<LoadFigures> {
   const latenciesMs: number[] = [];
   const { fail, figures } = errorTally();
   const started = performance.now();
@@ -31,10 +35,18 @@ export async function runUsers(origin: string, steps: readonly LoadStep[], optio
       const { path = step.path, body } = step.prepare?.() ?? {};
       const sent = performance.now();
       try {
-        const response = await fetch(new URL(path, origin), { method: step.method ?? "GET", headers: { ...step.headers, cookie }, body, redirect: "manual" });
+        const response = await fetch(new URL(path, origin), {
+          method: step.method ?? "GET",
+          headers: { ...step.headers, cookie },
+          body,
+          redirect: "manual",
+        });
         const text = await response.text();
         latenciesMs.push(performance.now() - sent);
-        const refused = response.status < 200 || response.status >= 300 ? `HTTP ${response.status} ${text.slice(0, 200)}` : step.refusal?.(text);
+        const refused =
+          response.status < 200 || response.status >= 300
+            ? `HTTP ${response.status} ${text.slice(0, 200)}`
+            : step.refusal?.(text);
         if (refused) fail(`${step.method ?? "GET"} ${path}: ${refused}`);
         else step.answered?.();
       } catch (error) {

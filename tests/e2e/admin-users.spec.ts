@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { type Browser, expect, test } from "@playwright/test";
 import { demoAccount, expectAccessible, signIn, signInWith, sql } from "./support";
 
 async function signInAs(browser: Browser, email: string, password: string) {
@@ -7,7 +7,10 @@ async function signInAs(browser: Browser, email: string, password: string) {
   return page;
 }
 
-test("an admin creates a local account whose one-time password works, then changes its role and disables it", async ({ page, browser }) => {
+test("an admin creates a local account whose one-time password works, then changes its role and disables it", async ({
+  page,
+  browser,
+}) => {
   // Two browsers and a dozen page loads: more than the default minute on a busy machine.
   test.slow();
   await signIn(page, "admin");
@@ -28,7 +31,9 @@ test("an admin creates a local account whose one-time password works, then chang
   const row = page.locator('[data-testid="account-row"][data-email="break.glass@example.com"]');
   await row.getByLabel(/Role of Break Glass/).selectOption("manager");
   await row.getByRole("button", { name: /Save role of Break Glass/ }).click();
-  await expect.poll(() => sql("SELECT role FROM variance_dashboard.users WHERE email = 'break.glass@example.com'")).toEqual([{ role: "manager" }]);
+  await expect
+    .poll(() => sql("SELECT role FROM variance_dashboard.users WHERE email = 'break.glass@example.com'"))
+    .toEqual([{ role: "manager" }]);
   await newcomer.reload();
   await expect(newcomer.getByTestId("signed-in-as")).toContainText("manager");
 
@@ -38,7 +43,15 @@ test("an admin creates a local account whose one-time password works, then chang
   await expect(newcomer).toHaveURL(/\/login/);
 
   await page.getByRole("link", { name: "Audit log" }).click();
-  await page.getByLabel("Subject contains").fill((await sql<{ id: string }>("SELECT id::text FROM variance_dashboard.users WHERE email = 'break.glass@example.com'"))[0]!.id);
+  await page
+    .getByLabel("Subject contains")
+    .fill(
+      (
+        await sql<{ id: string }>(
+          "SELECT id::text FROM variance_dashboard.users WHERE email = 'break.glass@example.com'",
+        )
+      )[0]!.id,
+    );
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/subject=/);
   const actions = page.getByTestId("audit-entry").locator(".font-mono.font-semibold");
@@ -55,7 +68,9 @@ test("the last active admin cannot demote themselves", async ({ page }) => {
   await row.getByLabel(/Role of/).selectOption("technician");
   await row.getByRole("button", { name: /Save role of/ }).click();
   await expect(row.getByRole("alert")).toContainText("no active admin");
-  expect(await sql("SELECT role FROM variance_dashboard.users WHERE email = $1", [admin.email])).toEqual([{ role: "admin" }]);
+  expect(await sql("SELECT role FROM variance_dashboard.users WHERE email = $1", [admin.email])).toEqual([
+    { role: "admin" },
+  ]);
 });
 
 test("sign out everywhere ends the person's other sessions too", async ({ page, browser }) => {

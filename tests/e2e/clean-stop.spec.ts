@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } fr
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../../playwright.config";
-import { spawnNpmStart, waitForHealth, type SpawnedServer } from "./spawned-server";
+import { type SpawnedServer, spawnNpmStart, waitForHealth } from "./spawned-server";
 
 // scripts/start.ts's shutdown bound (25 s) and a margin for a loaded machine.
 const STOP_WITHIN_MS = 35_000;
@@ -29,7 +29,12 @@ function processesOf(dataDir: string): { pid: number; command: string }[] {
       if (/\) Z /.test(readFileSync(`/proc/${entry}/stat`, "utf8"))) continue;
       const command = processCommand(entry);
       const environment = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
-      if (environment.includes(`VD_DATA_DIR=${dataDir}`) || command.includes(dataDir) || readlinkSync(`/proc/${entry}/cwd`).startsWith(dataDir)) found.push({ pid: Number(entry), command });
+      if (
+        environment.includes(`VD_DATA_DIR=${dataDir}`) ||
+        command.includes(dataDir) ||
+        readlinkSync(`/proc/${entry}/cwd`).startsWith(dataDir)
+      )
+        found.push({ pid: Number(entry), command });
     } catch {
       // Exited while being read.
     }
@@ -54,7 +59,10 @@ const dataDirFor = (name: string) => path.resolve(E2E_DATA_DIR, "lifecycle", nam
 async function stopWith(server: SpawnedServer, signal: NodeJS.Signals) {
   const started = Date.now();
   server.process.kill(signal);
-  const code = await Promise.race([server.exited, new Promise<"hung">((resolve) => setTimeout(() => resolve("hung"), STOP_WITHIN_MS))]);
+  const code = await Promise.race([
+    server.exited,
+    new Promise<"hung">((resolve) => setTimeout(() => resolve("hung"), STOP_WITHIN_MS)),
+  ]);
   expect(code, server.output()).toBe(0);
   expect(Date.now() - started).toBeLessThan(STOP_WITHIN_MS);
 }
@@ -92,7 +100,12 @@ test("after a SIGKILL of everything (a stale lock), the next start serves", asyn
     // On a busy machine the dead server's PID is soon another process's. When that process runs
     // as PostgreSQL's own user (a backend of another cluster: here the suite's demo server),
     // PostgreSQL alone refuses to start ("lock file already exists").
-    const otherServer = readdirSync("/proc").find((entry) => /^\d+$/.test(entry) && processCommand(entry).includes("bin/postgres") && !processCommand(entry).includes(dataDir));
+    const otherServer = readdirSync("/proc").find(
+      (entry) =>
+        /^\d+$/.test(entry) &&
+        processCommand(entry).includes("bin/postgres") &&
+        !processCommand(entry).includes(dataDir),
+    );
     expect(otherServer, "the suite's own demo PostgreSQL").toBeDefined();
     writeFileSync(lock, readFileSync(lock, "utf8").replace(/^\d+/, otherServer!));
 
@@ -116,7 +129,10 @@ test("a demo database left running by a killed start is stopped by the next star
     for (const { pid, command } of processesOf(dataDir)) if (!isPostgres(command)) process.kill(pid, "SIGKILL");
     const left = () => {
       const commands = processesOf(dataDir).map(({ command }) => command);
-      return { server: commands.some((command) => command.includes("bin/postgres")), others: commands.filter((command) => !isPostgres(command)) };
+      return {
+        server: commands.some((command) => command.includes("bin/postgres")),
+        others: commands.filter((command) => !isPostgres(command)),
+      };
     };
     await expect.poll(left, { timeout: 10_000 }).toEqual({ server: true, others: [] });
 

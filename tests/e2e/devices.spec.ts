@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn, sql } from "./support";
+import { expect, type Page, test } from "@playwright/test";
 import { TRUNCATED_PAIR_SQL } from "../helpers/truncated-pair-sql";
+import { expectAccessible, signIn, sql } from "./support";
 
 /** A Ninja name cut to 15 characters and the longer ThreatLocker hostname it stands for, on each vendor's newest date. */
 async function truncatedPair() {
@@ -10,11 +10,16 @@ async function truncatedPair() {
 }
 
 async function expectNoHorizontalScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 }
 
-test("a manager finds the longer ThreatLocker host from a truncated 15-character Ninja name and opens the device", async ({ page }) => {
+test("a manager finds the longer ThreatLocker host from a truncated 15-character Ninja name and opens the device", async ({
+  page,
+}) => {
   const pair = await truncatedPair();
   const netbios = pair.ninja.split(".")[0]!;
   expect(netbios).toHaveLength(15);
@@ -37,7 +42,10 @@ test("a manager finds the longer ThreatLocker host from a truncated 15-character
   await expect(page.getByTestId("vendor-Ninja").getByTestId("vendor-row")).toContainText(pair.ninja);
   await expect(page.getByTestId("vendor-Ninja").getByTestId("truncated-badge")).toBeVisible();
   await expect(page.getByTestId("vendor-ThreatLocker").getByTestId("vendor-row")).toContainText(pair.threatlocker);
-  await expect(page.getByTestId("presence-Ninja").getByRole("img")).toHaveAttribute("aria-label", /^In Ninja on \d+ of the last 90 daily reports$/);
+  await expect(page.getByTestId("presence-Ninja").getByRole("img")).toHaveAttribute(
+    "aria-label",
+    /^In Ninja on \d+ of the last 90 daily reports$/,
+  );
   const [missing] = await sql<{ n: number }>(
     `SELECT count(*)::int AS n FROM exceptions WHERE type = 'MISSING_NINJA' AND lower(hostname) = $1 AND date_found = (SELECT max(date_found) FROM exceptions)`,
     [pair.key],

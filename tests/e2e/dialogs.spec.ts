@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { openQueue, signIn, sql } from "./support";
 
 const viewports = [
@@ -49,6 +49,14 @@ test("Ctrl+Enter submits a dialog's form from its text field", async ({ page }) 
   await page.keyboard.press("Control+Enter");
   await expect(dialog).toBeHidden();
   await expect
-    .poll(async () => (await sql<{ n: number }>("SELECT count(*)::int AS n FROM variance_dashboard.variance_notes WHERE variance_type = $1 AND variance_key = $2 AND body = $3", [type, key, "Submitted with Ctrl+Enter"]))[0]!.n)
+    .poll(
+      async () =>
+        (
+          await sql<{ n: number }>(
+            "SELECT count(*)::int AS n FROM variance_dashboard.variance_notes WHERE variance_type = $1 AND variance_key = $2 AND body = $3",
+            [type, key, "Submitted with Ctrl+Enter"],
+          )
+        )[0]!.n,
+    )
     .toBe(1);
 });

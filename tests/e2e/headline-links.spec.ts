@@ -9,7 +9,9 @@ test("each variance card opens the queue view whose total is the card's figure",
   await page.goto("/");
   await expect(page.getByTestId("headline-cards")).toBeVisible({ timeout: 20_000 });
   // Only the cards that count variances link; device counts and the median do not.
-  await expect(page.getByTestId("headline-cards").locator("a[data-testid$='-link']")).toHaveCount(VARIANCE_CARDS.length);
+  await expect(page.getByTestId("headline-cards").locator("a[data-testid$='-link']")).toHaveCount(
+    VARIANCE_CARDS.length,
+  );
 
   for (const card of VARIANCE_CARDS) {
     await page.goto("/");
@@ -19,7 +21,10 @@ test("each variance card opens the queue view whose total is the card's figure",
     expect(figure, `${card} shows a number`).toMatch(/^\d+$/);
     await link.click();
     await expect(page).toHaveURL(/\/variances\?/);
-    await expect(page.getByTestId("queue-summary"), `${card}: the queue's total`).toHaveAttribute("data-value", figure!);
+    await expect(page.getByTestId("queue-summary"), `${card}: the queue's total`).toHaveAttribute(
+      "data-value",
+      figure!,
+    );
   }
 });
 

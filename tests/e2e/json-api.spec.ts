@@ -14,7 +14,10 @@ test.describe("the guide's JSON API behind the session", () => {
       `SELECT id::text, hostname FROM exceptions WHERE date_found = $1 AND type = 'SPARE_MISMATCH' ORDER BY type, hostname, id LIMIT 5 OFFSET 2`,
       [body.date],
     );
-    const [count] = await sql<{ total: number }>(`SELECT count(*)::int AS total FROM exceptions WHERE date_found = $1 AND type = 'SPARE_MISMATCH'`, [body.date]);
+    const [count] = await sql<{ total: number }>(
+      `SELECT count(*)::int AS total FROM exceptions WHERE date_found = $1 AND type = 'SPARE_MISMATCH'`,
+      [body.date],
+    );
     expect(body.total).toBe(count!.total);
     expect(body.items.map((item: { id: string }) => item.id)).toEqual(rows.map((row) => row.id));
     expect(body.items[0]).toMatchObject({ type: "SPARE_MISMATCH", date_found: body.date, resolved: false });
@@ -22,7 +25,10 @@ test.describe("the guide's JSON API behind the session", () => {
 
   test("GET /api/exceptions/stats and /api/devices/summary count per type and per vendor", async ({ page }) => {
     const stats = await (await page.request.get("/api/exceptions/stats")).json();
-    const byType = await sql<{ type: string; count: number }>(`SELECT type, count(*)::int AS count FROM exceptions WHERE date_found = $1 GROUP BY type`, [stats.date]);
+    const byType = await sql<{ type: string; count: number }>(
+      `SELECT type, count(*)::int AS count FROM exceptions WHERE date_found = $1 GROUP BY type`,
+      [stats.date],
+    );
     expect(stats.counts).toEqual(Object.fromEntries(byType.map((row) => [row.type, row.count])));
 
     const summary = await (await page.request.get(`/api/devices/summary?date=${stats.date}`)).json();

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { signIn, sql } from "./support";
 
 // The demo fleet has fewer than a thousand devices per vendor, so no figure would show digit
@@ -12,7 +12,12 @@ test.beforeAll(async () => {
     `SELECT array_agg(quote_ident(column_name)::text ORDER BY ordinal_position) AS columns FROM information_schema.columns
      WHERE table_schema = 'public' AND table_name = 'device_snapshot' AND column_name <> 'id'`,
   );
-  const copied = (column: string) => (column === "device_identity_id" ? "ids.id" : column === "hostname" ? `src.hostname || '${SUFFIX}'` : `src.${column}`);
+  const copied = (column: string) =>
+    column === "device_identity_id"
+      ? "ids.id"
+      : column === "hostname"
+        ? `src.hostname || '${SUFFIX}'`
+        : `src.${column}`;
   added = await sql<{ snapshot: number; identity: number }>(
     `WITH src AS (
        SELECT s.* FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id
@@ -39,7 +44,8 @@ test.afterAll(async () => {
 async function openOverview(page: Page) {
   const hydrationErrors: string[] = [];
   // Production React reports a mismatch only by number (418, 422, 423, 425), not by the word.
-  const isHydrationError = (text: string) => /hydrat|react\.dev\/errors\/4(18|2[235])\b|error #4(18|2[235])\b/i.test(text);
+  const isHydrationError = (text: string) =>
+    /hydrat|react\.dev\/errors\/4(18|2[235])\b|error #4(18|2[235])\b/i.test(text);
   page.on("console", (message) => {
     if (message.type() === "error" && isHydrationError(message.text())) hydrationErrors.push(message.text());
   });
@@ -49,7 +55,9 @@ async function openOverview(page: Page) {
   await signIn(page, "manager");
   await page.goto("/");
   await expect(page.getByTestId("headline-cards")).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId("device-trend").locator("path.recharts-area-curve").first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("device-trend").locator("path.recharts-area-curve").first()).toBeVisible({
+    timeout: 20_000,
+  });
   return hydrationErrors;
 }
 

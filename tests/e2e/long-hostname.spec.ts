@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { signIn, sql } from "./support";
 
 /** The longest hostname the upstream columns hold (VARCHAR(255)), with no dot or `|` to cut it at. */
@@ -14,7 +14,12 @@ test.beforeAll(async () => {
     `SELECT array_agg(quote_ident(column_name)::text ORDER BY ordinal_position) AS columns FROM information_schema.columns
      WHERE table_schema = 'public' AND table_name = 'device_snapshot' AND column_name <> 'id'`,
   );
-  const copied = (column: string) => (column === "device_identity_id" ? "ids.id" : column === '"hostname"' || column === "hostname" ? "$1" : `src.${column}`);
+  const copied = (column: string) =>
+    column === "device_identity_id"
+      ? "ids.id"
+      : column === '"hostname"' || column === "hostname"
+        ? "$1"
+        : `src.${column}`;
   // A ThreatLocker device with that name on ThreatLocker's newest date, so the device page has it...
   const [device] = await sql<{ snapshot: number; identity: number }>(
     `WITH src AS (
@@ -34,7 +39,17 @@ test.beforeAll(async () => {
   const [exception] = await sql<{ id: string }>(
     `INSERT INTO exceptions (date_found, type, hostname, details, resolved)
      SELECT max(date_found), 'MISSING_NINJA', $1, $2, false FROM exceptions RETURNING id::text`,
-    [LONG, JSON.stringify({ tl_hostname: LONG, tl_canonical_key: KEY, tl_site_name: null, tl_org_name: "Long Names Inc", data_quality_issue: false, original_stored_hostname: null })],
+    [
+      LONG,
+      JSON.stringify({
+        tl_hostname: LONG,
+        tl_canonical_key: KEY,
+        tl_site_name: null,
+        tl_org_name: "Long Names Inc",
+        data_quality_issue: false,
+        original_stored_hostname: null,
+      }),
+    ],
   );
   added = { exception: exception!.id, snapshot: device!.snapshot, identity: device!.identity };
 });
@@ -47,11 +62,16 @@ test.afterAll(async () => {
 });
 
 async function expectNoHorizontalOverflow(page: Page, where: string) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth, `${where}: page wider than the screen`).toBeLessThanOrEqual(clientWidth);
 }
 
-test("a 255-character hostname wraps on a 375-pixel screen, shown in full, on the variance, queue and device pages", async ({ page }) => {
+test("a 255-character hostname wraps on a 375-pixel screen, shown in full, on the variance, queue and device pages", async ({
+  page,
+}) => {
   await signIn(page, "technician");
   await page.setViewportSize({ width: 375, height: 800 });
 
@@ -75,7 +95,10 @@ test("on a wide screen the queue cuts the name to one line and keeps it whole in
   await signIn(page, "technician");
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`/variances?type=MISSING_NINJA&q=${encodeURIComponent(KEY.slice(0, 40))}`);
-  const link = page.getByTestId("variance-row").filter({ visible: true }).getByRole("link", { name: LONG, exact: true });
+  const link = page
+    .getByTestId("variance-row")
+    .filter({ visible: true })
+    .getByRole("link", { name: LONG, exact: true });
   await expect(link).toHaveAttribute("title", LONG);
   const box = (await link.boundingBox())!;
   expect(box.width).toBeLessThan(300);

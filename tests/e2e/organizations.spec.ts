@@ -1,4 +1,4 @@
-import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, type Page, test } from "@playwright/test";
 import { expectAccessible, signIn } from "./support";
 
 // The machine running these is shared and often busy: give server-rendered pages time.
@@ -8,7 +8,11 @@ test.describe.configure({ timeout: 180_000 });
 const count = (value: number) => new Intl.NumberFormat("en-US").format(value);
 
 /** The list's rows on a wide screen, by their organisation key, in page order. */
-const rowKeys = (page: Page) => page.getByTestId("organization-table").locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-key")));
+const rowKeys = (page: Page) =>
+  page
+    .getByTestId("organization-table")
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-key")));
 
 /** The page streams (skeleton first): wait until the list says how many rows it shows. */
 async function listShows(page: Page, summary: RegExp) {
@@ -16,10 +20,14 @@ async function listShows(page: Page, summary: RegExp) {
   await expect(page.getByTestId("organization-table")).toBeVisible();
 }
 const columnValues = async (page: Page, column: string) =>
-  (await page.getByTestId("organization-table").locator(`tbody td[data-column="${column}"]`).allTextContents()).map((text) => Number(text.replace(/[^\d-]/g, "")));
+  (await page.getByTestId("organization-table").locator(`tbody td[data-column="${column}"]`).allTextContents()).map(
+    (text) => Number(text.replace(/[^\d-]/g, "")),
+  );
 
 async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
@@ -47,7 +55,13 @@ test("a manager sorts and searches the organisations, and the URL and rows follo
   expect(ascending).toEqual([...ninja].reverse().sort((a, b) => a - b));
 
   // Searching keeps the sort, and ignores case.
-  const firstName = (await page.getByTestId("organization-table").locator("tbody tr").first().getByRole("link").first().textContent())!;
+  const firstName = (await page
+    .getByTestId("organization-table")
+    .locator("tbody tr")
+    .first()
+    .getByRole("link")
+    .first()
+    .textContent())!;
   await page.getByLabel("Search organisations").fill(firstName.toUpperCase());
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/sort=ninja&dir=asc/);
@@ -56,7 +70,9 @@ test("a manager sorts and searches the organisations, and the URL and rows follo
   const found = await rowKeys(page);
   expect(found.length).toBeGreaterThanOrEqual(1);
   expect(found.length).toBeLessThan(byName.length);
-  await expect(page.getByTestId("organization-summary")).toContainText(`${found.length} of ${byName.length} organisations`);
+  await expect(page.getByTestId("organization-summary")).toContainText(
+    `${found.length} of ${byName.length} organisations`,
+  );
 
   await page.getByLabel("Search organisations").fill("zzz no such client");
   await page.getByRole("button", { name: "Apply" }).click();
@@ -68,7 +84,11 @@ test("the internal organisations can be left out, and the toggle is in the URL",
   await page.goto("/organizations");
   await listShows(page, /^\d+ organisations/);
   const all = await rowKeys(page);
-  const internalRows = await page.getByTestId("organization-table").locator("tbody tr").filter({ has: page.getByText("Internal", { exact: true }) }).evaluateAll((rows) => rows.map((row) => row.getAttribute("data-key")));
+  const internalRows = await page
+    .getByTestId("organization-table")
+    .locator("tbody tr")
+    .filter({ has: page.getByText("Internal", { exact: true }) })
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-key")));
   expect(internalRows).toContain("enterprise solutions");
   await page.getByLabel("Leave out internal organisations").check();
   await page.getByRole("button", { name: "Apply" }).click();
@@ -93,10 +113,14 @@ test("an organisation's page shows its figures, devices, variances and trend, an
   const variances = page.getByTestId("organization-variances").getByRole("listitem");
   await expect(variances).toHaveCount(Number(openOnList!.replace(/\D/g, "")));
   await expect(variances.first().getByRole("link")).toHaveAttribute("href", /^\/variances\/[A-Z_]+\//);
-  await expect(page.getByTestId("organization-devices").getByRole("link").first()).toHaveAttribute("href", /^\/devices\//);
+  await expect(page.getByTestId("organization-devices").getByRole("link").first()).toHaveAttribute(
+    "href",
+    /^\/devices\//,
+  );
   const lines = page.locator("path.recharts-area-curve");
   await expect(lines).toHaveCount(2);
-  for (const stroke of await lines.evaluateAll((paths) => paths.map((path) => getComputedStyle(path).stroke))) expect(stroke).not.toBe("none");
+  for (const stroke of await lines.evaluateAll((paths) => paths.map((path) => getComputedStyle(path).stroke)))
+    expect(stroke).not.toBe("none");
   await expectAccessible(page);
 });
 
@@ -108,7 +132,10 @@ test("at 375 px the list turns into cards without horizontal scrolling", async (
   await expect(page.getByTestId("organization-cards")).toBeVisible();
   await expect(page.getByTestId("organization-table")).toBeHidden();
   await expectNoHorizontalScroll(page);
-  await page.getByRole("navigation", { name: "Sort organisations" }).getByRole("link", { name: "Spares licensed" }).click();
+  await page
+    .getByRole("navigation", { name: "Sort organisations" })
+    .getByRole("link", { name: "Spares licensed" })
+    .click();
   await expect(page).toHaveURL(/sort=spare/);
   await page.getByTestId("organization-cards").getByRole("listitem").first().getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

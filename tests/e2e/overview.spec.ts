@@ -1,9 +1,10 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, signIn, sql } from "./support";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { DEVICES_PER_VENDOR_SQL, NINJA_BILLING_SQL } from "../helpers/device-count-sql";
+import { expectAccessible, signIn, sql } from "./support";
 
 const KEY = "lower(split_part(split_part(e.hostname, '|', 1), '.', 1))";
-const formatDate = (date: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+const formatDate = (date: string) =>
+  new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 
 async function latestMatchingDateBySql(): Promise<string> {
   const [row] = await sql<{ date: string }>(`
@@ -18,7 +19,10 @@ async function latestMatchingDateBySql(): Promise<string> {
 
 /** Computed colours of some SVG shapes; each must be a real colour, not `none` or a missing class. */
 async function paints(shapes: Locator, property: "stroke" | "fill") {
-  const values = await shapes.evaluateAll((nodes, name) => nodes.map((node) => getComputedStyle(node).getPropertyValue(name)), property);
+  const values = await shapes.evaluateAll(
+    (nodes, name) => nodes.map((node) => getComputedStyle(node).getPropertyValue(name)),
+    property,
+  );
   for (const value of values) expect(value).toMatch(/^(rgb|oklch|oklab|lab|color)\(/);
   return new Set(values);
 }
@@ -26,8 +30,12 @@ async function paints(shapes: Locator, property: "stroke" | "fill") {
 async function openOverview(page: Page, path = "/") {
   await page.goto(path);
   // The charts stream in after the shell; give a busy server time to send them.
-  await expect(page.getByTestId("device-trend").locator("path.recharts-area-curve").first()).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId("variance-trend").locator(".recharts-bar-rectangle rect").first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("device-trend").locator("path.recharts-area-curve").first()).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByTestId("variance-trend").locator(".recharts-bar-rectangle rect").first()).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(page.getByTestId("headline-cards")).toBeVisible({ timeout: 20_000 });
 }
 
@@ -45,23 +53,32 @@ test("the overview's cards equal direct SQL on the demo database", async ({ page
 
   await signIn(page, "manager");
   await openOverview(page);
-  const value = (list: { name?: string; code?: string; n: number }[], name: string) => String(list.find((row) => (row.name ?? row.code) === name)?.n);
+  const value = (list: { name?: string; code?: string; n: number }[], name: string) =>
+    String(list.find((row) => (row.name ?? row.code) === name)?.n);
   await expect(page.getByTestId("devices-ninja")).toHaveAttribute("data-value", value(devices, "Ninja"));
   await expect(page.getByTestId("devices-threatlocker")).toHaveAttribute("data-value", value(devices, "ThreatLocker"));
   await expect(page.getByTestId("billable-devices")).toHaveAttribute("data-value", value(billing, "billable"));
   await expect(page.getByTestId("spare-devices")).toHaveAttribute("data-value", value(billing, "spare"));
   await expect(page.getByTestId("open-variances")).toHaveAttribute("data-value", String(open!.count));
   await expect(page.getByTestId("license-waste")).toHaveAttribute("data-value", String(open!.spare));
-  await expect(page.getByTestId("devices-ninja")).toHaveText(new Intl.NumberFormat("en-US").format(Number(value(devices, "Ninja"))));
+  await expect(page.getByTestId("devices-ninja")).toHaveText(
+    new Intl.NumberFormat("en-US").format(Number(value(devices, "Ninja"))),
+  );
   // Every card has a change line against the report a week earlier (median shows it has nothing to compare).
   await expect(page.getByTestId("headline-cards").locator("[data-testid$='-change']")).toHaveCount(9);
   await expect(page.getByTestId("open-variances-change")).toContainText(/vs [A-Z][a-z]{2} \d{1,2}, \d{4}/);
   await expect(page.getByTestId("latest-matching-date")).toContainText(formatDate(date));
   await expect(page.getByTestId("overview-report-date")).toHaveText(formatDate(date));
   // The banner names the newest run of each collector job.
-  const runs = await sql<{ job_name: string; status: string }>(`SELECT DISTINCT ON (job_name) job_name, status FROM job_runs ORDER BY job_name, started_at DESC`);
+  const runs = await sql<{ job_name: string; status: string }>(
+    `SELECT DISTINCT ON (job_name) job_name, status FROM job_runs ORDER BY job_name, started_at DESC`,
+  );
   await expect(page.getByTestId("collector-run")).toHaveCount(runs.length);
-  for (const run of runs) await expect(page.locator(`[data-testid=collector-run][data-job="${run.job_name}"]`)).toHaveAttribute("data-status", run.status);
+  for (const run of runs)
+    await expect(page.locator(`[data-testid=collector-run][data-job="${run.job_name}"]`)).toHaveAttribute(
+      "data-status",
+      run.status,
+    );
 });
 
 test("both trend charts draw in real colours", async ({ page }) => {
@@ -115,7 +132,10 @@ test("the failed-collection dates are marked on the trend, not drawn as zero", a
   const dots = page.getByTestId("device-trend").locator("circle.recharts-dot");
   await expect(dots).toHaveCount(failed.length);
   const dotFills = await paints(dots, "fill");
-  const vendorStrokes = await paints(page.getByTestId("device-trend").locator("path.recharts-area-curve").first(), "stroke");
+  const vendorStrokes = await paints(
+    page.getByTestId("device-trend").locator("path.recharts-area-curve").first(),
+    "stroke",
+  );
   for (const fill of dotFills) expect(vendorStrokes.has(fill)).toBe(false);
 });
 
@@ -130,7 +150,9 @@ test("the overview and the team page pass an accessibility scan in light and dar
   await expectAccessible(page);
 });
 
-test("the overview at 1440 and 375 pixels wide: screenshots, and no sideways scrolling on a phone", async ({ page }, testInfo) => {
+test("the overview at 1440 and 375 pixels wide: screenshots, and no sideways scrolling on a phone", async ({
+  page,
+}, testInfo) => {
   await signIn(page, "manager");
   for (const width of [1440, 375]) {
     await page.setViewportSize({ width, height: 900 });
@@ -138,12 +160,17 @@ test("the overview at 1440 and 375 pixels wide: screenshots, and no sideways scr
     const file = testInfo.outputPath(`overview-${width}.png`);
     await page.screenshot({ path: file, fullPage: true });
     await testInfo.attach(`overview at ${width} px`, { path: file, contentType: "image/png" });
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
     expect(scrollWidth, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(clientWidth);
   }
 });
 
-test("the overview prints without navigation or controls, charts kept, each section on its own page", async ({ page }, testInfo) => {
+test("the overview prints without navigation or controls, charts kept, each section on its own page", async ({
+  page,
+}, testInfo) => {
   await signIn(page, "manager");
   await openOverview(page);
   const bodyColor = () => page.locator("body").evaluate((body) => getComputedStyle(body).color);
@@ -159,11 +186,14 @@ test("the overview prints without navigation or controls, charts kept, each sect
   expect(await bodyColor()).toBe(lightText);
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Trend window" })).toBeHidden();
-  for (const name of ["Print or save as PDF", "Sign out"]) await expect(page.getByRole("button", { name })).toBeHidden();
+  for (const name of ["Print or save as PDF", "Sign out"])
+    await expect(page.getByRole("button", { name })).toBeHidden();
   await expect(page.getByTestId("device-trend").locator("path.recharts-area-curve").first()).toBeVisible();
   await expect(page.getByTestId("variance-trend").locator(".recharts-bar-rectangle rect").first()).toBeVisible();
   await expect(page.getByTestId("ageing-table")).toBeVisible();
-  const breaks = await page.locator(".print-section").evaluateAll((sections) => sections.map((section) => getComputedStyle(section).breakBefore));
+  const breaks = await page
+    .locator(".print-section")
+    .evaluateAll((sections) => sections.map((section) => getComputedStyle(section).breakBefore));
   expect(breaks).toEqual(["auto", "page", "page"]);
   const file = testInfo.outputPath("overview.pdf");
   await page.pdf({ path: file, format: "A4", printBackground: true });
@@ -189,12 +219,19 @@ test("the team page lists technicians and unassigned work by type, equal to SQL"
      GROUP BY 1`,
     [date],
   );
-  const technicians = await sql<{ id: string }>(`SELECT id::text FROM variance_dashboard.users WHERE role = 'technician' AND disabled_at IS NULL`);
+  const technicians = await sql<{ id: string }>(
+    `SELECT id::text FROM variance_dashboard.users WHERE role = 'technician' AND disabled_at IS NULL`,
+  );
   await signIn(page, "manager");
   await page.goto("/team");
   expect(technicians.length).toBeGreaterThan(0);
-  for (const { id } of technicians) await expect(page.locator(`[data-testid=technician-row][data-user="${id}"]`)).toBeVisible();
+  for (const { id } of technicians)
+    await expect(page.locator(`[data-testid=technician-row][data-user="${id}"]`)).toBeVisible();
   const rows = page.getByTestId("unassigned-type");
   await expect(rows).toHaveCount(unassigned.length);
-  for (const row of unassigned) await expect(page.locator(`[data-testid=unassigned-type][data-type=${row.type}]`)).toHaveAttribute("data-value", String(row.count));
+  for (const row of unassigned)
+    await expect(page.locator(`[data-testid=unassigned-type][data-type=${row.type}]`)).toHaveAttribute(
+      "data-value",
+      String(row.count),
+    );
 });

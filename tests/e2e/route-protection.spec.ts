@@ -14,7 +14,9 @@ interface Route {
 function appRoutes(dir = "app", segments: string[] = []): Route[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry): Route[] => {
     if (entry.isDirectory()) {
-      const segment = entry.name.startsWith("(") ? null : entry.name.replace(/^\[\.\.\.(\w+)\]$/, "sample/path").replace(/^\[(\w+)\]$/, "sample");
+      const segment = entry.name.startsWith("(")
+        ? null
+        : entry.name.replace(/^\[\.\.\.(\w+)\]$/, "sample/path").replace(/^\[(\w+)\]$/, "sample");
       return appRoutes(path.join(dir, entry.name), segment ? [...segments, segment] : segments);
     }
     const kind = /^page\.tsx$/.test(entry.name) ? "page" : /^route\.ts$/.test(entry.name) ? "handler" : null;

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { openQueue, signIn } from "./support";
 
-test("a technician saves the current filters as a view, makes it the default and opens it by its link", async ({ page }) => {
+test("a technician saves the current filters as a view, makes it the default and opens it by its link", async ({
+  page,
+}) => {
   await signIn(page, "technician");
   await openQueue(page, "/variances?type=MISSING_NINJA&sort=hostname");
   await page.getByLabel("Save these filters as").fill("Missing in Ninja by name");

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { openQueue, signIn, sql } from "./support";
 
 function expectHardened(headers: Record<string, string>) {
@@ -15,12 +15,16 @@ function expectHardened(headers: Record<string, string>) {
 function cspViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text()))
+      violations.push(message.text());
   });
   return violations;
 }
 
-test("the sign-in page and the overview carry the security headers, with a fresh nonce each time", async ({ page, request }) => {
+test("the sign-in page and the overview carry the security headers, with a fresh nonce each time", async ({
+  page,
+  request,
+}) => {
   const login = await request.get("/login");
   expectHardened(login.headers());
   const again = await request.get("/login");
@@ -46,7 +50,9 @@ test("pages run under the policy without a single violation", async ({ page }) =
   expect(violations).toEqual([]);
 });
 
-test("a server action without an Origin or from another site is refused with 403 before it runs; the app's own call works", async ({ page }) => {
+test("a server action without an Origin or from another site is refused with 403 before it runs; the app's own call works", async ({
+  page,
+}) => {
   await signIn(page, "technician");
   await openQueue(page, "/variances");
   await page.getByTestId("variance-row").filter({ visible: true }).first().getByRole("link").click();
@@ -63,8 +69,16 @@ test("a server action without an Origin or from another site is refused with 403
 
   // The app's own call, from the page: it works, and it is the call replayed below.
   const [call] = await Promise.all([
-    page.waitForRequest((request) => request.method() === "POST" && !!request.headers()["next-action"] && !!request.postData()?.includes("Origin probe from the page")),
-    page.getByLabel("Add a note").fill("Origin probe from the page").then(() => page.getByRole("button", { name: "Add note" }).click()),
+    page.waitForRequest(
+      (request) =>
+        request.method() === "POST" &&
+        !!request.headers()["next-action"] &&
+        !!request.postData()?.includes("Origin probe from the page"),
+    ),
+    page
+      .getByLabel("Add a note")
+      .fill("Origin probe from the page")
+      .then(() => page.getByRole("button", { name: "Add note" }).click()),
   ]);
   await expect(page.getByTestId("variance-notes")).toContainText("Origin probe from the page");
   const headers = await call.allHeaders();
@@ -73,11 +87,19 @@ test("a server action without an Origin or from another site is refused with 403
 
   const replay = (note: string, origin?: string) =>
     page.request.post(call.url(), {
-      headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component", ...(origin ? { origin } : {}) },
+      headers: {
+        "next-action": headers["next-action"]!,
+        "content-type": headers["content-type"]!,
+        accept: "text/x-component",
+        ...(origin ? { origin } : {}),
+      },
       data: call.postData()!.replace("Origin probe from the page", note),
     });
 
-  for (const [note, origin] of [["No origin", undefined], ["Forged origin", "https://evil.example"]] as const) {
+  for (const [note, origin] of [
+    ["No origin", undefined],
+    ["Forged origin", "https://evil.example"],
+  ] as const) {
     const refused = await replay(note, origin);
     expect(refused.status()).toBe(403);
     expect(refused.headers()["content-type"]).toMatch(/^text\/plain/);
@@ -90,9 +112,12 @@ test("a server action without an Origin or from another site is refused with 403
   expect((await written()).notes).toBe(before.notes + 1);
 });
 
-test("the session cookie has its own name, is HttpOnly and SameSite, lasts 8 hours and slides with use", async ({ page }) => {
+test("the session cookie has its own name, is HttpOnly and SameSite, lasts 8 hours and slides with use", async ({
+  page,
+}) => {
   await signIn(page, "manager");
-  const sessionCookie = async () => (await page.context().cookies()).find((cookie) => cookie.name === "variance-dashboard.session-token");
+  const sessionCookie = async () =>
+    (await page.context().cookies()).find((cookie) => cookie.name === "variance-dashboard.session-token");
   const first = await sessionCookie();
   expect(first).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   const hoursLeft = (first!.expires * 1000 - Date.now()) / 3_600_000;

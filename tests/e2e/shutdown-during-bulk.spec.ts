@@ -1,9 +1,9 @@
 import { connect } from "node:net";
-import pg from "pg";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
 import { connectionConfig } from "@/lib/db/connection-config";
+import { newAuthSecret, ownDemoDatabase, type SpawnedServer, spawnStartScript, waitForHealth } from "./spawned-server";
 import { openQueue, signInWith } from "./support";
-import { newAuthSecret, ownDemoDatabase, spawnStartScript, waitForHealth, type SpawnedServer } from "./spawned-server";
 
 const KEY = "lower(split_part(split_part(hostname, '|', 1), '.', 1))";
 
@@ -23,7 +23,9 @@ const connectionRefused = (port: number) =>
  * running: the server stops taking connections, finishes the action, and exits in time;
  * the bulk change lands whole, with one audit event per variance.
  */
-test("SIGTERM during a bulk resolve: the action finishes whole, new connections are refused, the server exits 0 in time", async ({ browser }) => {
+test("SIGTERM during a bulk resolve: the action finishes whole, new connections are refused, the server exits 0 in time", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const demo = await ownDemoDatabase("sigterm-bulk");
   const technician = demo.accounts.find((account) => account.role === "technician")!;
@@ -48,20 +50,35 @@ test("SIGTERM during a bulk resolve: the action finishes whole, new connections 
 
     // Hold one selected variance's exception rows, so the bulk transaction writes up to it
     // and then waits: reliably in flight when the signal arrives.
-    const held = (await page.getByTestId("variance-row").filter({ visible: true }).first().getAttribute("data-variance"))!;
+    const held = (await page
+      .getByTestId("variance-row")
+      .filter({ visible: true })
+      .first()
+      .getAttribute("data-variance"))!;
     const [heldType, heldKey] = held.split("/");
     await blocker.query("BEGIN");
     blocking = true;
-    const { rowCount } = await blocker.query(`SELECT id FROM exceptions WHERE type = $1 AND ${KEY} = $2 FOR UPDATE`, [heldType, heldKey]);
+    const { rowCount } = await blocker.query(`SELECT id FROM exceptions WHERE type = $1 AND ${KEY} = $2 FOR UPDATE`, [
+      heldType,
+      heldKey,
+    ]);
     expect(rowCount).toBeGreaterThan(0);
     const resolvedRowsOfHeld = async () =>
-      (await pool.query(`SELECT count(*)::int AS n FROM exceptions WHERE type = $1 AND ${KEY} = $2 AND resolved`, [heldType, heldKey])).rows[0].n as number;
+      (
+        await pool.query(`SELECT count(*)::int AS n FROM exceptions WHERE type = $1 AND ${KEY} = $2 AND resolved`, [
+          heldType,
+          heldKey,
+        ])
+      ).rows[0].n as number;
     const heldResolvedBefore = await resolvedRowsOfHeld();
 
     await page.getByRole("button", { name: `Resolve ${selected}` }).click();
     const dialog = page.getByRole("dialog", { name: `Resolve ${selected} selected` });
     await dialog.getByLabel("Resolution note").fill("Cleaned up before the maintenance window");
-    const response = page.waitForResponse((candidate) => candidate.request().method() === "POST" && !!candidate.request().headers()["next-action"], { timeout: 60_000 });
+    const response = page.waitForResponse(
+      (candidate) => candidate.request().method() === "POST" && !!candidate.request().headers()["next-action"],
+      { timeout: 60_000 },
+    );
     await dialog.getByRole("button", { name: `Resolve ${selected} variances` }).click();
 
     const waitingOnLock = async () =>

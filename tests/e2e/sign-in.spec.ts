@@ -41,7 +41,10 @@ test("a wrong password is refused with a generic message", async ({ page }) => {
   await expect(page.locator("#login-error")).toHaveText("Email or password is wrong.");
 });
 
-test("one person's typos lock only their own account: a colleague at the same address signs in at once", async ({ page, request }) => {
+test("one person's typos lock only their own account: a colleague at the same address signs in at once", async ({
+  page,
+  request,
+}) => {
   // Ten wrong passwords for one email, through Auth.js's own endpoint, from this machine
   // (::1, with no proxy in front), claiming an address in X-Forwarded-For that nothing vouches for.
   const typist = "typo.person@demo.local";

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { E2E_DATA_DIR } from "../../playwright.config";
 import { freePort } from "@/lib/db/embedded-postgres";
-import { startDemoDatabase, type DemoDatabase } from "@/lib/demo/demo-database";
+import { type DemoDatabase, startDemoDatabase } from "@/lib/demo/demo-database";
+import { E2E_DATA_DIR } from "../../playwright.config";
 
 /**
  * A second production server, started as an operator starts it (`node --import tsx
@@ -24,7 +24,8 @@ export interface SpawnedServer {
   kill(): Promise<void>;
 }
 
-export const spawnStartScript = (env: Record<string, string>) => spawnServer(process.execPath, ["--import", "tsx", "scripts/start.ts"], env);
+export const spawnStartScript = (env: Record<string, string>) =>
+  spawnServer(process.execPath, ["--import", "tsx", "scripts/start.ts"], env);
 
 /** `npm start` itself, as a person or the systemd unit of docs/deployment.md starts it: `process` is npm. */
 export const spawnNpmStart = (env: Record<string, string>) => spawnServer("npm", ["start"], env);
@@ -75,7 +76,10 @@ export async function waitForHealth(server: SpawnedServer, status: number, timeo
     if ((await healthStatus(server.baseUrl)) === status) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const why = server.process.exitCode === null ? `within ${timeoutMs} ms` : `before the server exited (${server.process.exitCode})`;
+  const why =
+    server.process.exitCode === null
+      ? `within ${timeoutMs} ms`
+      : `before the server exited (${server.process.exitCode})`;
   throw new Error(`health never answered ${status} ${why}; server output:\n${server.output()}`);
 }
 

@@ -1,25 +1,30 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type pg from "pg";
-import { expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { E2E_DATA_DIR } from "../../playwright.config";
+import { expect, type Page } from "@playwright/test";
+import type pg from "pg";
+import type { Role } from "@/lib/auth/roles";
 import { withClient } from "@/lib/db/with-client";
 import type { DemoAccount } from "@/lib/demo/demo-accounts";
-import type { Role } from "@/lib/auth/roles";
+import { E2E_DATA_DIR } from "../../playwright.config";
 
 const dataDir = path.resolve(E2E_DATA_DIR);
 const readJson = <T>(file: string) => JSON.parse(readFileSync(path.join(dataDir, file), "utf8")) as T;
 
 export function demoAccount(role: Role): DemoAccount {
-  const account = readJson<{ accounts: DemoAccount[] }>("demo-secrets.json").accounts.find((candidate) => candidate.role === role);
+  const account = readJson<{ accounts: DemoAccount[] }>("demo-secrets.json").accounts.find(
+    (candidate) => candidate.role === role,
+  );
   if (!account) throw new Error(`no demo account for ${role}`);
   return account;
 }
 
 /** Runs one query against the database the server under test is using. */
 export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  return withClient(readJson<{ databaseUrl: string }>("demo-runtime.json").databaseUrl, async (client) => (await client.query<T>(text, values)).rows);
+  return withClient(
+    readJson<{ databaseUrl: string }>("demo-runtime.json").databaseUrl,
+    async (client) => (await client.query<T>(text, values)).rows,
+  );
 }
 
 /** Signs in through the local form and waits for the signed-in page. */
@@ -55,7 +60,10 @@ export async function expectAccessible(page: Page) {
     const { violations } = await new AxeBuilder({ page }).analyze();
     const blocking = violations
       .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${colorScheme}: ${violation.id} (${violation.nodes.length}) ${violation.nodes[0]?.target.join(" ")}`);
+      .map(
+        (violation) =>
+          `${colorScheme}: ${violation.id} (${violation.nodes.length}) ${violation.nodes[0]?.target.join(" ")}`,
+      );
     expect(blocking).toEqual([]);
   }
 }

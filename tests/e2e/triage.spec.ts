@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
+import { expect, type Page, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { expect, test, type Page } from "@playwright/test";
 import { openQueue, signIn, sql } from "./support";
 
 /** Open SPARE_MISMATCH variances on the report, as the queue lists them (longest open first). */
@@ -10,11 +10,16 @@ async function openSpareRows(page: Page) {
 }
 
 async function noteCount(type: string, key: string) {
-  const [row] = await sql<{ n: number }>("SELECT count(*)::int AS n FROM variance_dashboard.variance_notes WHERE variance_type = $1 AND variance_key = $2", [type, key]);
+  const [row] = await sql<{ n: number }>(
+    "SELECT count(*)::int AS n FROM variance_dashboard.variance_notes WHERE variance_type = $1 AND variance_key = $2",
+    [type, key],
+  );
   return row!.n;
 }
 
-test("a technician notes, assigns, resolves a spare and sees it move to resolved with its timeline", async ({ page }) => {
+test("a technician notes, assigns, resolves a spare and sees it move to resolved with its timeline", async ({
+  page,
+}) => {
   await signIn(page, "technician");
   const rows = await openSpareRows(page);
   const row = rows.nth(5);
@@ -100,7 +105,9 @@ test("a manager sees no action controls, and calling an action directly is refus
   const rows = await openSpareRows(page);
   await rows.first().getByRole("link").click();
   const [type, key] = decodeURIComponent(new URL(page.url()).pathname).split("/").slice(2);
-  const request = page.waitForRequest((candidate) => candidate.method() === "POST" && !!candidate.headers()["next-action"]);
+  const request = page.waitForRequest(
+    (candidate) => candidate.method() === "POST" && !!candidate.headers()["next-action"],
+  );
   await page.getByLabel("Add a note").fill("Recorded call");
   await page.getByRole("button", { name: "Add note" }).click();
   const recorded = await request;
@@ -119,7 +126,12 @@ test("a manager sees no action controls, and calling an action directly is refus
   await expect(manager.getByRole("checkbox")).toHaveCount(0);
 
   const replay = await manager.request.post(recorded.url(), {
-    headers: { "next-action": recorded.headers()["next-action"]!, "content-type": recorded.headers()["content-type"]!, accept: "text/x-component", origin: new URL(page.url()).origin },
+    headers: {
+      "next-action": recorded.headers()["next-action"]!,
+      "content-type": recorded.headers()["content-type"]!,
+      accept: "text/x-component",
+      origin: new URL(page.url()).origin,
+    },
     data: recorded.postData()!.replace("Recorded call", "Manager was here"),
   });
   expect(await replay.text()).toContain("You do not have permission to do that.");
@@ -132,7 +144,18 @@ test("script in notes and hostnames renders as text", async ({ page }) => {
   const [latest] = await sql<{ date: string }>("SELECT max(date_found)::text AS date FROM exceptions");
   await sql(
     `INSERT INTO exceptions (date_found, type, hostname, details, resolved) VALUES ($1, 'MISSING_NINJA', $2, $3, false)`,
-    [latest!.date, hostile, JSON.stringify({ tl_hostname: hostile, tl_canonical_key: hostile, tl_site_name: null, tl_org_name: hostile, data_quality_issue: false, original_stored_hostname: null })],
+    [
+      latest!.date,
+      hostile,
+      JSON.stringify({
+        tl_hostname: hostile,
+        tl_canonical_key: hostile,
+        tl_site_name: null,
+        tl_org_name: hostile,
+        data_quality_issue: false,
+        original_stored_hostname: null,
+      }),
+    ],
   );
   let dialogs = 0;
   page.on("dialog", (dialog) => {

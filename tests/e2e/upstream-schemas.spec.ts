@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { ensureLoginRole, grantLeastPrivilege } from "@/lib/db/least-privilege";
 import { withClient } from "@/lib/db/with-client";
 import { devicePath } from "@/lib/inventory/device-path";
 import { variancePath } from "@/lib/variances/variance-key";
 import { rebuildUpstreamAs, type UpstreamVariant } from "../helpers/upstream-schema-variants";
+import { newAuthSecret, ownDemoDatabase, type SpawnedServer, spawnStartScript, waitForHealth } from "./spawned-server";
 import { signInWith } from "./support";
-import { newAuthSecret, ownDemoDatabase, spawnStartScript, waitForHealth, type SpawnedServer } from "./spawned-server";
 
 /*
  * The production app, started as an operator starts it (DATABASE_URL, the least-privilege role
@@ -55,7 +55,18 @@ for (const variant of ["minimal", "maximal"] as const satisfies UpstreamVariant[
       const page = await context.newPage();
       await signInWith(page, admin.email, admin.password);
 
-      for (const path of ["/", "/?window=365", "/variances", "/variances?status=all", "/team", "/organizations", "/devices", `/devices?q=${spare.slice(0, 3)}`, "/admin/users", "/admin/audit"]) {
+      for (const path of [
+        "/",
+        "/?window=365",
+        "/variances",
+        "/variances?status=all",
+        "/team",
+        "/organizations",
+        "/devices",
+        `/devices?q=${spare.slice(0, 3)}`,
+        "/admin/users",
+        "/admin/audit",
+      ]) {
         await expectPage(page, path);
       }
       await expectPage(page, variancePath({ type: "SPARE_MISMATCH", key: spare }));
@@ -66,13 +77,23 @@ for (const variant of ["minimal", "maximal"] as const satisfies UpstreamVariant[
       expect(ninjaRows).toBeGreaterThan(0);
       // TPM, Secure Boot and Windows 11 readiness, on each Ninja row.
       await expect(ninja.getByText("not collected")).toHaveCount(variant === "minimal" ? 3 * ninjaRows : 0);
-      await expect(ninja.locator("dt", { hasText: "Site / location" }).locator("xpath=following-sibling::dd[1]")).not.toHaveText("—");
+      await expect(
+        ninja.locator("dt", { hasText: "Site / location" }).locator("xpath=following-sibling::dd[1]"),
+      ).not.toHaveText("—");
 
       await page.goto("/organizations");
       const organization = await page.locator('a[href^="/organizations/"]').first().getAttribute("href");
       await expectPage(page, organization!);
 
-      for (const path of ["/api/health", "/api/exceptions", "/api/exceptions?resolved=false&limit=5", "/api/exceptions/stats", "/api/devices/summary", "/api/variances/export?format=csv", "/api/variances/export?format=xlsx"]) {
+      for (const path of [
+        "/api/health",
+        "/api/exceptions",
+        "/api/exceptions?resolved=false&limit=5",
+        "/api/exceptions/stats",
+        "/api/devices/summary",
+        "/api/variances/export?format=csv",
+        "/api/variances/export?format=xlsx",
+      ]) {
         const response = await context.request.get(path);
         expect(response.status(), path).toBe(200);
       }

@@ -5,7 +5,8 @@ import type pg from "pg";
  * delete and re-insert whole dates, never update rows in place.
  */
 export function collectorSimulation(pool: pg.Pool) {
-  const query = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) => (await pool.query(text, values)).rows as T[];
+  const query = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) =>
+    (await pool.query(text, values)).rows as T[];
 
   const snapshotColumns = async () =>
     (
@@ -27,8 +28,14 @@ export function collectorSimulation(pool: pg.Pool) {
     /** The next day's collections and checks, finding the same devices and variances. */
     async collectNextReport(from: string, to: string) {
       const columns = (await snapshotColumns()).replace(/(^|, )snapshot_date(?=,|$)/, "").replace(/^, /, "");
-      await query(`INSERT INTO device_snapshot (snapshot_date, ${columns}) SELECT $2, ${columns} FROM device_snapshot WHERE snapshot_date = $1`, [from, to]);
-      await query(`INSERT INTO exceptions (date_found, type, hostname, details, resolved) SELECT $2, type, hostname, details, false FROM exceptions WHERE date_found = $1 ORDER BY id`, [from, to]);
+      await query(
+        `INSERT INTO device_snapshot (snapshot_date, ${columns}) SELECT $2, ${columns} FROM device_snapshot WHERE snapshot_date = $1`,
+        [from, to],
+      );
+      await query(
+        `INSERT INTO exceptions (date_found, type, hostname, details, resolved) SELECT $2, type, hostname, details, false FROM exceptions WHERE date_found = $1 ORDER BY id`,
+        [from, to],
+      );
     },
 
     /**
@@ -42,7 +49,11 @@ export function collectorSimulation(pool: pg.Pool) {
          SELECT coalesce(json_agg(gone), '[]') AS rows FROM gone`,
         [vendor, date],
       );
-      return () => query(`INSERT INTO device_snapshot (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::device_snapshot, $1::json)`, [JSON.stringify(rows)]);
+      return () =>
+        query(
+          `INSERT INTO device_snapshot (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::device_snapshot, $1::json)`,
+          [JSON.stringify(rows)],
+        );
     },
   };
 }

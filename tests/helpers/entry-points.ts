@@ -7,14 +7,21 @@ import type { Database } from "@/lib/db/prisma";
  * in the source, as "file#export".
  */
 export function entryPointsInCode(): string[] {
-  const files = (readdirSync("app", { recursive: true }) as string[]).map((file) => path.join("app", file)).filter((file) => /\.tsx?$/.test(file));
+  const files = (readdirSync("app", { recursive: true }) as string[])
+    .map((file) => path.join("app", file))
+    .filter((file) => /\.tsx?$/.test(file));
   return files.flatMap((file) => {
     const source = readFileSync(file, "utf8");
-    const exported = [...source.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+(\w+)/g)].map((match) => match[1]!);
-    const destructured = [...source.matchAll(/export\s+const\s*\{([^}]+)\}/g)].flatMap((match) => match[1]!.split(",").map((name) => name.trim()));
+    const exported = [...source.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+(\w+)/g)].map(
+      (match) => match[1]!,
+    );
+    const destructured = [...source.matchAll(/export\s+const\s*\{([^}]+)\}/g)].flatMap((match) =>
+      match[1]!.split(",").map((name) => name.trim()),
+    );
     const names = [...exported, ...destructured];
     if (/^\s*["']use server["']/.test(source)) return names.map((name) => `${file}#${name}`);
-    if (path.basename(file) === "route.ts") return names.filter((name) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(name)).map((name) => `${file}#${name}`);
+    if (path.basename(file) === "route.ts")
+      return names.filter((name) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(name)).map((name) => `${file}#${name}`);
     return [];
   });
 }
@@ -28,7 +35,13 @@ export async function loadEntryPoint(name: string): Promise<EntryPoint> {
 }
 
 /** A request to a route handler's own path, as the app would receive it. */
-export const routeRequest = (name: string, query = "") => new Request(`http://localhost/${name.split("#")[0]!.replace(/^app\//, "").replace(/\/route\.ts$/, "")}${query}`);
+export const routeRequest = (name: string, query = "") =>
+  new Request(
+    `http://localhost/${name
+      .split("#")[0]!
+      .replace(/^app\//, "")
+      .replace(/\/route\.ts$/, "")}${query}`,
+  );
 
 /**
  * Whose session the entry points see, and which database getPrisma() returns. Test files
@@ -52,9 +65,16 @@ export async function outcomeOf(call: Promise<unknown>): Promise<string> {
   const result = await call;
   if (result instanceof Response) {
     await result.body?.cancel();
-    return result.status === 200 ? "ok" : result.status === 401 || result.status === 403 ? "refused" : `HTTP ${result.status}`;
+    return result.status === 200
+      ? "ok"
+      : result.status === 401 || result.status === 403
+        ? "refused"
+        : `HTTP ${result.status}`;
   }
-  const { serverError, validationErrors } = (result ?? {}) as { serverError?: { code: string; message: string }; validationErrors?: unknown };
+  const { serverError, validationErrors } = (result ?? {}) as {
+    serverError?: { code: string; message: string };
+    validationErrors?: unknown;
+  };
   if (serverError) return serverError.code === "forbidden" ? "refused" : `${serverError.code}: ${serverError.message}`;
   return validationErrors ? `invalid: ${JSON.stringify(validationErrors)}` : "ok";
 }

@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/prisma";
 import type { ReportDate } from "@/lib/inventory/report-date";
-import { exportQueue, type ExportFormat } from "@/lib/variances/queue-export";
+import { type ExportFormat, exportQueue } from "@/lib/variances/queue-export";
 import type { QueueFilters } from "@/lib/variances/queue-filters";
 
 /**

@@ -1,8 +1,8 @@
-import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import pg from "pg";
 import { connectionConfig } from "@/lib/db/connection-config";
 import type { Database } from "@/lib/db/prisma";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 
 type QueryArgument = string | { text?: string } | undefined;
 

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { createUpstreamSchema, type UpstreamSchemaOptions } from "@/lib/demo/upstream-schema";
-import { generateDemoData } from "@/lib/demo/generate";
-import { migrateDashboardSchema } from "@/lib/db/migrate";
-import { grantLeastPrivilege } from "@/lib/db/least-privilege";
 import { connectionConfig } from "@/lib/db/connection-config";
+import { grantLeastPrivilege } from "@/lib/db/least-privilege";
+import { migrateDashboardSchema } from "@/lib/db/migrate";
 import { withClient } from "@/lib/db/with-client";
+import { generateDemoData } from "@/lib/demo/generate";
+import { createUpstreamSchema, type UpstreamSchemaOptions } from "@/lib/demo/upstream-schema";
 
 export interface TestDatabase {
   name: string;

@@ -20,10 +20,21 @@ export const MINIMAL_MISSING_OPTIONAL = [
   "device_snapshot.windows_11_24h2_capable",
 ];
 
-const schemaFile = (variant: UpstreamVariant) => path.resolve(import.meta.dirname, "../upstream-schemas", `${variant}.sql`);
+const schemaFile = (variant: UpstreamVariant) =>
+  path.resolve(import.meta.dirname, "../upstream-schemas", `${variant}.sql`);
 
 // Parents before children, for the foreign keys.
-const TABLES = ["vendor", "billing_status", "device_type", "site", "device_identity", "device_snapshot", "exceptions", "job_batches", "job_runs"];
+const TABLES = [
+  "vendor",
+  "billing_status",
+  "device_type",
+  "site",
+  "device_identity",
+  "device_snapshot",
+  "exceptions",
+  "job_batches",
+  "job_runs",
+];
 
 /** NOT NULL columns of a variant that the demo data does not have, with what to fill them from. */
 const FILLED: Record<string, Record<string, string>> = { billing_status: { name: "code" } };
@@ -54,12 +65,16 @@ export async function rebuildUpstreamAs(client: pg.ClientBase, variant: Upstream
     for (const table of TABLES) {
       const target = await columnsOf(client, "public", table);
       const source = new Set(await columnsOf(client, "demo_source", table));
-      const filled = Object.entries(FILLED[table] ?? {}).filter(([column]) => target.includes(column) && !source.has(column));
+      const filled = Object.entries(FILLED[table] ?? {}).filter(
+        ([column]) => target.includes(column) && !source.has(column),
+      );
       const common = target.filter((column) => source.has(column));
       if (common.length === 0) continue;
       const into = [...common, ...filled.map(([column]) => column)].map(escapeIdentifier).join(", ");
       const from = [...common, ...filled.map(([, from]) => from)].map(escapeIdentifier).join(", ");
-      await client.query(`INSERT INTO public.${escapeIdentifier(table)} (${into}) OVERRIDING SYSTEM VALUE SELECT ${from} FROM demo_source.${escapeIdentifier(table)}`);
+      await client.query(
+        `INSERT INTO public.${escapeIdentifier(table)} (${into}) OVERRIDING SYSTEM VALUE SELECT ${from} FROM demo_source.${escapeIdentifier(table)}`,
+      );
     }
     await client.query("DROP SCHEMA demo_source CASCADE");
     await client.query("COMMIT");

@@ -1,7 +1,7 @@
 import type pg from "pg";
-import type { Database } from "@/lib/db/prisma";
 import type { Actor, Role } from "@/lib/auth/roles";
 import { createLocalUser } from "@/lib/auth/users";
+import type { Database } from "@/lib/db/prisma";
 import type { VarianceId } from "@/lib/variances/variance-key";
 
 /** Real variances of the demo data, found with SQL independent of the code under test. */
@@ -41,7 +41,9 @@ export type DatabaseSnapshot = Record<Table, Map<string, Row>>;
 export async function snapshotDatabase(pool: pg.Pool): Promise<DatabaseSnapshot> {
   const snapshot = {} as DatabaseSnapshot;
   for (const [table, pk] of Object.entries(TABLES) as [Table, string][]) {
-    const { rows } = await pool.query<{ pk: string; row: Row }>(`SELECT ${pk} AS pk, to_jsonb(t) AS row FROM ${table} t`);
+    const { rows } = await pool.query<{ pk: string; row: Row }>(
+      `SELECT ${pk} AS pk, to_jsonb(t) AS row FROM ${table} t`,
+    );
     snapshot[table] = new Map(rows.map(({ pk: key, row }) => [key, row]));
   }
   return snapshot;
@@ -63,8 +65,11 @@ export function diffSnapshots(before: DatabaseSnapshot, after: DatabaseSnapshot)
       const old = before[table].get(key);
       if (!old) (tableDiff.added ??= []).push(row);
       else {
-        const columns = Object.keys(row).filter((column) => JSON.stringify(row[column]) !== JSON.stringify(old[column]));
-        if (columns.length) (tableDiff.changed ??= {})[key] = Object.fromEntries(columns.map((column) => [column, row[column]]));
+        const columns = Object.keys(row).filter(
+          (column) => JSON.stringify(row[column]) !== JSON.stringify(old[column]),
+        );
+        if (columns.length)
+          (tableDiff.changed ??= {})[key] = Object.fromEntries(columns.map((column) => [column, row[column]]));
       }
     }
     for (const key of before[table].keys()) if (!after[table].has(key)) (tableDiff.removed ??= []).push(key);
@@ -82,13 +87,20 @@ export async function changesMadeBy(pool: pg.Pool, work: () => Promise<unknown>)
 
 /** A checksum of every table a command may touch: equal means nothing changed. */
 export async function databaseChecksum(pool: pg.Pool): Promise<string> {
-  const parts = Object.entries(TABLES).map(([table, pk]) => `(SELECT md5(coalesce(string_agg(to_jsonb(t)::text, ',' ORDER BY ${pk}), '')) FROM ${table} t)`);
+  const parts = Object.entries(TABLES).map(
+    ([table, pk]) => `(SELECT md5(coalesce(string_agg(to_jsonb(t)::text, ',' ORDER BY ${pk}), '')) FROM ${table} t)`,
+  );
   const { rows } = await pool.query<{ checksum: string }>(`SELECT concat_ws('/', ${parts.join(", ")}) AS checksum`);
   return rows[0]!.checksum;
 }
 
 /** Expects `work` to fail with a CommandError of `code` (and message) and to change nothing. */
-export async function expectRefusedUnchanged(pool: pg.Pool, work: () => Promise<unknown>, code: string, message?: RegExp) {
+export async function expectRefusedUnchanged(
+  pool: pg.Pool,
+  work: () => Promise<unknown>,
+  code: string,
+  message?: RegExp,
+) {
   const before = await databaseChecksum(pool);
   const error = await work().then(
     () => null,
@@ -97,7 +109,8 @@ export async function expectRefusedUnchanged(pool: pg.Pool, work: () => Promise<
   if (!error) throw new Error(`expected a refusal with code ${code}, but the command succeeded`);
   const { code: actualCode, message: actualMessage } = error as { code?: string; message: string };
   if (actualCode !== code) throw new Error(`expected code ${code}, got ${actualCode ?? "no code"}: ${actualMessage}`);
-  if (message && !message.test(actualMessage)) throw new Error(`message ${JSON.stringify(actualMessage)} does not match ${message}`);
+  if (message && !message.test(actualMessage))
+    throw new Error(`message ${JSON.stringify(actualMessage)} does not match ${message}`);
   if ((await databaseChecksum(pool)) !== before) throw new Error("refused, yet the database changed");
   return error as Error & { code: string; fieldErrors?: Record<string, string[]> };
 }

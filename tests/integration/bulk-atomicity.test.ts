@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bulkResolveVariances } from "@/lib/variances/commands/bulk-resolve-variances";
 import { createPrismaClient } from "@/lib/db/prisma";
+import { bulkResolveVariances } from "@/lib/variances/commands/bulk-resolve-variances";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
 import { DEMO_END_DATE } from "../helpers/test-database";
 import { databaseChecksum, rowIdsOf, variancesOn } from "../helpers/variance-fixtures";
@@ -22,10 +22,15 @@ describe("a bulk action cut off half-way", () => {
     // writes the first nineteen and then waits, mid-way, on the twentieth.
     const blocker = await pool.connect();
     await blocker.query("BEGIN");
-    await blocker.query("SELECT id FROM exceptions WHERE id = ANY($1::bigint[]) FOR UPDATE", [await rowIdsOf(pool, last, DEMO_END_DATE)]);
+    await blocker.query("SELECT id FROM exceptions WHERE id = ANY($1::bigint[]) FOR UPDATE", [
+      await rowIdsOf(pool, last, DEMO_END_DATE),
+    ]);
 
     const doomed = createPrismaClient(fixture.database.url);
-    const bulk = bulkResolveVariances(doomed, fixture.actors.technician, { variances: selection, note: "Cleaned up in bulk." }).then(
+    const bulk = bulkResolveVariances(doomed, fixture.actors.technician, {
+      variances: selection,
+      note: "Cleaned up in bulk.",
+    }).then(
       () => "committed",
       () => "failed",
     );

@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/prisma";
+import { addDays } from "@/lib/inventory/report-date";
 import { getReportStatus } from "@/lib/inventory/report-status";
+import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
+import { assignVariance } from "@/lib/variances/commands/assign-variance";
+import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
+import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
 import { getQueue } from "@/lib/variances/queue";
 import { parseQueueFilters } from "@/lib/variances/queue-filters";
 import { reconcileWriteThrough } from "@/lib/variances/reconcile";
-import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
-import { assignVariance } from "@/lib/variances/commands/assign-variance";
-import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
-import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
-import { createPrismaClient } from "@/lib/db/prisma";
 import type { VarianceId } from "@/lib/variances/variance-key";
-import { addDays } from "@/lib/inventory/report-date";
+import { collectorSimulation } from "../helpers/collector-simulation";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
 import { DEMO_END_DATE } from "../helpers/test-database";
-import { collectorSimulation } from "../helpers/collector-simulation";
 import { variancesOn } from "../helpers/variance-fixtures";
 
 const REPORT = DEMO_END_DATE;
@@ -21,7 +21,8 @@ const TODAY = addDays(REPORT, 1);
 
 describe("collectors and checks rewriting data under the app", () => {
   const fixture = demoDatabaseFixture();
-  const query = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) => (await fixture.database.pool.query(text, values)).rows as T[];
+  const query = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) =>
+    (await fixture.database.pool.query(text, values)).rows as T[];
   const openQueue = () => getQueue(fixture.db, fixture.actors.manager, parseQueueFilters({}), TODAY);
   const triageOf = ({ type, key }: VarianceId) =>
     query<{ resolved: boolean; assigned: boolean; snoozed: boolean }>(
@@ -38,7 +39,11 @@ describe("collectors and checks rewriting data under the app", () => {
 
   it("(a) the checks re-create the report's rows while technicians triage: nothing is lost, and reconcile writes it all back", async () => {
     const simulation = collectorSimulation(fixture.database.pool);
-    const [resolved, assigned, noted, snoozed] = (await variancesOn(fixture.database.pool, REPORT, "SPARE_MISMATCH")) as VarianceId[];
+    const [resolved, assigned, noted, snoozed] = (await variancesOn(
+      fixture.database.pool,
+      REPORT,
+      "SPARE_MISMATCH",
+    )) as VarianceId[];
     const second = createPrismaClient(fixture.database.url);
     const { technician, otherTechnician } = fixture.actors;
     try {
@@ -48,7 +53,12 @@ describe("collectors and checks rewriting data under the app", () => {
         assignVariance(second, otherTechnician, { ...assigned!, expectedVersion: 0, assigneeUserId: technician.id }),
         addVarianceNote(fixture.db, technician, { ...noted!, text: "Client says it is in a drawer." }),
         simulation.rerunChecks(REPORT),
-        snoozeVariance(second, otherTechnician, { ...snoozed!, expectedVersion: 0, days: 14, reason: "Client on leave." }),
+        snoozeVariance(second, otherTechnician, {
+          ...snoozed!,
+          expectedVersion: 0,
+          days: 14,
+          reason: "Client on leave.",
+        }),
       ]);
       expect(results.map((result) => result.status)).toEqual(Array(6).fill("fulfilled"));
     } finally {
@@ -58,7 +68,9 @@ describe("collectors and checks rewriting data under the app", () => {
     expect(await triageOf(resolved!)).toEqual({ resolved: true, assigned: false, snoozed: false });
     expect(await triageOf(assigned!)).toEqual({ resolved: false, assigned: true, snoozed: false });
     expect(await triageOf(snoozed!)).toEqual({ resolved: false, assigned: false, snoozed: true });
-    expect(await query("SELECT body FROM variance_dashboard.variance_notes WHERE variance_key = $1", [noted!.key])).toEqual([{ body: "Client says it is in a drawer." }]);
+    expect(
+      await query("SELECT body FROM variance_dashboard.variance_notes WHERE variance_key = $1", [noted!.key]),
+    ).toEqual([{ body: "Client says it is in a drawer." }]);
 
     // The write-through may have landed on rows the checks then deleted; reconcile puts it back.
     await reconcileWriteThrough(fixture.db);
@@ -87,12 +99,19 @@ describe("collectors and checks rewriting data under the app", () => {
     const during = await openQueue();
     expect(during.reportDate).toBe(PREVIOUS);
     const missingDuring = during.typeCounts.find((count) => count.type === "MISSING_NINJA")?.count ?? 0;
-    const threatLockerDevices = (await query<{ n: number }>("SELECT count(*)::int AS n FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id WHERE v.name = 'ThreatLocker' AND s.snapshot_date = $1", [REPORT]))[0]!.n;
+    const threatLockerDevices = (
+      await query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id WHERE v.name = 'ThreatLocker' AND s.snapshot_date = $1",
+        [REPORT],
+      )
+    )[0]!.n;
     expect(missingDuring).toBeLessThan(threatLockerDevices / 10);
 
     await putBack();
     await simulation.rerunChecks(REPORT);
-    await query("DELETE FROM exceptions WHERE date_found = $1 AND type = 'MISSING_NINJA' AND details = '{}'::jsonb", [REPORT]);
+    await query("DELETE FROM exceptions WHERE date_found = $1 AND type = 'MISSING_NINJA' AND details = '{}'::jsonb", [
+      REPORT,
+    ]);
     const after = await openQueue();
     expect(after.reportDate).toBe(REPORT);
     expect(after.typeCounts.find((count) => count.type === "MISSING_NINJA")?.count ?? 0).toBe(missingBefore);
@@ -101,12 +120,18 @@ describe("collectors and checks rewriting data under the app", () => {
   it("(c) a failed ThreatLocker collection (0 rows): the banner says so, triage survives, and the write-through returns after the re-run", async () => {
     const simulation = collectorSimulation(fixture.database.pool);
     const [variance] = (await variancesOn(fixture.database.pool, REPORT, "SPARE_MISMATCH")).slice(5) as VarianceId[];
-    await resolveVariance(fixture.db, fixture.actors.technician, { ...variance!, expectedVersion: 0, note: "Licence removed." });
+    await resolveVariance(fixture.db, fixture.actors.technician, {
+      ...variance!,
+      expectedVersion: 0,
+      note: "Licence removed.",
+    });
 
     const putBack = await simulation.deleteVendorDate("ThreatLocker", REPORT);
     const status = await getReportStatus(fixture.db, TODAY);
     expect(status.latestMatchingDate).toBe(PREVIOUS);
-    expect(status.vendors.find((vendor) => vendor.vendor === "ThreatLocker")).toMatchObject({ missingOnNewestDate: true });
+    expect(status.vendors.find((vendor) => vendor.vendor === "ThreatLocker")).toMatchObject({
+      missingOnNewestDate: true,
+    });
     expect((await openQueue()).reportDate).toBe(PREVIOUS);
 
     await putBack();

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { type PoolSettings, poolSettings } from "@/lib/db/pool-settings";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
-import { poolSettings, type PoolSettings } from "@/lib/db/pool-settings";
 import { inTransaction } from "@/lib/db/transaction";
-import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
 import { bulkResolveVariances } from "@/lib/variances/commands/bulk-resolve-variances";
+import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
+import { demoDatabaseFixture } from "../helpers/demo-fixture";
 import { DEMO_END_DATE } from "../helpers/test-database";
 import { expectRefusedUnchanged, variancesOn } from "../helpers/variance-fixtures";
-import { demoDatabaseFixture } from "../helpers/demo-fixture";
 
 const BUSY = /^The database is busy — try again in a moment\.$/;
 
@@ -52,9 +52,24 @@ describe("a database too busy to serve a command in time", () => {
     const [single, noted, ...bulk] = await variancesOn(fixture.database.pool, DEMO_END_DATE);
     const { technician } = fixture.actors;
     await withPoolHeld({ connectionTimeoutMs: 300 }, async (db) => {
-      await expectRefusedUnchanged(fixture.database.pool, () => resolveVariance(db, technician, { ...single!, expectedVersion: 0, note: "fixed" }), "busy", BUSY);
-      await expectRefusedUnchanged(fixture.database.pool, () => addVarianceNote(db, technician, { ...noted!, text: "checked" }), "busy", BUSY);
-      await expectRefusedUnchanged(fixture.database.pool, () => bulkResolveVariances(db, technician, { variances: bulk.slice(0, 3), note: "fixed" }), "busy", BUSY);
+      await expectRefusedUnchanged(
+        fixture.database.pool,
+        () => resolveVariance(db, technician, { ...single!, expectedVersion: 0, note: "fixed" }),
+        "busy",
+        BUSY,
+      );
+      await expectRefusedUnchanged(
+        fixture.database.pool,
+        () => addVarianceNote(db, technician, { ...noted!, text: "checked" }),
+        "busy",
+        BUSY,
+      );
+      await expectRefusedUnchanged(
+        fixture.database.pool,
+        () => bulkResolveVariances(db, technician, { variances: bulk.slice(0, 3), note: "fixed" }),
+        "busy",
+        BUSY,
+      );
     });
     // Once the database has room again, the same command goes through.
     const result = await resolveVariance(fixture.db, technician, { ...single!, expectedVersion: 0, note: "fixed" });

@@ -1,11 +1,11 @@
+import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionConfig } from "@/lib/db/connection-config";
-import { freePort, startEmbeddedPostgres, type EmbeddedCluster } from "@/lib/db/embedded-postgres";
+import { type EmbeddedCluster, freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { withClient } from "@/lib/db/with-client";
 import { createUpstreamSchema } from "@/lib/demo/upstream-schema";
 

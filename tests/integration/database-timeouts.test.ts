@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/db/prisma";
 import { poolSettings } from "@/lib/db/pool-settings";
+import { createPrismaClient } from "@/lib/db/prisma";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
 
 describe("database timeouts and pool bound", () => {
   const fixture = demoDatabaseFixture();
 
   it("cancels a statement that runs longer than the statement timeout", async () => {
-    const db = createPrismaClient(fixture.database.url, { ...poolSettings({}), max: 2, statementTimeoutMs: 300, connectionTimeoutMs: 2_000 });
+    const db = createPrismaClient(fixture.database.url, {
+      ...poolSettings({}),
+      max: 2,
+      statementTimeoutMs: 300,
+      connectionTimeoutMs: 2_000,
+    });
     try {
       const started = Date.now();
       await expect(db.$queryRaw`SELECT pg_sleep(5)`).rejects.toThrow(/statement timeout/);
@@ -20,7 +25,12 @@ describe("database timeouts and pool bound", () => {
   });
 
   it("never opens more connections than the pool allows, however many queries wait", async () => {
-    const db = createPrismaClient(fixture.database.url, { ...poolSettings({}), max: 3, statementTimeoutMs: 10_000, connectionTimeoutMs: 10_000 });
+    const db = createPrismaClient(fixture.database.url, {
+      ...poolSettings({}),
+      max: 3,
+      statementTimeoutMs: 10_000,
+      connectionTimeoutMs: 10_000,
+    });
     const database = fixture.database.name;
     try {
       let running = true;

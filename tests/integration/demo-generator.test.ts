@@ -8,7 +8,9 @@ async function generate(database: TestDatabase, options: DemoOptions, label: str
   const started = performance.now();
   const summary = await generateDemoData(database.pool, options);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`demo data ${label}: ${summary.snapshotRows} snapshot rows, ${summary.exceptionRows} exceptions in ${seconds.toFixed(1)} s`);
+  console.log(
+    `demo data ${label}: ${summary.snapshotRows} snapshot rows, ${summary.exceptionRows} exceptions in ${seconds.toFixed(1)} s`,
+  );
   return { summary, seconds };
 }
 
@@ -21,7 +23,10 @@ async function checksum(database: TestDatabase): Promise<string> {
   const tables = ["site", "device_identity", "device_snapshot", "exceptions", "job_batches", "job_runs"];
   const parts = await Promise.all(
     tables.map(async (table) => {
-      const [row] = await rows<{ md5: string }>(database, `SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS md5 FROM ${table} t`);
+      const [row] = await rows<{ md5: string }>(
+        database,
+        `SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS md5 FROM ${table} t`,
+      );
       return `${table}:${row?.md5}`;
     }),
   );
@@ -154,7 +159,8 @@ describe.each(["guide", "rebuilt"] as const)("demo data at the default size, %s 
 
   it("keeps steady-state exceptions at 15–60 per date, mostly SPARE_MISMATCH, with a naming-drift spike", async () => {
     const byDate = new Map<string, Record<string, number>>();
-    for (const { date, type, count } of await exceptionsPerDate(database)) byDate.set(date, { ...byDate.get(date), [type]: count });
+    for (const { date, type, count } of await exceptionsPerDate(database))
+      byDate.set(date, { ...byDate.get(date), [type]: count });
     const drift = summary.namingDrift;
     expect(drift).not.toBeNull();
     const inDrift = (date: string) => !!drift && date >= drift.from && date <= drift.to;
@@ -168,7 +174,9 @@ describe.each(["guide", "rebuilt"] as const)("demo data at the default size, %s 
       expect(counts.DUPLICATE_TL ?? 0).toBeLessThanOrEqual(4);
       expect(counts.DISPLAY_NAME_MISMATCH ?? 0).toBeLessThanOrEqual(12);
     }
-    const peak = Math.max(...[...byDate].filter(([date]) => inDrift(date)).map(([, counts]) => counts.DISPLAY_NAME_MISMATCH ?? 0));
+    const peak = Math.max(
+      ...[...byDate].filter(([date]) => inDrift(date)).map(([, counts]) => counts.DISPLAY_NAME_MISMATCH ?? 0),
+    );
     expect(peak).toBeGreaterThanOrEqual(200);
   });
 
@@ -179,13 +187,57 @@ describe.each(["guide", "rebuilt"] as const)("demo data at the default size, %s 
        FROM exceptions, jsonb_object_keys(details) AS key GROUP BY type ORDER BY type`,
     );
     expect(shapes).toEqual([
-      { type: "DISPLAY_NAME_MISMATCH", keys: ["hostname_base", "ninja_display_name", "ninja_hostname", "ninja_org_name", "note", "tl_display_name", "tl_hostname", "tl_org_name"] },
-      { type: "DUPLICATE_TL", keys: ["count", "duplicate_hostnames", "hostname_base", "organizations", "sites", "tl_org_name"] },
-      { type: "MISSING_NINJA", keys: ["data_quality_issue", "original_stored_hostname", "tl_canonical_key", "tl_hostname", "tl_org_name", "tl_site_name"] },
-      { type: "SITE_MISMATCH", keys: ["hostname_base", "ninja_hostname", "ninja_org", "ninja_site", "tl_hostname", "tl_org", "tl_site"] },
-      { type: "SPARE_MISMATCH", keys: ["hostname_base", "ninja_billing_status", "ninja_hostname", "ninja_org_name", "ninja_site", "note", "tl_hostname", "tl_org_name", "tl_site"] },
+      {
+        type: "DISPLAY_NAME_MISMATCH",
+        keys: [
+          "hostname_base",
+          "ninja_display_name",
+          "ninja_hostname",
+          "ninja_org_name",
+          "note",
+          "tl_display_name",
+          "tl_hostname",
+          "tl_org_name",
+        ],
+      },
+      {
+        type: "DUPLICATE_TL",
+        keys: ["count", "duplicate_hostnames", "hostname_base", "organizations", "sites", "tl_org_name"],
+      },
+      {
+        type: "MISSING_NINJA",
+        keys: [
+          "data_quality_issue",
+          "original_stored_hostname",
+          "tl_canonical_key",
+          "tl_hostname",
+          "tl_org_name",
+          "tl_site_name",
+        ],
+      },
+      {
+        type: "SITE_MISMATCH",
+        keys: ["hostname_base", "ninja_hostname", "ninja_org", "ninja_site", "tl_hostname", "tl_org", "tl_site"],
+      },
+      {
+        type: "SPARE_MISMATCH",
+        keys: [
+          "hostname_base",
+          "ninja_billing_status",
+          "ninja_hostname",
+          "ninja_org_name",
+          "ninja_site",
+          "note",
+          "tl_hostname",
+          "tl_org_name",
+          "tl_site",
+        ],
+      },
     ]);
-    const [unresolved] = await rows<{ all: boolean }>(database, `SELECT bool_and(NOT resolved AND resolved_date IS NULL) AS all FROM exceptions`);
+    const [unresolved] = await rows<{ all: boolean }>(
+      database,
+      `SELECT bool_and(NOT resolved AND resolved_date IS NULL) AS all FROM exceptions`,
+    );
     expect(unresolved?.all).toBe(true);
   });
 
@@ -230,8 +282,20 @@ describe.each(["guide", "rebuilt"] as const)("demo data at the default size, %s 
        LEFT JOIN device_type d ON d.id = s.device_type_id
        LEFT JOIN site ON site.id = s.site_id`,
     );
-    expect(facts).toMatchObject({ tl_with_ninja_fields: 0, billing_disagreeing: 0, type_disagreeing: 0, site_disagreeing: 0 });
-    for (const key of ["ninja_fqdn", "pipe_hostnames", "in_es_spare", "spare_display_names", "empty_ninja_display_names", "learning"]) {
+    expect(facts).toMatchObject({
+      tl_with_ninja_fields: 0,
+      billing_disagreeing: 0,
+      type_disagreeing: 0,
+      site_disagreeing: 0,
+    });
+    for (const key of [
+      "ninja_fqdn",
+      "pipe_hostnames",
+      "in_es_spare",
+      "spare_display_names",
+      "empty_ninja_display_names",
+      "learning",
+    ]) {
       expect(facts?.[key], key).toBeGreaterThan(0);
     }
   });
@@ -247,7 +311,8 @@ describe.each(["guide", "rebuilt"] as const)("demo data at the default size, %s 
     );
     expect(fallbacks.length).toBeGreaterThan(0);
     const flagged = await missingNinjaExceptions(database, END_DATE);
-    for (const { threatlocker } of fallbacks) expect(flagged.map((row) => row.hostname)).toContain(threatlocker.toLowerCase());
+    for (const { threatlocker } of fallbacks)
+      expect(flagged.map((row) => row.hostname)).toContain(threatlocker.toLowerCase());
   });
 
   it("keeps every reference valid (the load may skip foreign-key triggers)", async () => {
@@ -262,7 +327,15 @@ describe.each(["guide", "rebuilt"] as const)("demo data at the default size, %s 
          (SELECT count(*) FROM site WHERE vendor_id <> (SELECT id FROM vendor WHERE name = 'Ninja'))::int AS site_vendor,
          (SELECT count(*) FROM job_runs r WHERE NOT EXISTS (SELECT 1 FROM job_batches b WHERE b.batch_id = r.batch_id))::int AS job_batch`,
     );
-    expect(orphans).toEqual({ vendor: 0, identity: 0, site: 0, device_type: 0, billing_status: 0, site_vendor: 0, job_batch: 0 });
+    expect(orphans).toEqual({
+      vendor: 0,
+      identity: 0,
+      site: 0,
+      device_type: 0,
+      billing_status: 0,
+      site_vendor: 0,
+      job_batch: 0,
+    });
     const next = await rows<{ site: number; identity: number }>(
       database,
       `SELECT nextval(pg_get_serial_sequence('site', 'id'))::int AS site, nextval(pg_get_serial_sequence('device_identity', 'id'))::int AS identity`,
@@ -339,7 +412,11 @@ describe("demo data at 5,000 devices per vendor × 90 days", () => {
   let seconds: number;
   beforeAll(async () => {
     database = await createUpstreamDatabase({ vendorLayout: "rebuilt" });
-    ({ summary, seconds } = await generate(database, { ninjaDevices: 5000, threatlockerDevices: 5000, endDate: END_DATE }, "5,000 × 90"));
+    ({ summary, seconds } = await generate(
+      database,
+      { ninjaDevices: 5000, threatlockerDevices: 5000, endDate: END_DATE },
+      "5,000 × 90",
+    ));
   }, 240_000);
   afterAll(() => database?.drop());
 

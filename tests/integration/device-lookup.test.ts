@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
-import { searchDevices, DEVICE_SEARCH_LIMIT } from "@/lib/inventory/device-search";
-import { getDeviceDetail, DEVICE_PRESENCE_DAYS } from "@/lib/inventory/device-detail";
+import { DEVICE_PRESENCE_DAYS, getDeviceDetail } from "@/lib/inventory/device-detail";
+import { DEVICE_SEARCH_LIMIT, searchDevices } from "@/lib/inventory/device-search";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
-import { createTriageActors, expectRefusedUnchanged, roleless, type TriageActors } from "../helpers/variance-fixtures";
 import { TRUNCATED_PAIR_SQL } from "../helpers/truncated-pair-sql";
+import { createTriageActors, expectRefusedUnchanged, roleless, type TriageActors } from "../helpers/variance-fixtures";
 
 /**
  * The expectations below come from plain SQL on each vendor's newest snapshot date and a
@@ -92,8 +92,11 @@ describe("device lookup on the demo data", () => {
         devices.set(key, [...(devices.get(key) ?? []), { vendor: row.vendor, hostname: row.hostname, truncated }]);
       }
     }
-    const matches = (row: LatestRow) => row.hostname.toLowerCase().includes(needle) || !!row.display_name?.toLowerCase().includes(needle);
-    const matchedKeys = new Set(latest.filter(matches).flatMap((row) => deviceKeysOf(row, threatlockerKeys).map(({ key }) => key)));
+    const matches = (row: LatestRow) =>
+      row.hostname.toLowerCase().includes(needle) || !!row.display_name?.toLowerCase().includes(needle);
+    const matchedKeys = new Set(
+      latest.filter(matches).flatMap((row) => deviceKeysOf(row, threatlockerKeys).map(({ key }) => key)),
+    );
     return new Map([...devices].filter(([key]) => matchedKeys.has(key)));
   }
 
@@ -108,7 +111,9 @@ describe("device lookup on the demo data", () => {
     for (const group of result.groups) {
       const rows = expected.get(group.key);
       expect(rows, `device ${group.key}`).toBeDefined();
-      expect(sortRows(group.rows.map(({ vendor, hostname, truncated }) => ({ vendor, hostname, truncated })))).toEqual(sortRows(rows!));
+      expect(sortRows(group.rows.map(({ vendor, hostname, truncated }) => ({ vendor, hostname, truncated })))).toEqual(
+        sortRows(rows!),
+      );
       expect(group.truncated).toBe(rows!.some((row) => row.truncated));
     }
     return { result, expected };
@@ -229,9 +234,7 @@ describe("device lookup on the demo data", () => {
     );
     for (const vendor of ["Ninja", "ThreatLocker"]) {
       const dates = new Set(
-        presence
-          .filter((row) => row.vendor === vendor && belongsTo(row, key))
-          .map((row) => row.date),
+        presence.filter((row) => row.vendor === vendor && belongsTo(row, key)).map((row) => row.date),
       );
       const shown = detail!.presence.find((candidate) => candidate.vendor === vendor)!;
       expect(shown.days).toHaveLength(DEVICE_PRESENCE_DAYS);
@@ -248,10 +251,17 @@ describe("device lookup on the demo data", () => {
     expect(detail!.reportDate).toBe(DEMO_END_DATE);
     expect(
       detail!.variances
-        .map((view) => ({ type: view.type, first_seen: view.firstSeen, last_seen: view.lastSeen, on_report: view.lifecycle.status === "open" }))
+        .map((view) => ({
+          type: view.type,
+          first_seen: view.firstSeen,
+          last_seen: view.lastSeen,
+          on_report: view.lifecycle.status === "open",
+        }))
         .sort((a, b) => a.type.localeCompare(b.type)),
     ).toEqual(variances);
-    expect(detail!.variances.every((view) => view.lifecycle.status === (view.rowsOnReport > 0 ? "open" : "cleared"))).toBe(true);
+    expect(
+      detail!.variances.every((view) => view.lifecycle.status === (view.rowsOnReport > 0 ? "open" : "cleared")),
+    ).toBe(true);
     return detail!;
   }
 
@@ -259,7 +269,10 @@ describe("device lookup on the demo data", () => {
     const pair = await truncatedPair();
     const detail = await expectDetailMatchesSql(pair.key);
     expect(detail.truncated).toBe(true);
-    expect(detail.vendors.find((vendor) => vendor.vendor === "Ninja")!.rows[0]).toMatchObject({ hostname: pair.ninja, truncated: true });
+    expect(detail.vendors.find((vendor) => vendor.vendor === "Ninja")!.rows[0]).toMatchObject({
+      hostname: pair.ninja,
+      truncated: true,
+    });
     // The truncated 15-character key on its own points to the full ThreatLocker key.
     const netbios = await getDeviceDetail(db, actors.manager, pair.key.slice(0, 15), today);
     expect(netbios?.longerKeys).toContain(pair.key);
@@ -278,7 +291,9 @@ describe("device lookup on the demo data", () => {
       [DEMO_END_DATE],
     );
     expect(keys.map((row) => row.type)).toEqual(expect.arrayContaining(["SPARE_MISMATCH", "MISSING_NINJA"]));
-    const ninjaOnly = latest.find((row) => row.vendor === "Ninja" && !threatlockerKeys.has(keyOf(row.hostname)) && keyOf(row.hostname).length < 15)!;
+    const ninjaOnly = latest.find(
+      (row) => row.vendor === "Ninja" && !threatlockerKeys.has(keyOf(row.hostname)) && keyOf(row.hostname).length < 15,
+    )!;
     for (const key of [...keys.map((row) => row.key), keyOf(ninjaOnly.hostname)]) {
       const detail = await expectDetailMatchesSql(key);
       expect(detail.vendors.some((vendor) => vendor.rows.length > 0)).toBe(true);
@@ -299,7 +314,10 @@ describe("device lookup on the demo data", () => {
     );
     expect(triage!.resolved_report_date).toBe(DEMO_END_DATE);
     const detail = await getDeviceDetail(db, actors.manager, spare!.key, today);
-    expect(detail!.variances.find((view) => view.type === "SPARE_MISMATCH")?.lifecycle).toEqual({ status: "resolved", regressed: false });
+    expect(detail!.variances.find((view) => view.type === "SPARE_MISMATCH")?.lifecycle).toEqual({
+      status: "resolved",
+      regressed: false,
+    });
   });
 
   it("has no device page for a key in neither vendor's newest snapshot", async () => {
@@ -308,6 +326,10 @@ describe("device lookup on the demo data", () => {
 
   it("refuses an actor without a role", async () => {
     await expectRefusedUnchanged(database.pool, () => searchDevices(db, roleless(actors.manager), "a"), "forbidden");
-    await expectRefusedUnchanged(database.pool, () => getDeviceDetail(db, roleless(actors.manager), "a", today), "forbidden");
+    await expectRefusedUnchanged(
+      database.pool,
+      () => getDeviceDetail(db, roleless(actors.manager), "a", today),
+      "forbidden",
+    );
   });
 });

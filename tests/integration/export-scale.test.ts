@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getQueue } from "@/lib/variances/queue";
 import { parseQueueFilters } from "@/lib/variances/queue-filters";
-import { DEMO_END_DATE } from "../helpers/test-database";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
 import { addOpenVariances, measureExport } from "../helpers/export-scale";
+import { DEMO_END_DATE } from "../helpers/test-database";
 
 /**
  * The export at MSP scale. Timings and memory are printed, not asserted (this machine is

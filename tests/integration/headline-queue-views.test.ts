@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { todayUtc } from "@/lib/inventory/report-date";
-import { getOverviewHeadline, LICENSE_WASTE_TYPE, type OverviewHeadline } from "@/lib/reports/overview-headline";
 import { headlineQueueLinks, type VarianceFigure } from "@/lib/reports/headline-queue-views";
+import { getOverviewHeadline, LICENSE_WASTE_TYPE, type OverviewHeadline } from "@/lib/reports/overview-headline";
+import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
+import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
 import { getQueue } from "@/lib/variances/queue";
 import { firstValues, parseQueueFilters } from "@/lib/variances/queue-filters";
 import { streamQueueVariances } from "@/lib/variances/queue-stream";
-import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
-import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
 import type { VarianceId } from "@/lib/variances/variance-key";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
-import { createTriageActors, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
+import { createTriageActors, type TriageActors, variancesOn } from "../helpers/variance-fixtures";
 
 /**
  * Each overview card that counts variances links to a queue view; the figure on the card and
@@ -39,7 +39,8 @@ describe("the overview's variance cards and the queue views they link to", () =>
     expect(queue.reportDate).toBe(REPORT);
     // The export of that view (its own transaction) lists the same variances.
     let exported = 0;
-    for await (const batch of streamQueueVariances(db, actors.manager, filters, REPORT, today)) exported += batch.length;
+    for await (const batch of streamQueueVariances(db, actors.manager, filters, REPORT, today))
+      exported += batch.length;
     expect(exported).toBe(queue.total);
     return queue.total;
   };
@@ -48,7 +49,10 @@ describe("the overview's variance cards and the queue views they link to", () =>
     const links = headlineQueueLinks(headline);
     expect(Object.keys(links).sort()).toEqual([...VARIANCE_FIGURES].sort());
     for (const figure of VARIANCE_FIGURES) {
-      expect({ figure, total: await queueTotalAt(links[figure]!) }).toEqual({ figure, total: headline.current[figure] });
+      expect({ figure, total: await queueTotalAt(links[figure]!) }).toEqual({
+        figure,
+        total: headline.current[figure],
+      });
     }
   };
 
@@ -110,26 +114,45 @@ describe("the overview's variance cards and the queue views they link to", () =>
 
     // New on the latest report and resolved at once: still new.
     const appeared = await varianceWhere(`${onReport} AND NOT bool_or(e.date_found = $2::date)`, [previous]);
-    await resolveVariance(db, technician, { type: appeared.type, key: appeared.key, expectedVersion: 0, note: "Renamed in Ninja" });
+    await resolveVariance(db, technician, {
+      type: appeared.type,
+      key: appeared.key,
+      expectedVersion: 0,
+      note: "Renamed in Ninja",
+    });
     // Resolved a few days ago and gone since (verified), resolved over a week ago (outside the
     // 7 days), and resolved a few days ago yet still on the report (regressed: open again, not a fix).
     const verified = await varianceWhere(`NOT ${onReport} AND ${lastBeforeWithin}`, [7]);
     const older = await varianceWhere(`NOT ${onReport} AND NOT ${lastBeforeWithin}`, [7]);
     const regressed = await varianceWhere(`${onReport} AND ${lastBeforeWithin} AND ${KEY} <> $3`, [7, appeared.key]);
     for (const variance of [verified, older, regressed]) {
-      await resolveVariance(db, technician, { type: variance.type, key: variance.key, expectedVersion: 0, note: "Fixed" });
+      await resolveVariance(db, technician, {
+        type: variance.type,
+        key: variance.key,
+        expectedVersion: 0,
+        note: "Fixed",
+      });
       await database.pool.query(
         "UPDATE variance_dashboard.variance_triage SET resolved_report_date = $3::date WHERE variance_type = $1 AND variance_key = $2",
         [variance.type, variance.key, variance.last],
       );
     }
     // Resolved and snoozed on the latest report: out of "open", the resolved one in "resolved in 7 days".
-    const spares = (await variancesOn(database.pool, REPORT, LICENSE_WASTE_TYPE)).filter((spare) => ![appeared.key, regressed.key].includes(spare.key));
+    const spares = (await variancesOn(database.pool, REPORT, LICENSE_WASTE_TYPE)).filter(
+      (spare) => ![appeared.key, regressed.key].includes(spare.key),
+    );
     await resolveVariance(db, technician, { ...spares[0]!, expectedVersion: 0, note: "License removed" });
-    await snoozeVariance(db, technician, { ...spares[1]!, expectedVersion: 0, days: 7, reason: "Waiting for the client" });
+    await snoozeVariance(db, technician, {
+      ...spares[1]!,
+      expectedVersion: 0,
+      days: 7,
+      reason: "Waiting for the client",
+    });
 
     const headline = await getOverviewHeadline(db, actors.manager, REPORT, today);
-    expect(headline.current.licenseWaste).toBe(headlineBefore.current.licenseWaste - (appeared.type === LICENSE_WASTE_TYPE ? 3 : 2));
+    expect(headline.current.licenseWaste).toBe(
+      headlineBefore.current.licenseWaste - (appeared.type === LICENSE_WASTE_TYPE ? 3 : 2),
+    );
     expect(headline.current.openVariances).toBe(headlineBefore.current.openVariances - 3);
     expect(headline.current.newVariances).toBe(headlineBefore.current.newVariances);
     // The spare and the new one resolved on the latest report, and the verified one.

@@ -11,6 +11,10 @@ describe("GET /api/health with the database down", () => {
     const { GET } = await import("@/app/api/health/route");
     const response = await GET();
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: "unavailable", database: "down", reason: "The database did not answer." });
+    expect(await response.json()).toEqual({
+      status: "unavailable",
+      database: "down",
+      reason: "The database did not answer.",
+    });
   });
 });

@@ -1,11 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
-import { databaseChecksum } from "../helpers/variance-fixtures";
 import { entryPointsInCode, loadEntryPoint, outcomeOf, routeRequest, session } from "../helpers/entry-points";
+import { databaseChecksum } from "../helpers/variance-fixtures";
 
 vi.mock("@/lib/auth/auth", async () => (await import("../helpers/entry-points")).authModuleMock);
-vi.mock("@/lib/db/prisma", async (importOriginal) => ({ ...(await importOriginal<object>()), getPrisma: (await import("../helpers/entry-points")).currentDatabase }));
+vi.mock("@/lib/db/prisma", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getPrisma: (await import("../helpers/entry-points")).currentDatabase,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 // Entry points whose input is not the app's to parse: Auth.js's own endpoints, and sign-in
@@ -13,7 +16,25 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 const NOT_OURS = /api\/auth\/|login\/actions\.ts|session-actions\.ts#signOutAction$/;
 
 // Every field name a command accepts, so that generated objects reach the field checks.
-const FIELDS = ["type", "key", "expectedVersion", "note", "text", "assigneeUserId", "days", "reason", "variances", "name", "query", "id", "email", "role", "signInMethod", "userId", "disabled"];
+const FIELDS = [
+  "type",
+  "key",
+  "expectedVersion",
+  "note",
+  "text",
+  "assigneeUserId",
+  "days",
+  "reason",
+  "variances",
+  "name",
+  "query",
+  "id",
+  "email",
+  "role",
+  "signInMethod",
+  "userId",
+  "disabled",
+];
 
 const MEGABYTE = "x".repeat(1024 * 1024);
 const hostileScalar = fc.oneof(
@@ -23,7 +44,7 @@ const hostileScalar = fc.oneof(
     "\uD800 lone high surrogate",
     "\uDC00 lone low surrogate",
     "'; DROP TABLE exceptions; --",
-    "\" OR 1=1 --",
+    '" OR 1=1 --',
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
     "2026-02-30",
@@ -46,7 +67,12 @@ const hostileScalar = fc.oneof(
   fc.integer(),
   fc.double(),
 );
-const hostileValue = fc.oneof(hostileScalar, fc.array(hostileScalar, { maxLength: 5 }), fc.constant(Array.from({ length: 100_000 }, () => ({ type: "SPARE_MISMATCH", key: "x" }))), fc.anything());
+const hostileValue = fc.oneof(
+  hostileScalar,
+  fc.array(hostileScalar, { maxLength: 5 }),
+  fc.constant(Array.from({ length: 100_000 }, () => ({ type: "SPARE_MISMATCH", key: "x" }))),
+  fc.anything(),
+);
 const hostileInput = fc.oneof(
   fc.anything(),
   fc.dictionary(fc.constantFrom(...FIELDS, "constructor", "extra"), hostileValue, { maxKeys: 6 }),
@@ -55,7 +81,36 @@ const hostileInput = fc.oneof(
 
 // A few queries per route handler: its parameters with hostile values.
 const hostileQuery = fc
-  .dictionary(fc.constantFrom("date", "type", "status", "limit", "offset", "org", "q", "format", "page", "sort", "dir", "assignee", "minDays"), fc.oneof(fc.string({ unit: "binary" }), fc.constantFrom("2026-02-30", "-1", "1e309", "99999999999999999999", "../../etc/passwd", "'; DROP TABLE exceptions; --", MEGABYTE.slice(0, 20_000))), { maxKeys: 4 })
+  .dictionary(
+    fc.constantFrom(
+      "date",
+      "type",
+      "status",
+      "limit",
+      "offset",
+      "org",
+      "q",
+      "format",
+      "page",
+      "sort",
+      "dir",
+      "assignee",
+      "minDays",
+    ),
+    fc.oneof(
+      fc.string({ unit: "binary" }),
+      fc.constantFrom(
+        "2026-02-30",
+        "-1",
+        "1e309",
+        "99999999999999999999",
+        "../../etc/passwd",
+        "'; DROP TABLE exceptions; --",
+        MEGABYTE.slice(0, 20_000),
+      ),
+    ),
+    { maxKeys: 4 },
+  )
   .map((params) => `?${new URLSearchParams(params).toString()}`);
 
 const RUNS = 25;
@@ -104,15 +159,33 @@ describe("hostile rows in the database", () => {
 
   it("shows unknown types and malformed details in the queue and on the variance page without crashing", async () => {
     for (const row of odd) {
-      await fixture.database.pool.query("INSERT INTO exceptions (date_found, type, hostname, details) VALUES ($1, $2, $3, $4)", [REPORT, row.type, row.hostname, JSON.stringify(row.details)]);
+      await fixture.database.pool.query(
+        "INSERT INTO exceptions (date_found, type, hostname, details) VALUES ($1, $2, $3, $4)",
+        [REPORT, row.type, row.hostname, JSON.stringify(row.details)],
+      );
     }
     const { getQueue } = await import("@/lib/variances/queue");
     const { getVarianceDetail } = await import("@/lib/variances/variance-detail");
     const { parseQueueFilters } = await import("@/lib/variances/queue-filters");
-    const queue = await getQueue(fixture.db, fixture.actors.manager, parseQueueFilters({ q: "odd-host", status: "all" }), REPORT);
-    expect(queue.items.map((item) => item.key).sort()).toEqual(["odd-host-1", "odd-host-2", "odd-host-3", "odd-host-4 "]); // keys are not trimmed, as upstream
+    const queue = await getQueue(
+      fixture.db,
+      fixture.actors.manager,
+      parseQueueFilters({ q: "odd-host", status: "all" }),
+      REPORT,
+    );
+    expect(queue.items.map((item) => item.key).sort()).toEqual([
+      "odd-host-1",
+      "odd-host-2",
+      "odd-host-3",
+      "odd-host-4 ",
+    ]); // keys are not trimmed, as upstream
     for (const item of queue.items) {
-      const detail = await getVarianceDetail(fixture.db, fixture.actors.manager, { type: item.type, key: item.key }, REPORT);
+      const detail = await getVarianceDetail(
+        fixture.db,
+        fixture.actors.manager,
+        { type: item.type, key: item.key },
+        REPORT,
+      );
       expect(detail?.view.key).toBe(item.key);
     }
   });

@@ -3,11 +3,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectionConfig } from "@/lib/db/connection-config";
 import { ensureLoginRole, grantLeastPrivilege } from "@/lib/db/least-privilege";
-import { migrateDashboardSchema, MigrationsPendingError } from "@/lib/db/migrate";
+import { MigrationsPendingError, migrateDashboardSchema } from "@/lib/db/migrate";
 import { preflightDatabase } from "@/lib/db/preflight";
 import { withClient } from "@/lib/db/with-client";
-import { createDemoDatabase, type TestDatabase } from "../helpers/test-database";
 import { runScript } from "../helpers/run-script";
+import { createDemoDatabase, type TestDatabase } from "../helpers/test-database";
 
 const asRole = (url: string, role: string, password: string) => {
   const parsed = new URL(url);
@@ -49,16 +49,28 @@ describe("the least-privilege database role", () => {
   it("reads the upstream tables and writes only the triage columns of exceptions", async () => {
     expect(await outcome("SELECT count(*) FROM device_snapshot")).toBe("ok");
     expect(await outcome("SELECT count(*) FROM job_runs")).toBe("ok");
-    expect(await outcome("UPDATE exceptions SET resolved = true, resolved_date = current_date, resolved_by = 'x', assigned_to = 'y', notes = '{}' WHERE id = (SELECT min(id) FROM exceptions)")).toBe("ok");
-    expect(await outcome("UPDATE exceptions SET hostname = 'x' WHERE id = (SELECT min(id) FROM exceptions)")).toBe("42501");
+    expect(
+      await outcome(
+        "UPDATE exceptions SET resolved = true, resolved_date = current_date, resolved_by = 'x', assigned_to = 'y', notes = '{}' WHERE id = (SELECT min(id) FROM exceptions)",
+      ),
+    ).toBe("ok");
+    expect(await outcome("UPDATE exceptions SET hostname = 'x' WHERE id = (SELECT min(id) FROM exceptions)")).toBe(
+      "42501",
+    );
     expect(await outcome("DELETE FROM exceptions WHERE false")).toBe("42501");
-    expect(await outcome("INSERT INTO exceptions (date_found, type, hostname, details) VALUES (current_date, 'X', 'x', '{}')")).toBe("42501");
+    expect(
+      await outcome(
+        "INSERT INTO exceptions (date_found, type, hostname, details) VALUES (current_date, 'X', 'x', '{}')",
+      ),
+    ).toBe("42501");
     expect(await outcome("UPDATE device_snapshot SET hostname = hostname WHERE false")).toBe("42501");
     expect(await outcome("CREATE TABLE public.intruder (id int)")).toBe("42501");
   });
 
   it("reads only the upstream columns lib/db/upstream-reads.ts lists", async () => {
-    expect(await outcome("SELECT hostname, organization_name, has_tpm, location_name FROM device_snapshot LIMIT 1")).toBe("ok");
+    expect(
+      await outcome("SELECT hostname, organization_name, has_tpm, location_name FROM device_snapshot LIMIT 1"),
+    ).toBe("ok");
     expect(await outcome("SELECT job_name, started_at FROM job_runs LIMIT 1")).toBe("ok");
     // Not listed: the query that would read them fails, so every column read is a checked one.
     expect(await outcome("SELECT volumes FROM device_snapshot LIMIT 1")).toBe("42501");
@@ -85,7 +97,11 @@ describe("the least-privilege database role", () => {
   });
 
   it("keeps the audit log append-only: inserts work, updates and deletes fail", async () => {
-    expect(await outcome("INSERT INTO variance_dashboard.audit_events (actor_email, action, subject_type, subject_id) VALUES ('t', 'test', 'test', '1')")).toBe("ok");
+    expect(
+      await outcome(
+        "INSERT INTO variance_dashboard.audit_events (actor_email, action, subject_type, subject_id) VALUES ('t', 'test', 'test', '1')",
+      ),
+    ).toBe("ok");
     expect(await outcome("SELECT count(*) FROM variance_dashboard.audit_events")).toBe("ok");
     expect(await outcome("UPDATE variance_dashboard.audit_events SET action = 'forged'")).toBe("42501");
     expect(await outcome("DELETE FROM variance_dashboard.audit_events")).toBe("42501");
@@ -107,7 +123,9 @@ describe("the least-privilege database role", () => {
       await expect(migrateDashboardSchema(appUrl)).rejects.toThrow(MigrationsPendingError);
       await expect(migrateDashboardSchema(appUrl)).rejects.toThrow(/0004_sso_and_sessions.*MIGRATION_DATABASE_URL/);
     } finally {
-      await database.pool.query("INSERT INTO variance_dashboard.schema_migrations (name, run_on) VALUES ('0004_sso_and_sessions', now())");
+      await database.pool.query(
+        "INSERT INTO variance_dashboard.schema_migrations (name, run_on) VALUES ('0004_sso_and_sessions', now())",
+      );
     }
   });
 
@@ -126,7 +144,9 @@ describe("the least-privilege database role", () => {
     const client = new pg.Client(connectionConfig(asRole(database.ownerUrl, scriptRole, printed!)));
     await client.connect();
     try {
-      await expect(client.query("UPDATE variance_dashboard.audit_events SET action = 'x'")).rejects.toMatchObject({ code: "42501" });
+      await expect(client.query("UPDATE variance_dashboard.audit_events SET action = 'x'")).rejects.toMatchObject({
+        code: "42501",
+      });
     } finally {
       await client.end();
     }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Database } from "@/lib/db/prisma";
-import { createLocalUser, DuplicateEmailError } from "@/lib/auth/users";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
+import { createLocalUser, DuplicateEmailError } from "@/lib/auth/users";
+import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { createUpstreamDatabase, migrateTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 const password = "correct horse battery staple";
@@ -15,7 +15,9 @@ describe("local accounts", () => {
     database = await createUpstreamDatabase();
     await migrateTestDatabase(database);
     db = createPrismaClient(database.url);
-    userId = (await createLocalUser(db, { email: "Tech@Example.COM", name: "Tess Tech", role: "technician", password }, "test")).id;
+    userId = (
+      await createLocalUser(db, { email: "Tech@Example.COM", name: "Tess Tech", role: "technician", password }, "test")
+    ).id;
   });
   afterAll(async () => {
     await db.$disconnect();
@@ -23,9 +25,12 @@ describe("local accounts", () => {
   });
 
   const auditActions = async () =>
-    (await db.audit_events.findMany({ orderBy: { id: "asc" }, select: { action: true, details: true, actor_email: true } })).map(
-      (event) => `${event.action}:${event.actor_email}:${(event.details as { reason?: string }).reason ?? ""}`,
-    );
+    (
+      await db.audit_events.findMany({
+        orderBy: { id: "asc" },
+        select: { action: true, details: true, actor_email: true },
+      })
+    ).map((event) => `${event.action}:${event.actor_email}:${(event.details as { reason?: string }).reason ?? ""}`);
 
   it("stores the email in lower case and only an argon2id hash of the password", async () => {
     const user = await db.users.findUniqueOrThrow({ where: { id: userId } });
@@ -36,14 +41,22 @@ describe("local accounts", () => {
   });
 
   it("refuses a second account with the same email, whatever its case", async () => {
-    await expect(createLocalUser(db, { email: "TECH@example.com", name: "Again", role: "admin", password }, "test")).rejects.toThrow(DuplicateEmailError);
+    await expect(
+      createLocalUser(db, { email: "TECH@example.com", name: "Again", role: "admin", password }, "test"),
+    ).rejects.toThrow(DuplicateEmailError);
     expect(await db.users.count()).toBe(1);
   });
 
   it("refuses invalid input and writes nothing", async () => {
-    await expect(createLocalUser(db, { email: "not-an-email", name: "X", role: "technician", password }, "test")).rejects.toThrow();
-    await expect(createLocalUser(db, { email: "short@example.com", name: "X", role: "technician", password: "short" }, "test")).rejects.toThrow(/12 characters/);
-    await expect(createLocalUser(db, { email: "role@example.com", name: "X", role: "owner" as never, password }, "test")).rejects.toThrow();
+    await expect(
+      createLocalUser(db, { email: "not-an-email", name: "X", role: "technician", password }, "test"),
+    ).rejects.toThrow();
+    await expect(
+      createLocalUser(db, { email: "short@example.com", name: "X", role: "technician", password: "short" }, "test"),
+    ).rejects.toThrow(/12 characters/);
+    await expect(
+      createLocalUser(db, { email: "role@example.com", name: "X", role: "owner" as never, password }, "test"),
+    ).rejects.toThrow();
     expect(await db.users.count()).toBe(1);
   });
 
@@ -59,7 +72,9 @@ describe("local accounts", () => {
   });
 
   it("refuses a wrong password, an unknown email and malformed input, auditing the real reason", async () => {
-    expect(await authenticateWithPassword(db, { email: "tech@example.com", password: "wrong password!" })).toEqual({ ok: false });
+    expect(await authenticateWithPassword(db, { email: "tech@example.com", password: "wrong password!" })).toEqual({
+      ok: false,
+    });
     expect(await authenticateWithPassword(db, { email: "nobody@example.com", password })).toEqual({ ok: false });
     expect(await authenticateWithPassword(db, { email: ["x"], password: 42 })).toEqual({ ok: false });
     expect((await auditActions()).slice(-2)).toEqual([

@@ -3,9 +3,9 @@ import type { Database } from "@/lib/db/prisma";
 import { matchingVariances } from "@/lib/variances/matching-variances";
 import { getQueue } from "@/lib/variances/queue";
 import { parseQueueFilters } from "@/lib/variances/queue-filters";
+import { demoDatabaseFixture } from "../helpers/demo-fixture";
 import type { TestDatabase } from "../helpers/test-database";
 import type { TriageActors } from "../helpers/variance-fixtures";
-import { demoDatabaseFixture } from "../helpers/demo-fixture";
 
 describe("select all matching this filter", () => {
   const fixture = demoDatabaseFixture();
@@ -26,8 +26,12 @@ describe("select all matching this filter", () => {
   });
 
   it("refuses managers, and anything that is not a query string", async () => {
-    await expect(matchingVariances(db, actors.manager, "?type=SPARE_MISMATCH")).rejects.toMatchObject({ code: "forbidden" });
-    await expect(matchingVariances(db, actors.technician, { type: "SPARE_MISMATCH" })).rejects.toMatchObject({ code: "invalid" });
+    await expect(matchingVariances(db, actors.manager, "?type=SPARE_MISMATCH")).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(matchingVariances(db, actors.technician, { type: "SPARE_MISMATCH" })).rejects.toMatchObject({
+      code: "invalid",
+    });
   });
 
   it("refuses more than the bulk cap, stating the count", async () => {
@@ -36,6 +40,8 @@ describe("select all matching this filter", () => {
       INSERT INTO exceptions (date_found, type, hostname, details, resolved)
       SELECT (SELECT max(date_found) FROM exceptions), 'DISPLAY_NAME_MISMATCH', 'drift-' || n, '{}'::jsonb, false
       FROM generate_series(1, 1001) n`);
-    await expect(matchingVariances(db, actors.technician, "?type=DISPLAY_NAME_MISMATCH")).rejects.toThrow(/^1,0\d\d variances match this filter; bulk actions take at most 1,000/);
+    await expect(matchingVariances(db, actors.technician, "?type=DISPLAY_NAME_MISMATCH")).rejects.toThrow(
+      /^1,0\d\d variances match this filter; bulk actions take at most 1,000/,
+    );
   });
 });

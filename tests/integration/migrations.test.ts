@@ -27,19 +27,26 @@ describe("dashboard migrations", () => {
     expect(first.length).toBeGreaterThan(0);
     expect(await migrateDashboardSchema(database.ownerUrl)).toEqual([]);
 
-    const { rows: recorded } = await database.pool.query<{ name: string }>("SELECT name FROM variance_dashboard.schema_migrations ORDER BY id");
+    const { rows: recorded } = await database.pool.query<{ name: string }>(
+      "SELECT name FROM variance_dashboard.schema_migrations ORDER BY id",
+    );
     expect(recorded.map((row) => row.name)).toEqual(first);
     const { rows: tables } = await database.pool.query<{ table_name: string }>(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'variance_dashboard' ORDER BY table_name",
     );
-    expect(tables.map((row) => row.table_name)).toEqual(expect.arrayContaining(["audit_events", "schema_migrations", "users"]));
+    expect(tables.map((row) => row.table_name)).toEqual(
+      expect.arrayContaining(["audit_events", "schema_migrations", "users"]),
+    );
     expect(await publicSchemaFingerprint(database)).toBe(before);
   });
 
   it("let two instances start at once: one applies, the other finds nothing to do", async () => {
     const fresh = await createUpstreamDatabase();
     try {
-      const results = await Promise.all([migrateDashboardSchema(fresh.ownerUrl), migrateDashboardSchema(fresh.ownerUrl)]);
+      const results = await Promise.all([
+        migrateDashboardSchema(fresh.ownerUrl),
+        migrateDashboardSchema(fresh.ownerUrl),
+      ]);
       expect(results.map((applied) => applied.length).sort()).toEqual([0, results.flat().length]);
     } finally {
       await fresh.drop();

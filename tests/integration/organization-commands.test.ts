@@ -3,7 +3,13 @@ import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { mergeOrganizations } from "@/lib/organizations/merge-organizations";
 import { splitOrganization } from "@/lib/organizations/split-organization";
 import { createDemoDatabase, type TestDatabase } from "../helpers/test-database";
-import { changesMadeBy, createTriageActors, expectRefusedUnchanged, roleless, type TriageActors } from "../helpers/variance-fixtures";
+import {
+  changesMadeBy,
+  createTriageActors,
+  expectRefusedUnchanged,
+  roleless,
+  type TriageActors,
+} from "../helpers/variance-fixtures";
 
 /** Three client names of the demo, in normalised form, found with SQL (legal suffixes stripped). */
 async function clientKeys(database: TestDatabase): Promise<[string, string, string]> {
@@ -20,7 +26,11 @@ describe("merging and splitting organisation names", () => {
   let db: Database;
   let actors: TriageActors;
   let acme: string, beta: string, gamma: string;
-  const aliases = () => db.organization_aliases.findMany({ orderBy: { alias_key: "asc" }, select: { alias_key: true, organization_key: true, merged_by_user_id: true } });
+  const aliases = () =>
+    db.organization_aliases.findMany({
+      orderBy: { alias_key: "asc" },
+      select: { alias_key: true, organization_key: true, merged_by_user_id: true },
+    });
 
   beforeAll(async () => {
     database = await createDemoDatabase();
@@ -35,7 +45,9 @@ describe("merging and splitting organisation names", () => {
   afterEach(() => database.pool.query("DELETE FROM variance_dashboard.organization_aliases"));
 
   it("lets an admin merge one organisation into another, audited in the same change", async () => {
-    const changes = await changesMadeBy(database.pool, () => mergeOrganizations(db, actors.admin, { from: beta, into: acme }));
+    const changes = await changesMadeBy(database.pool, () =>
+      mergeOrganizations(db, actors.admin, { from: beta, into: acme }),
+    );
     expect(changes["variance_dashboard.organization_aliases"]?.added).toEqual([
       expect.objectContaining({ alias_key: beta, organization_key: acme, merged_by_user_id: actors.admin.id }),
     ]);
@@ -49,11 +61,17 @@ describe("merging and splitting organisation names", () => {
         details: { from: beta, into: acme, movedAliases: [] },
       }),
     ]);
-    expect(Object.keys(changes).sort()).toEqual(["variance_dashboard.audit_events", "variance_dashboard.organization_aliases"]);
+    expect(Object.keys(changes).sort()).toEqual([
+      "variance_dashboard.audit_events",
+      "variance_dashboard.organization_aliases",
+    ]);
   });
 
   it("reads any spelling of a name as its normalised form", async () => {
-    const result = await mergeOrganizations(db, actors.admin, { from: `  ${beta.toUpperCase()}, L.L.C. `, into: `${acme} Inc.` });
+    const result = await mergeOrganizations(db, actors.admin, {
+      from: `  ${beta.toUpperCase()}, L.L.C. `,
+      into: `${acme} Inc.`,
+    });
     expect(result).toEqual({ organizationKey: acme, mergedKeys: [beta] });
   });
 
@@ -62,7 +80,10 @@ describe("merging and splitting organisation names", () => {
     const result = await mergeOrganizations(db, actors.admin, { from: acme, into: gamma });
     expect(result).toEqual({ organizationKey: gamma, mergedKeys: [acme, beta].sort() });
     expect((await aliases()).map((row) => [row.alias_key, row.organization_key])).toEqual(
-      [[acme, gamma], [beta, gamma]].sort((a, b) => a[0]!.localeCompare(b[0]!)),
+      [
+        [acme, gamma],
+        [beta, gamma],
+      ].sort((a, b) => a[0]!.localeCompare(b[0]!)),
     );
   });
 
@@ -71,19 +92,36 @@ describe("merging and splitting organisation names", () => {
     const changes = await changesMadeBy(database.pool, () => splitOrganization(db, actors.admin, { alias: beta }));
     expect(changes["variance_dashboard.organization_aliases"]).toEqual({ removed: [beta] });
     expect(changes["variance_dashboard.audit_events"]?.added).toEqual([
-      expect.objectContaining({ action: "organization.split", subject_id: acme, details: { alias: beta, from: acme }, actor_user_id: actors.admin.id }),
+      expect.objectContaining({
+        action: "organization.split",
+        subject_id: acme,
+        details: { alias: beta, from: acme },
+        actor_user_id: actors.admin.id,
+      }),
     ]);
     expect(await aliases()).toEqual([]);
   });
 
   it.each(["manager", "technician"] as const)("refuses a %s, changing nothing", async (role) => {
-    await expectRefusedUnchanged(database.pool, () => mergeOrganizations(db, actors[role], { from: beta, into: acme }), "forbidden");
+    await expectRefusedUnchanged(
+      database.pool,
+      () => mergeOrganizations(db, actors[role], { from: beta, into: acme }),
+      "forbidden",
+    );
     await mergeOrganizations(db, actors.admin, { from: beta, into: acme });
-    await expectRefusedUnchanged(database.pool, () => splitOrganization(db, actors[role], { alias: beta }), "forbidden");
+    await expectRefusedUnchanged(
+      database.pool,
+      () => splitOrganization(db, actors[role], { alias: beta }),
+      "forbidden",
+    );
   });
 
   it("refuses an actor without a role", async () => {
-    await expectRefusedUnchanged(database.pool, () => mergeOrganizations(db, roleless(actors.admin), { from: beta, into: acme }), "forbidden");
+    await expectRefusedUnchanged(
+      database.pool,
+      () => mergeOrganizations(db, roleless(actors.admin), { from: beta, into: acme }),
+      "forbidden",
+    );
   });
 
   it.each([
@@ -98,20 +136,40 @@ describe("merging and splitting organisation names", () => {
   });
 
   it("refuses a name on no report, and two names of one organisation", async () => {
-    await expectRefusedUnchanged(database.pool, () => mergeOrganizations(db, actors.admin, { from: "No Such Client", into: acme }), "not_found");
-    await expectRefusedUnchanged(database.pool, () => mergeOrganizations(db, actors.admin, { from: acme, into: `${acme}, LLC` }), "conflict");
+    await expectRefusedUnchanged(
+      database.pool,
+      () => mergeOrganizations(db, actors.admin, { from: "No Such Client", into: acme }),
+      "not_found",
+    );
+    await expectRefusedUnchanged(
+      database.pool,
+      () => mergeOrganizations(db, actors.admin, { from: acme, into: `${acme}, LLC` }),
+      "conflict",
+    );
     await mergeOrganizations(db, actors.admin, { from: beta, into: acme });
-    await expectRefusedUnchanged(database.pool, () => mergeOrganizations(db, actors.admin, { from: acme, into: beta }), "conflict");
+    await expectRefusedUnchanged(
+      database.pool,
+      () => mergeOrganizations(db, actors.admin, { from: acme, into: beta }),
+      "conflict",
+    );
   });
 
   it("refuses to split a name that is not merged", async () => {
-    await expectRefusedUnchanged(database.pool, () => splitOrganization(db, actors.admin, { alias: acme }), "not_found");
+    await expectRefusedUnchanged(
+      database.pool,
+      () => splitOrganization(db, actors.admin, { alias: acme }),
+      "not_found",
+    );
     await expectRefusedUnchanged(database.pool, () => splitOrganization(db, actors.admin, {}), "invalid");
   });
 
   it("runs opposite merges made at the same moment one after the other: one wins, the other is refused", async () => {
     const merges = async () =>
-      (await database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM variance_dashboard.audit_events WHERE action = 'organization.merge'")).rows[0]!.n;
+      (
+        await database.pool.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM variance_dashboard.audit_events WHERE action = 'organization.merge'",
+        )
+      ).rows[0]!.n;
     const mergesBefore = await merges();
     const results = await Promise.allSettled([
       mergeOrganizations(db, actors.admin, { from: beta, into: acme }),

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { INTERNAL_ORGANIZATIONS_ENV } from "@/lib/organizations/internal-organizations";
-import { parseOrganizationFilters } from "@/lib/organizations/organization-filters";
 import { mergeOrganizations } from "@/lib/organizations/merge-organizations";
+import { parseOrganizationFilters } from "@/lib/organizations/organization-filters";
 import { getOrganizationDetail, ORGANIZATION_TREND_DAYS } from "@/lib/reports/organization-detail";
-import { getOrganizationSummary } from "@/lib/reports/organization-summary";
 import type { OrganizationFigures } from "@/lib/reports/organization-figures";
+import { getOrganizationSummary } from "@/lib/reports/organization-summary";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
 import { createTriageActors, type TriageActors } from "../helpers/variance-fixtures";
 
@@ -35,8 +35,11 @@ interface ExpectedOrganization {
   oldestDays: number | null;
 }
 
-async function expectedBySql(database: TestDatabase): Promise<{ date: string; organizations: Map<string, ExpectedOrganization> }> {
-  const query = async <T>(text: string, values: unknown[] = []) => (await database.pool.query(text, values)).rows as T[];
+async function expectedBySql(
+  database: TestDatabase,
+): Promise<{ date: string; organizations: Map<string, ExpectedOrganization> }> {
+  const query = async <T>(text: string, values: unknown[] = []) =>
+    (await database.pool.query(text, values)).rows as T[];
   const [latest] = await query<{ date: string }>(`
     SELECT s.snapshot_date::text AS date FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id
     WHERE v.name IN ('Ninja', 'ThreatLocker') GROUP BY s.snapshot_date
@@ -75,10 +78,12 @@ async function expectedBySql(database: TestDatabase): Promise<{ date: string; or
   );
   const organizations = new Map<string, ExpectedOrganization>();
   const entry = (key: string) => {
-    if (!organizations.has(key)) organizations.set(key, { key, ninja: 0, threatlocker: 0, spare: 0, open: {}, oldestDays: null });
+    if (!organizations.has(key))
+      organizations.set(key, { key, ninja: 0, threatlocker: 0, spare: 0, open: {}, oldestDays: null });
     return organizations.get(key)!;
   };
-  for (const row of devices) Object.assign(entry(row.key), { ninja: row.ninja, threatlocker: row.threatlocker, spare: row.spare });
+  for (const row of devices)
+    Object.assign(entry(row.key), { ninja: row.ninja, threatlocker: row.threatlocker, spare: row.spare });
   for (const row of open) {
     const organization = entry(row.key);
     organization.open[row.type] = row.count;
@@ -100,7 +105,8 @@ describe("organisation figures on the demo database", () => {
   let database: TestDatabase;
   let db: Database;
   let actors: TriageActors;
-  const summary = (query: Record<string, string> = {}) => getOrganizationSummary(db, actors.manager, parseOrganizationFilters(query), TODAY);
+  const summary = (query: Record<string, string> = {}) =>
+    getOrganizationSummary(db, actors.manager, parseOrganizationFilters(query), TODAY);
 
   beforeAll(async () => {
     database = await createDemoDatabase();
@@ -149,13 +155,22 @@ describe("organisation figures on the demo database", () => {
 
     const expected = await expectedBySql(database);
     const after = await summary();
-    expect(figuresOf(after.rows.find((row) => row.key === target.key)!)).toEqual(expected.organizations.get(target.key));
+    expect(figuresOf(after.rows.find((row) => row.key === target.key)!)).toEqual(
+      expected.organizations.get(target.key),
+    );
     expect(after.rows.find((row) => row.key === target.key)!.openTotal).toBe(target.openTotal - 2);
   });
 
   it("pages the sorted list: every organisation once, the last page short, a page past the end shows the last", async () => {
     const all = (await summary({ sort: "open" })).rows;
-    const pageOf = (page: number) => getOrganizationSummary(db, actors.manager, parseOrganizationFilters({ sort: "open", page: String(page) }), TODAY, 15);
+    const pageOf = (page: number) =>
+      getOrganizationSummary(
+        db,
+        actors.manager,
+        parseOrganizationFilters({ sort: "open", page: String(page) }),
+        TODAY,
+        15,
+      );
     const pages = await Promise.all([1, 2, 3].map(pageOf));
     expect(pages.map((page) => page.rows.length)).toEqual([15, 15, all.length - 30]);
     expect(pages.flatMap((page) => page.rows.map((row) => row.key))).toEqual(all.map((row) => row.key));
@@ -173,7 +188,10 @@ describe("organisation figures on the demo database", () => {
     expect(found.rows.length).toBeLessThan(all.rows.length);
     const mentions = (name: string) => name.toLowerCase().includes(word.toLowerCase());
     expect(found.rows.map((row) => row.key).sort()).toEqual(
-      all.rows.filter((row) => [row.key, ...row.spellings.map((spelling) => spelling.name)].some(mentions)).map((row) => row.key).sort(),
+      all.rows
+        .filter((row) => [row.key, ...row.spellings.map((spelling) => spelling.name)].some(mentions))
+        .map((row) => row.key)
+        .sort(),
     );
 
     const names = all.rows.map((row) => row.name);
@@ -185,16 +203,26 @@ describe("organisation figures on the demo database", () => {
     const byOldest = (await summary({ sort: "oldest" })).rows.map((row) => row.oldestOpen?.daysOpen ?? -1);
     expect(byOldest).toEqual([...byOldest].sort((a, b) => b - a));
     // A hand-edited URL falls back to the defaults instead of failing.
-    expect((await summary({ sort: "bogus", dir: "sideways", internal: "maybe" })).rows.map((row) => row.name)).toEqual(names);
+    expect((await summary({ sort: "bogus", dir: "sideways", internal: "maybe" })).rows.map((row) => row.name)).toEqual(
+      names,
+    );
   });
 
   it("flag the configured internal organisations and leave them out when asked", async () => {
     process.env[INTERNAL_ORGANIZATIONS_ENV] = "Enterprise Solutions, Internal Infrastructure";
     const included = await summary();
-    const internal = included.rows.filter((row) => row.internal).map((row) => row.key).sort();
+    const internal = included.rows
+      .filter((row) => row.internal)
+      .map((row) => row.key)
+      .sort();
     expect(internal).toEqual(["enterprise solutions", "internal infrastructure"]);
     const excluded = await summary({ internal: "exclude" });
-    expect(excluded.rows.map((row) => row.key).sort()).toEqual(included.rows.filter((row) => !row.internal).map((row) => row.key).sort());
+    expect(excluded.rows.map((row) => row.key).sort()).toEqual(
+      included.rows
+        .filter((row) => !row.internal)
+        .map((row) => row.key)
+        .sort(),
+    );
     expect(excluded.total).toBe(included.total);
   });
 
@@ -212,7 +240,10 @@ describe("organisation figures on the demo database", () => {
     expect(merged.mergedNames).toEqual([...new Set(from!.spellings.map((spelling) => spelling.name))].sort());
     expect(after.merges).toEqual([{ aliasKey: from!.key, organizationKey: into!.key, organizationName: merged.name }]);
     // The merged name's page now is the organisation's page.
-    expect(await getOrganizationDetail(db, actors.manager, from!.key, TODAY)).toEqual({ kind: "merged", key: into!.key });
+    expect(await getOrganizationDetail(db, actors.manager, from!.key, TODAY)).toEqual({
+      kind: "merged",
+      key: into!.key,
+    });
   });
 
   it("show one organisation's devices, open variances and trend as SQL finds them", async () => {
@@ -228,8 +259,13 @@ describe("organisation figures on the demo database", () => {
        WHERE s.snapshot_date = $1 AND v.name IN ('Ninja', 'ThreatLocker') AND ${normalisedSql(orgNameSql("s.organization_name"))} = $2`,
       [date, target.key],
     );
-    const listed = (vendor: "ninja" | "threatlocker") => detail.devices.flatMap((device) => device[vendor].map((row) => `${device.key} ${row.hostname}`)).sort();
-    const bySql = (vendor: string) => devices.rows.filter((row) => row.vendor === vendor).map((row) => `${row.host} ${row.hostname}`).sort();
+    const listed = (vendor: "ninja" | "threatlocker") =>
+      detail.devices.flatMap((device) => device[vendor].map((row) => `${device.key} ${row.hostname}`)).sort();
+    const bySql = (vendor: string) =>
+      devices.rows
+        .filter((row) => row.vendor === vendor)
+        .map((row) => `${row.host} ${row.hostname}`)
+        .sort();
     expect(listed("ninja")).toEqual(bySql("Ninja"));
     expect(listed("threatlocker")).toEqual(bySql("ThreatLocker"));
     expect(detail.devices.every((device) => device.href === `/devices/${encodeURIComponent(device.key)}`)).toBe(true);
@@ -237,7 +273,8 @@ describe("organisation figures on the demo database", () => {
     const openCount = Object.values(target.open).reduce((sum, count) => sum + count, 0);
     expect(detail.openVariances).toHaveLength(openCount);
     expect(detail.openVariances[0]!.daysOpen).toBe(target.oldestDays);
-    for (const variance of detail.openVariances) expect(variance.href).toBe(`/variances/${variance.type}/${encodeURIComponent(variance.key)}`);
+    for (const variance of detail.openVariances)
+      expect(variance.href).toBe(`/variances/${variance.type}/${encodeURIComponent(variance.key)}`);
 
     const trend = await database.pool.query<{ date: string; vendor: string; devices: number }>(
       `SELECT s.snapshot_date::text AS date, v.name AS vendor,
@@ -250,7 +287,9 @@ describe("organisation figures on the demo database", () => {
     expect(detail.trend).toHaveLength(ORGANIZATION_TREND_DAYS);
     expect(detail.trend.at(-1)!.date).toBe(date);
     const points = detail.trend.flatMap((point) =>
-      (["Ninja", "ThreatLocker"] as const).flatMap((vendor) => (point[vendor] === undefined ? [] : [`${point.date} ${vendor} ${point[vendor]}`])),
+      (["Ninja", "ThreatLocker"] as const).flatMap((vendor) =>
+        point[vendor] === undefined ? [] : [`${point.date} ${vendor} ${point[vendor]}`],
+      ),
     );
     expect(points.sort()).toEqual(trend.rows.map((row) => `${row.date} ${row.vendor} ${row.devices}`).sort());
     // The failed-collection date is a gap, not a zero.
@@ -263,7 +302,9 @@ describe("organisation figures on the demo database", () => {
 
   it("refuse a signed-out or role-less reader", async () => {
     const roleless = { ...actors.manager, role: undefined } as never;
-    await expect(getOrganizationSummary(db, roleless, parseOrganizationFilters({}), TODAY)).rejects.toThrow(/permission/);
+    await expect(getOrganizationSummary(db, roleless, parseOrganizationFilters({}), TODAY)).rejects.toThrow(
+      /permission/,
+    );
     await expect(getOrganizationDetail(db, roleless, "x", TODAY)).rejects.toThrow(/permission/);
   });
 });

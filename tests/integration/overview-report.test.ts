@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { ForbiddenError } from "@/lib/auth/permissions";
-import { addDays, todayUtc } from "@/lib/inventory/report-date";
+import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { getDataHealth } from "@/lib/inventory/data-health";
+import { addDays, todayUtc } from "@/lib/inventory/report-date";
 import { getOverviewHeadline, type HeadlineFigures } from "@/lib/reports/overview-headline";
 import { getOverviewTrends } from "@/lib/reports/overview-trends";
-import { getVarianceAgeing } from "@/lib/reports/variance-ageing";
 import { getTeamReport } from "@/lib/reports/team-report";
+import { getVarianceAgeing } from "@/lib/reports/variance-ageing";
+import { assignVariance } from "@/lib/variances/commands/assign-variance";
+import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
+import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
 import { getQueue } from "@/lib/variances/queue";
 import { parseQueueFilters } from "@/lib/variances/queue-filters";
-import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
-import { assignVariance } from "@/lib/variances/commands/assign-variance";
-import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
 import type { VarianceId } from "@/lib/variances/variance-key";
-import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
-import { createTriageActors, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
 import { DEVICES_PER_VENDOR_SQL, NINJA_BILLING_SQL } from "../helpers/device-count-sql";
+import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
+import { createTriageActors, type TriageActors, variancesOn } from "../helpers/variance-fixtures";
 
 /**
  * Every figure of the overview and team pages, recomputed here with SQL written
@@ -36,7 +36,9 @@ describe("overview and team figures on the demo database", () => {
   const bothVendorDates = () =>
     rows<{ date: string }>(`
       SELECT s.snapshot_date::text AS date FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id
-      WHERE v.name IN ('Ninja', 'ThreatLocker') GROUP BY 1 HAVING count(DISTINCT v.name) = 2 ORDER BY 1`).then((found) => found.map((row) => row.date));
+      WHERE v.name IN ('Ninja', 'ThreatLocker') GROUP BY 1 HAVING count(DISTINCT v.name) = 2 ORDER BY 1`).then(
+      (found) => found.map((row) => row.date),
+    );
 
   /** Open on report $1 as the lifecycle defines it, in SQL: present, not resolved on that very report, not snoozed. */
   const OPEN_ON = `
@@ -66,8 +68,12 @@ describe("overview and team figures on the demo database", () => {
       [date, previous],
     );
     const resolved7 = await rows(RESOLVED_BY, [date, 7]);
-    const [median] = await rows<{ median: number | null }>(`SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median FROM (${RESOLVED_BY}) r`, [date, 30]);
-    const count = (list: { name?: string; code?: string; n: number }[], name: string) => list.find((row) => (row.name ?? row.code) === name)?.n ?? 0;
+    const [median] = await rows<{ median: number | null }>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median FROM (${RESOLVED_BY}) r`,
+      [date, 30],
+    );
+    const count = (list: { name?: string; code?: string; n: number }[], name: string) =>
+      list.find((row) => (row.name ?? row.code) === name)?.n ?? 0;
     return {
       ninjaDevices: count(devices, "Ninja"),
       threatlockerDevices: count(devices, "ThreatLocker"),
@@ -99,8 +105,17 @@ describe("overview and team figures on the demo database", () => {
       [REPORT],
     );
     expect(cleared).toHaveLength(1);
-    const [a, b, c, d, e, f, g] = [current[0]!, current[3]!, current[6]!, current[9]!, current[12]!, current[15]!, current[18]!];
-    for (const variance of [a, b, c]) await resolveVariance(db, technician, { ...variance, expectedVersion: 0, note: "Removed the license" });
+    const [a, b, c, d, e, f, g] = [
+      current[0]!,
+      current[3]!,
+      current[6]!,
+      current[9]!,
+      current[12]!,
+      current[15]!,
+      current[18]!,
+    ];
+    for (const variance of [a, b, c])
+      await resolveVariance(db, technician, { ...variance, expectedVersion: 0, note: "Removed the license" });
     await resolveVariance(db, otherTechnician, { ...d, expectedVersion: 0, note: "Fixed the name" });
     await resolveVariance(db, otherTechnician, { ...cleared[0]!, expectedVersion: 0, note: "Retired" });
     await assignVariance(db, technician, { ...e, expectedVersion: 0, assigneeUserId: technician.id });
@@ -122,7 +137,10 @@ describe("overview and team figures on the demo database", () => {
     expect(headline.reportDate).toBe(REPORT);
     expect(headline.previousReportDate).toBe(previousOf(REPORT));
     expect(headline.current).toEqual(await figuresBySql(REPORT, previousOf(REPORT)));
-    expect(headline.comparison).toEqual({ reportDate: comparison, figures: await figuresBySql(comparison, previousOf(comparison)) });
+    expect(headline.comparison).toEqual({
+      reportDate: comparison,
+      figures: await figuresBySql(comparison, previousOf(comparison)),
+    });
     // The triage activity shows up, so the comparison is not trivially zero against zero.
     expect(headline.current.resolvedLast7Days).toBe(4);
     expect(headline.current.medianDaysToResolve).not.toBeNull();
@@ -156,7 +174,9 @@ describe("overview and team figures on the demo database", () => {
       expect(counts.some((row) => row.date === failure.date && row.name === failure.vendor)).toBe(false);
     }
     for (const point of trends.devices) {
-      const expected = Object.fromEntries(counts.filter((row) => row.date === point.date).map((row) => [row.name, row.n]));
+      const expected = Object.fromEntries(
+        counts.filter((row) => row.date === point.date).map((row) => [row.name, row.n]),
+      );
       expect(point).toEqual({ date: point.date, ...expected });
     }
 
@@ -177,17 +197,25 @@ describe("overview and team figures on the demo database", () => {
         expect(point.open).toBeNull();
         continue;
       }
-      const expected = Object.fromEntries(trends.varianceTypes.map((type) => [type, open.find((row) => row.date === point.date && row.type === type)?.n ?? 0]));
+      const expected = Object.fromEntries(
+        trends.varianceTypes.map((type) => [
+          type,
+          open.find((row) => row.date === point.date && row.type === type)?.n ?? 0,
+        ]),
+      );
       expect(point.open).toEqual(expected);
     }
-    expect(new Set(open.filter((row) => dates.has(row.date)).map((row) => row.type))).toEqual(new Set(trends.varianceTypes));
+    expect(new Set(open.filter((row) => dates.has(row.date)).map((row) => row.type))).toEqual(
+      new Set(trends.varianceTypes),
+    );
   });
 
   it("a 365-day window reaches back a year, with dates before the data as gaps", async () => {
     const trends = await getOverviewTrends(db, actors.manager, REPORT, 365, today);
     expect(trends.devices).toHaveLength(365);
     const { first } = await one<{ first: string }>(`SELECT min(snapshot_date)::text AS first FROM device_snapshot`);
-    for (const point of trends.devices.filter((candidate) => candidate.date < first)) expect(point).toEqual({ date: point.date });
+    for (const point of trends.devices.filter((candidate) => candidate.date < first))
+      expect(point).toEqual({ date: point.date });
   });
 
   it("ageing of open variances equals SQL by type and band", async () => {
@@ -204,7 +232,11 @@ describe("overview and team figures on the demo database", () => {
     const types = [...new Set(expected.map((row) => row.type))];
     expect(ageing.rows.map((row) => row.type).sort()).toEqual(types.sort());
     for (const row of ageing.rows) {
-      expect(row.bands).toEqual([0, 1, 2, 3].map((band) => expected.find((candidate) => candidate.type === row.type && candidate.band === band)?.n ?? 0));
+      expect(row.bands).toEqual(
+        [0, 1, 2, 3].map(
+          (band) => expected.find((candidate) => candidate.type === row.type && candidate.band === band)?.n ?? 0,
+        ),
+      );
     }
     expect(ageing.totals.reduce((sum, n) => sum + n, 0)).toBe((await rows(OPEN_ON, [REPORT, today])).length);
     // The demo has variances in more than one band, so the banding is exercised.
@@ -214,7 +246,10 @@ describe("overview and team figures on the demo database", () => {
   it("team figures equal SQL per technician, and unassigned open variances per type", async () => {
     const team = await getTeamReport(db, actors.manager, REPORT, today);
     const open = await rows<{ type: string; assignee: string | null }>(OPEN_ON, [REPORT, today]);
-    const resolved30 = await rows<{ resolver: string; resolved_report_date: Date; days: number }>(RESOLVED_BY, [REPORT, 30]);
+    const resolved30 = await rows<{ resolver: string; resolved_report_date: Date; days: number }>(RESOLVED_BY, [
+      REPORT,
+      30,
+    ]);
     const resolved7 = await rows<{ resolver: string }>(RESOLVED_BY, [REPORT, 7]);
     const medians = await rows<{ resolver: string; median: number }>(
       `SELECT resolver, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median FROM (${RESOLVED_BY}) r GROUP BY 1`,
@@ -233,13 +268,23 @@ describe("overview and team figures on the demo database", () => {
         medianDaysToResolve: medians.find((row) => row.resolver === person.id)?.median ?? null,
       });
     }
-    expect(team.technicians.find((row) => row.userId === technician.id)).toMatchObject({ openAssigned: 1, resolvedLast7Days: 3 });
-    expect(team.technicians.find((row) => row.userId === otherTechnician.id)).toMatchObject({ openAssigned: 1, resolvedLast7Days: 1, resolvedLast30Days: 2 });
+    expect(team.technicians.find((row) => row.userId === technician.id)).toMatchObject({
+      openAssigned: 1,
+      resolvedLast7Days: 3,
+    });
+    expect(team.technicians.find((row) => row.userId === otherTechnician.id)).toMatchObject({
+      openAssigned: 1,
+      resolvedLast7Days: 1,
+      resolvedLast30Days: 2,
+    });
     // A disabled account with no work is not listed.
     expect(team.technicians.some((row) => row.userId === disabled.id)).toBe(false);
     const unassigned = new Map<string, number>();
-    for (const row of open.filter((candidate) => candidate.assignee === null)) unassigned.set(row.type, (unassigned.get(row.type) ?? 0) + 1);
-    expect(Object.fromEntries(team.unassigned.map((row) => [row.type, row.open]))).toEqual(Object.fromEntries(unassigned));
+    for (const row of open.filter((candidate) => candidate.assignee === null))
+      unassigned.set(row.type, (unassigned.get(row.type) ?? 0) + 1);
+    expect(Object.fromEntries(team.unassigned.map((row) => [row.type, row.open]))).toEqual(
+      Object.fromEntries(unassigned),
+    );
   });
 
   it("the team page is for managers and admins only", async () => {
@@ -249,7 +294,12 @@ describe("overview and team figures on the demo database", () => {
 
   it("the banner's collector runs are the newest run of each job, as job_runs has them", async () => {
     const health = await getDataHealth(db, actors.technician, REPORT);
-    const expected = await rows<{ job_name: string; status: string; duration_seconds: number | null; message: string | null }>(
+    const expected = await rows<{
+      job_name: string;
+      status: string;
+      duration_seconds: number | null;
+      message: string | null;
+    }>(
       `SELECT DISTINCT ON (job_name) job_name, status, duration_seconds, coalesce(error, message) AS message FROM job_runs ORDER BY job_name, started_at DESC`,
     );
     expect(health.collectorRuns.map((run) => [run.jobName, run.status, run.durationSeconds])).toEqual(

@@ -1,24 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/roles";
-import type { Database } from "@/lib/db/prisma";
 import { activeUsers } from "@/lib/auth/user-directory";
+import type { Database } from "@/lib/db/prisma";
 import { getDataHealth } from "@/lib/inventory/data-health";
 import { getOverviewHeadline } from "@/lib/reports/overview-headline";
 import { getOverviewTrends } from "@/lib/reports/overview-trends";
 import { TREND_WINDOWS, type TrendWindow } from "@/lib/reports/trend-window";
 import { getVarianceAgeing } from "@/lib/reports/variance-ageing";
+import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
+import { assignVariance } from "@/lib/variances/commands/assign-variance";
+import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { getQueue } from "@/lib/variances/queue";
 import { parseQueueFilters } from "@/lib/variances/queue-filters";
-import { assignVariance } from "@/lib/variances/commands/assign-variance";
-import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
-import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { defaultViewRedirect } from "@/lib/views/default-view";
 import { listViews } from "@/lib/views/list-views";
 import { saveView } from "@/lib/views/save-view";
-import { DEMO_END_DATE } from "../helpers/test-database";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
 import { addOpenVariances } from "../helpers/export-scale";
 import { createCountingPrismaClient, type StatementLog } from "../helpers/query-counter";
+import { DEMO_END_DATE } from "../helpers/test-database";
 import { variancesOn } from "../helpers/variance-fixtures";
 
 /**
@@ -41,7 +41,11 @@ type SearchParams = Record<string, string>;
 
 async function queueRequest(db: Database, actor: Actor, params: SearchParams) {
   await defaultViewRedirect(db, actor, params);
-  await Promise.all([getQueue(db, actor, parseQueueFilters(params), REPORT), activeUsers(db, actor), listViews(db, actor)]);
+  await Promise.all([
+    getQueue(db, actor, parseQueueFilters(params), REPORT),
+    activeUsers(db, actor),
+    listViews(db, actor),
+  ]);
 }
 
 async function overviewRequest(db: Database, actor: Actor, window: TrendWindow) {
@@ -78,10 +82,12 @@ describe("statements per request", () => {
     // the changed dates first, in batches; counted here is the request after that.
     await queueRequest(counting.db, actor, {});
     const queue: number[] = [];
-    for (const params of QUEUE_REQUESTS) queue.push((await statementsOf(() => queueRequest(counting.db, actor, params))).length);
+    for (const params of QUEUE_REQUESTS)
+      queue.push((await statementsOf(() => queueRequest(counting.db, actor, params))).length);
     for (const window of TREND_WINDOWS) await overviewRequest(counting.db, actor, window);
     const overview: number[] = [];
-    for (const window of TREND_WINDOWS) overview.push((await statementsOf(() => overviewRequest(counting.db, actor, window))).length);
+    for (const window of TREND_WINDOWS)
+      overview.push((await statementsOf(() => overviewRequest(counting.db, actor, window))).length);
     return { queue, overview };
   }
 
@@ -91,7 +97,11 @@ describe("statements per request", () => {
     const variances = (await variancesOn(fixture.database.pool, REPORT)).slice(offset, offset + count * 3);
     for (let index = 0; index < count; index++) {
       await resolveVariance(fixture.db, technician, { ...variances[index * 3]!, expectedVersion: 0, note: "fixed" });
-      await assignVariance(fixture.db, technician, { ...variances[index * 3 + 1]!, expectedVersion: 0, assigneeUserId: otherTechnician.id });
+      await assignVariance(fixture.db, technician, {
+        ...variances[index * 3 + 1]!,
+        expectedVersion: 0,
+        assigneeUserId: otherTechnician.id,
+      });
       await addVarianceNote(fixture.db, technician, { ...variances[index * 3 + 2]!, text: "looked at it" });
     }
     await saveView(fixture.db, technician, { name: `View ${offset}`, query: "?status=all" });
@@ -128,7 +138,9 @@ describe("statements per request", () => {
     await addOpenVariances(fixture.database.pool, rows[0]!.listed, REPORT);
     await triageSome(4, 30);
     const after = await countsNow(actor);
-    console.info(`statements per request: queue ${before.queue.join("/")} → ${after.queue.join("/")}; overview ${before.overview.join("/")} → ${after.overview.join("/")}`);
+    console.info(
+      `statements per request: queue ${before.queue.join("/")} → ${after.queue.join("/")}; overview ${before.overview.join("/")} → ${after.overview.join("/")}`,
+    );
     expect(after).toEqual(before);
   });
 });

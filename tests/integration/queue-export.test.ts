@@ -7,23 +7,29 @@ import { parse } from "csv-parse";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import type { Actor } from "@/lib/auth/roles";
+import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { csvStream } from "@/lib/export/csv-stream";
-import { xlsxStream } from "@/lib/export/xlsx-stream";
 import { neutraliseFormula } from "@/lib/export/spreadsheet-safety";
+import { xlsxStream } from "@/lib/export/xlsx-stream";
+import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
+import { assignVariance } from "@/lib/variances/commands/assign-variance";
+import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { getQueue, getQueueVariances } from "@/lib/variances/queue";
 import { exportQueue, QUEUE_EXPORT_HEADER, queueExportRow } from "@/lib/variances/queue-export";
 import { parseQueueFilters, QUEUE_PAGE_SIZE, type QueueFilters } from "@/lib/variances/queue-filters";
+import { QUEUE_STREAM_BATCH } from "@/lib/variances/queue-stream";
 import type { VarianceView } from "@/lib/variances/variance-view";
-import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
-import { assignVariance } from "@/lib/variances/commands/assign-variance";
-import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
-import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
-import { createTriageActors, expectRefusedUnchanged, roleless, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
 import { createCountingPrismaClient } from "../helpers/query-counter";
-import { QUEUE_STREAM_BATCH } from "@/lib/variances/queue-stream";
+import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
+import {
+  createTriageActors,
+  expectRefusedUnchanged,
+  roleless,
+  type TriageActors,
+  variancesOn,
+} from "../helpers/variance-fixtures";
 
 // The route handler reads the session and the app's database; here they are the test's.
 const session = vi.hoisted(() => ({ actor: null as Actor | null, db: null as Database | null }));
@@ -83,7 +89,8 @@ const expectedRow = (item: VarianceView): string[] =>
     item.noteCount,
   ].map((value) => String(neutraliseFormula(value) ?? ""));
 
-const csvRecords = async (body: ReadableStream<Uint8Array>): Promise<string[][]> => parseCsv(await new Response(body).text(), { bom: true });
+const csvRecords = async (body: ReadableStream<Uint8Array>): Promise<string[][]> =>
+  parseCsv(await new Response(body).text(), { bom: true });
 
 /** The first sheet's cells as text, the way a person reads them. */
 async function xlsxRecords(body: ReadableStream<Uint8Array>): Promise<string[][]> {
@@ -107,8 +114,16 @@ describe("exporting the variance queue", () => {
     session.db = db;
     // Triage state in every export column: a resolution (starting with "-", as notes do), an assignee, a note.
     const [resolved, assigned, noted] = await variancesOn(database.pool, REPORT, "SPARE_MISMATCH");
-    await resolveVariance(db, actors.technician, { ...resolved!, expectedVersion: 0, note: "- replaced the agent, see ticket 4711" });
-    await assignVariance(db, actors.technician, { ...assigned!, expectedVersion: 0, assigneeUserId: actors.otherTechnician.id });
+    await resolveVariance(db, actors.technician, {
+      ...resolved!,
+      expectedVersion: 0,
+      note: "- replaced the agent, see ticket 4711",
+    });
+    await assignVariance(db, actors.technician, {
+      ...assigned!,
+      expectedVersion: 0,
+      assigneeUserId: actors.otherTechnician.id,
+    });
     await addVarianceNote(db, actors.technician, { ...noted!, text: "Asked the client about it." });
     // A hostname a hostile collector or person could have written. Every NOT NULL column given.
     await database.pool.query(
@@ -189,7 +204,11 @@ describe("exporting the variance queue", () => {
     const download = await exportQueue(db, actors.manager, parseQueueFilters({}), "csv", REPORT);
     const [, ...rows] = await csvRecords(download.body);
     expect(rows).toHaveLength((await getQueue(db, actors.manager, parseQueueFilters({}), REPORT)).total);
-    await expectRefusedUnchanged(database.pool, () => exportQueue(db, roleless(actors.technician), everything, "csv", REPORT), "forbidden");
+    await expectRefusedUnchanged(
+      database.pool,
+      () => exportQueue(db, roleless(actors.technician), everything, "csv", REPORT),
+      "forbidden",
+    );
   });
 
   describe("the route handler", () => {
@@ -326,7 +345,15 @@ describe("exporting a large queue streams it", () => {
       const fetchedWhileUnread = fetches();
       expect(fetchedWhileUnread).toBeGreaterThanOrEqual(1);
       expect(fetchedWhileUnread).toBeLessThanOrEqual(2);
-      expect(counting.log.statements.filter((sql) => /^FETCH (\d+)/.test(sql)).every((sql) => sql === `FETCH ${QUEUE_STREAM_BATCH} FROM queue_selection` || sql === `FETCH ${QUEUE_STREAM_BATCH} FROM queue_export`)).toBe(true);
+      expect(
+        counting.log.statements
+          .filter((sql) => /^FETCH (\d+)/.test(sql))
+          .every(
+            (sql) =>
+              sql === `FETCH ${QUEUE_STREAM_BATCH} FROM queue_selection` ||
+              sql === `FETCH ${QUEUE_STREAM_BATCH} FROM queue_export`,
+          ),
+      ).toBe(true);
 
       await reader.cancel();
       await expect.poll(() => counting.log.statements.at(-1)).toBe("ROLLBACK");
@@ -337,23 +364,29 @@ describe("exporting a large queue streams it", () => {
     }
   });
 
-  it.each(["csv", "xlsx"] as const)("%s: the writer waits for its reader, and stops when the download is cancelled", async (format) => {
-    const ROWS = 100_000;
-    let made = 0;
-    // Random text, so the zip cannot shrink a large backlog into a few kilobytes.
-    function* rows() {
-      for (let n = 0; n < ROWS; n++, made++) yield [`host-${n}`, randomBytes(96).toString("hex"), n];
-    }
-    const body = format === "csv" ? csvStream(["Host", "Noise", "N"], rows()) : xlsxStream("Sheet", ["Host", "Noise", "N"], rows());
-    const reader = body.getReader();
-    await reader.read();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const madeWhileUnread = made;
-    // Each writer buffers a fixed number of bytes (the zip up to 2 MB), never the whole file.
-    expect(madeWhileUnread).toBeLessThan(ROWS / 2);
-    await reader.cancel();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(made - madeWhileUnread).toBeLessThanOrEqual(1);
-    console.log(`${format}: ${madeWhileUnread} of ${ROWS} rows made while the reader was not reading`);
-  });
+  it.each(["csv", "xlsx"] as const)(
+    "%s: the writer waits for its reader, and stops when the download is cancelled",
+    async (format) => {
+      const ROWS = 100_000;
+      let made = 0;
+      // Random text, so the zip cannot shrink a large backlog into a few kilobytes.
+      function* rows() {
+        for (let n = 0; n < ROWS; n++, made++) yield [`host-${n}`, randomBytes(96).toString("hex"), n];
+      }
+      const body =
+        format === "csv"
+          ? csvStream(["Host", "Noise", "N"], rows())
+          : xlsxStream("Sheet", ["Host", "Noise", "N"], rows());
+      const reader = body.getReader();
+      await reader.read();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const madeWhileUnread = made;
+      // Each writer buffers a fixed number of bytes (the zip up to 2 MB), never the whole file.
+      expect(madeWhileUnread).toBeLessThan(ROWS / 2);
+      await reader.cancel();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(made - madeWhileUnread).toBeLessThanOrEqual(1);
+      console.log(`${format}: ${madeWhileUnread} of ${ROWS} rows made while the reader was not reading`);
+    },
+  );
 });

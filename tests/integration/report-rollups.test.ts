@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { addDays } from "@/lib/inventory/report-date";
-import { datedVarianceGroups } from "@/lib/reports/variance-groups";
-import { refreshRollups } from "@/lib/reports/rollups/refresh-rollups";
 import { reportDatesWithBothVendors } from "@/lib/inventory/report-dates";
-import { loadVarianceRows, RECENTLY_SEEN_DAYS, type VarianceRow } from "@/lib/variances/variance-rows";
+import { refreshRollups } from "@/lib/reports/rollups/refresh-rollups";
+import { datedVarianceGroups } from "@/lib/reports/variance-groups";
+import { assignVariance } from "@/lib/variances/commands/assign-variance";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
-import { assignVariance } from "@/lib/variances/commands/assign-variance";
+import { loadVarianceRows, RECENTLY_SEEN_DAYS, type VarianceRow } from "@/lib/variances/variance-rows";
 import { collectorSimulation } from "../helpers/collector-simulation";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
-import { createTriageActors, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
+import { createTriageActors, type TriageActors, variancesOn } from "../helpers/variance-fixtures";
 
 /**
  * The rollups against SQL written here, straight on the upstream rows: on the demo data, then
@@ -27,23 +27,36 @@ describe("report rollups", () => {
   let db: Database;
   let actors: TriageActors;
   let first: string;
-  const rows = async <T = Row>(text: string, values: unknown[] = []) => (await database.pool.query(text, values)).rows as T[];
+  const rows = async <T = Row>(text: string, values: unknown[] = []) =>
+    (await database.pool.query(text, values)).rows as T[];
 
   /** Devices per date × vendor × organisation name (a blank name is "Unknown"), from device_snapshot. */
   const devicesBySql = () =>
     rows(`SELECT s.snapshot_date::text AS date, s.vendor_id, coalesce(nullif(trim(s.organization_name), ''), 'Unknown') AS organization, count(*)::int AS devices
           FROM device_snapshot s GROUP BY 1, 2, 3`);
   const devicesRolledUp = () =>
-    rows(`SELECT snapshot_date::text AS date, vendor_id, organization_name AS organization, devices FROM variance_dashboard.device_count_rollup`);
+    rows(
+      `SELECT snapshot_date::text AS date, vendor_id, organization_name AS organization, devices FROM variance_dashboard.device_count_rollup`,
+    );
 
   /** Distinct variances per date × type, from exceptions. */
-  const variancesBySql = () => rows(`SELECT e.date_found::text AS date, e.type, count(DISTINCT ${KEY})::int AS variances FROM exceptions e GROUP BY 1, 2`);
-  const variancesRolledUp = () => rows(`SELECT date_found::text AS date, variance_type AS type, variances FROM variance_dashboard.variance_count_rollup`);
+  const variancesBySql = () =>
+    rows(
+      `SELECT e.date_found::text AS date, e.type, count(DISTINCT ${KEY})::int AS variances FROM exceptions e GROUP BY 1, 2`,
+    );
+  const variancesRolledUp = () =>
+    rows(
+      `SELECT date_found::text AS date, variance_type AS type, variances FROM variance_dashboard.variance_count_rollup`,
+    );
   /** Each variance present per date, with its rows' count and smallest id (the row it shows). */
   const presenceBySql = () =>
-    rows(`SELECT e.date_found::text AS date, e.type, ${KEY} AS key, count(*)::int AS row_count, min(e.id)::text AS first_row_id FROM exceptions e GROUP BY 1, 2, 3`);
+    rows(
+      `SELECT e.date_found::text AS date, e.type, ${KEY} AS key, count(*)::int AS row_count, min(e.id)::text AS first_row_id FROM exceptions e GROUP BY 1, 2, 3`,
+    );
   const presenceRolledUp = () =>
-    rows(`SELECT date_found::text AS date, variance_type AS type, variance_key AS key, row_count, first_row_id::text FROM variance_dashboard.variance_presence_rollup`);
+    rows(
+      `SELECT date_found::text AS date, variance_type AS type, variance_key AS key, row_count, first_row_id::text FROM variance_dashboard.variance_presence_rollup`,
+    );
 
   /** Per date, type and triage state: the variances present, joined to triage straight from exceptions. */
   const groupsBySql = (from: string, to: string) =>
@@ -57,8 +70,14 @@ describe("report rollups", () => {
     );
 
   const stateOf = async (date: string) => ({
-    devices: await rows(`SELECT vendor_id, computed_at::text FROM variance_dashboard.device_rollup_state WHERE snapshot_date = $1 ORDER BY 1`, [date]),
-    variances: await rows(`SELECT computed_at::text FROM variance_dashboard.variance_rollup_state WHERE date_found = $1`, [date]),
+    devices: await rows(
+      `SELECT vendor_id, computed_at::text FROM variance_dashboard.device_rollup_state WHERE snapshot_date = $1 ORDER BY 1`,
+      [date],
+    ),
+    variances: await rows(
+      `SELECT computed_at::text FROM variance_dashboard.variance_rollup_state WHERE date_found = $1`,
+      [date],
+    ),
   });
 
   async function expectRollupsEqualSql() {
@@ -88,7 +107,9 @@ describe("report rollups", () => {
     await expectRollupsEqualSql();
     expect((await devicesRolledUp()).length).toBeGreaterThan(100);
     // The refresh's own counts are the devices per vendor per date.
-    const direct = await rows(`SELECT snapshot_date::text AS date, vendor_id AS "vendorId", count(*)::int AS devices FROM device_snapshot GROUP BY 1, 2`);
+    const direct = await rows(
+      `SELECT snapshot_date::text AS date, vendor_id AS "vendorId", count(*)::int AS devices FROM device_snapshot GROUP BY 1, 2`,
+    );
     expect(sorted(counts as unknown as Row[])).toEqual(sorted(direct));
   });
 
@@ -101,11 +122,17 @@ describe("report rollups", () => {
     await snoozeVariance(db, technician, { ...current[8]!, expectedVersion: 0, days: 7, reason: "Waiting" });
     await assignVariance(db, technician, { ...current[11]!, expectedVersion: 0, assigneeUserId: technician.id });
     await resolveVariance(db, technician, { ...week.at(-1)!, expectedVersion: 0, note: "Fixed" });
-    for (const [from, to] of [[addDays(REPORT, -89), REPORT], [REPORT, REPORT], [addDays(REPORT, -7), addDays(REPORT, -7)]] as const) {
+    for (const [from, to] of [
+      [addDays(REPORT, -89), REPORT],
+      [REPORT, REPORT],
+      [addDays(REPORT, -7), addDays(REPORT, -7)],
+    ] as const) {
       const groups = await datedVarianceGroups(db, from, to);
       expect(sorted(groups as unknown as Row[])).toEqual(sorted(await groupsBySql(from, to)));
     }
-    expect((await datedVarianceGroups(db, REPORT, REPORT)).some((group) => group.resolvedReportDate === REPORT)).toBe(true);
+    expect((await datedVarianceGroups(db, REPORT, REPORT)).some((group) => group.resolvedReportDate === REPORT)).toBe(
+      true,
+    );
   });
 
   it("pick up a collector re-run and leave unchanged past dates alone", async () => {
@@ -120,7 +147,12 @@ describe("report rollups", () => {
     const putBack = await simulation.deleteVendorDate("Ninja", REPORT);
     await refreshAll();
     await expectRollupsEqualSql();
-    expect(await rows(`SELECT 1 FROM variance_dashboard.device_count_rollup r JOIN vendor v ON v.id = r.vendor_id WHERE v.name = 'Ninja' AND snapshot_date = $1`, [REPORT])).toEqual([]);
+    expect(
+      await rows(
+        `SELECT 1 FROM variance_dashboard.device_count_rollup r JOIN vendor v ON v.id = r.vendor_id WHERE v.name = 'Ninja' AND snapshot_date = $1`,
+        [REPORT],
+      ),
+    ).toEqual([]);
     await putBack();
     await refreshAll();
     await expectRollupsEqualSql();
@@ -142,17 +174,26 @@ describe("report rollups", () => {
     );
     // The checks re-ran yesterday (same findings, new rows) and today (some findings gone).
     await simulation.rerunChecks(addDays(REPORT, -1));
-    await database.pool.query(`DELETE FROM exceptions WHERE id IN (SELECT id FROM exceptions WHERE date_found = $1 ORDER BY id LIMIT 25)`, [REPORT]);
+    await database.pool.query(
+      `DELETE FROM exceptions WHERE id IN (SELECT id FROM exceptions WHERE date_found = $1 ORDER BY id LIMIT 25)`,
+      [REPORT],
+    );
     // And the next day's report arrived.
     await simulation.collectNextReport(REPORT, addDays(REPORT, 1));
 
     await refreshAll();
     await expectRollupsEqualSql();
-    expect(await rows(`SELECT snapshot_date::text AS date, devices FROM variance_dashboard.device_count_rollup WHERE organization_name = 'Moved Elsewhere Ltd' ORDER BY 1`)).toEqual([
+    expect(
+      await rows(
+        `SELECT snapshot_date::text AS date, devices FROM variance_dashboard.device_count_rollup WHERE organization_name = 'Moved Elsewhere Ltd' ORDER BY 1`,
+      ),
+    ).toEqual([
       { date: REPORT, devices: 1 },
       { date: addDays(REPORT, 1), devices: 1 },
     ]);
-    expect(await rows(`SELECT 1 FROM variance_dashboard.variance_rollup_state WHERE date_found = $1`, [addDays(REPORT, 1)])).toHaveLength(1);
+    expect(
+      await rows(`SELECT 1 FROM variance_dashboard.variance_rollup_state WHERE date_found = $1`, [addDays(REPORT, 1)]),
+    ).toHaveLength(1);
     // A date nothing changed under was not recomputed.
     expect(await stateOf(past)).toEqual(pastState);
     // Yesterday's re-created exceptions were, though their figures are the same.
@@ -178,7 +219,11 @@ describe("report rollups", () => {
     await refreshAll();
     await expectRollupsEqualSql();
     expect((await stateOf(next)).devices).toEqual([]);
-    expect(await rows(`SELECT row_count, max_id::int FROM variance_dashboard.variance_rollup_state WHERE date_found = $1`, [next])).toEqual([{ row_count: 0, max_id: 0 }]);
+    expect(
+      await rows(`SELECT row_count, max_id::int FROM variance_dashboard.variance_rollup_state WHERE date_found = $1`, [
+        next,
+      ]),
+    ).toEqual([{ row_count: 0, max_id: 0 }]);
   });
 
   it("see rows that arrive on a settled date, past the dates fingerprinted on every refresh", async () => {
@@ -195,11 +240,16 @@ describe("report rollups", () => {
     );
     await (await simulation.deleteVendorDate("Ninja", settled))();
     await simulation.rerunChecks(settled);
-    await database.pool.query(`DELETE FROM exceptions WHERE id IN (SELECT id FROM exceptions WHERE date_found = $1 ORDER BY id LIMIT 2)`, [settled]);
+    await database.pool.query(
+      `DELETE FROM exceptions WHERE id IN (SELECT id FROM exceptions WHERE date_found = $1 ORDER BY id LIMIT 2)`,
+      [settled],
+    );
 
     const counts = await refreshAll();
     await expectRollupsEqualSql();
-    const direct = await rows(`SELECT snapshot_date::text AS date, vendor_id AS "vendorId", count(*)::int AS devices FROM device_snapshot GROUP BY 1, 2`);
+    const direct = await rows(
+      `SELECT snapshot_date::text AS date, vendor_id AS "vendorId", count(*)::int AS devices FROM device_snapshot GROUP BY 1, 2`,
+    );
     expect(sorted(counts as unknown as Row[])).toEqual(sorted(direct));
     expect((await stateOf(settled)).variances).not.toEqual(before.variances);
     expect(await stateOf(addDays(REPORT, -41))).toEqual(untouched);
@@ -223,7 +273,11 @@ describe("report rollups", () => {
   });
 
   it("give each variance the history its exceptions give, listed as the queue lists them, also after the checks re-run", async () => {
-    const historyBySql = (reportDate: string, keyFilter = "true", listedFilter = `v.last_seen >= $1::date - ${RECENTLY_SEEN_DAYS} OR t.variance_type IS NOT NULL`) =>
+    const historyBySql = (
+      reportDate: string,
+      keyFilter = "true",
+      listedFilter = `v.last_seen >= $1::date - ${RECENTLY_SEEN_DAYS} OR t.variance_type IS NOT NULL`,
+    ) =>
       rows(
         `WITH seen AS (SELECT e.id, e.type, ${KEY} AS key, e.hostname, e.date_found FROM exceptions e WHERE e.date_found <= $1),
          v AS (SELECT type, key, min(date_found) AS first_seen, max(date_found) AS last_seen, count(*) FILTER (WHERE date_found = $1)::int AS rows_on_report
@@ -236,7 +290,14 @@ describe("report rollups", () => {
         [reportDate],
       );
     const history = (list: VarianceRow[]) =>
-      list.map(({ type, key, hostname, firstSeen, lastSeen, rowsOnReport }) => ({ type, key, hostname, firstSeen, lastSeen, rowsOnReport }));
+      list.map(({ type, key, hostname, firstSeen, lastSeen, rowsOnReport }) => ({
+        type,
+        key,
+        hostname,
+        firstSeen,
+        lastSeen,
+        rowsOnReport,
+      }));
     const expectHistoryEqualSql = async (reportDate: string) => {
       const listed = await loadVarianceRows(db, reportDate);
       expect(listed.length).toBeGreaterThan(10);
@@ -252,13 +313,19 @@ describe("report rollups", () => {
     for (const reportDate of [REPORT, addDays(REPORT, -40)]) await expectHistoryEqualSql(reportDate);
     // The checks re-create the report's rows (new ids) and this time find fewer variances.
     await collectorSimulation(database.pool).rerunChecks(REPORT);
-    await database.pool.query(`DELETE FROM exceptions WHERE id IN (SELECT id FROM exceptions WHERE date_found = $1 ORDER BY id DESC LIMIT 30)`, [REPORT]);
+    await database.pool.query(
+      `DELETE FROM exceptions WHERE id IN (SELECT id FROM exceptions WHERE date_found = $1 ORDER BY id DESC LIMIT 30)`,
+      [REPORT],
+    );
     await expectHistoryEqualSql(REPORT);
   });
 
   it("trust a newest date fingerprinted moments ago for VD_ROLLUP_RECHECK_MS, but see rows inserted on it at once", async () => {
     const threatlockerOnReport = () =>
-      rows(`SELECT r.row_count AS devices FROM variance_dashboard.device_rollup_state r JOIN vendor v ON v.id = r.vendor_id WHERE v.name = 'ThreatLocker' AND r.snapshot_date = $1`, [REPORT]);
+      rows(
+        `SELECT r.row_count AS devices FROM variance_dashboard.device_rollup_state r JOIN vendor v ON v.id = r.vendor_id WHERE v.name = 'ThreatLocker' AND r.snapshot_date = $1`,
+        [REPORT],
+      );
     process.env.VD_ROLLUP_RECHECK_MS = "60000";
     try {
       await refreshAll();

@@ -1,12 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
-import { getReportStatus } from "@/lib/inventory/report-status";
-import { devicesOn, vendorDayCounts } from "@/lib/inventory/vendor-day-counts";
+import { generateDemoData } from "@/lib/demo/generate";
 import { collectionFailures } from "@/lib/inventory/collection-failures";
 import { addDays } from "@/lib/inventory/report-date";
+import { getReportStatus } from "@/lib/inventory/report-status";
+import { devicesOn, vendorDayCounts } from "@/lib/inventory/vendor-day-counts";
 import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
-import { generateDemoData } from "@/lib/demo/generate";
-import { createDemoDatabase, createUpstreamDatabase, DEMO_END_DATE, migrateTestDatabase, type TestDatabase } from "../helpers/test-database";
+import {
+  createDemoDatabase,
+  createUpstreamDatabase,
+  DEMO_END_DATE,
+  migrateTestDatabase,
+  type TestDatabase,
+} from "../helpers/test-database";
 
 /** Independent SQL for the same figures the overview shows. */
 async function figuresBySql(database: TestDatabase) {
@@ -55,21 +61,35 @@ describe("overview figures on the demo database", () => {
   });
 
   it("name each date a vendor has no rows while the other has as a failed collection", async () => {
-    const { rows } = await database.pool.query<{ date: string }>(`
+    const { rows } = await database.pool.query<{ date: string }>(
+      `
       SELECT d::date::text AS date FROM generate_series($1::date - 89, $1::date, '1 day') d
       WHERE NOT EXISTS (SELECT 1 FROM device_snapshot s JOIN vendor v ON v.id = s.vendor_id
-                        WHERE s.snapshot_date = d::date AND v.name = 'ThreatLocker')`, [DEMO_END_DATE]);
+                        WHERE s.snapshot_date = d::date AND v.name = 'ThreatLocker')`,
+      [DEMO_END_DATE],
+    );
     expect(rows.length).toBeGreaterThan(0);
-    const failures = collectionFailures(await vendorDayCounts(db, addDays(DEMO_END_DATE, -89), DEMO_END_DATE), DEVICE_VENDOR_NAMES);
-    for (const { date } of rows) expect(failures).toContainEqual(expect.objectContaining({ date, vendor: "ThreatLocker", kind: "missing", devices: 0 }));
+    const failures = collectionFailures(
+      await vendorDayCounts(db, addDays(DEMO_END_DATE, -89), DEMO_END_DATE),
+      DEVICE_VENDOR_NAMES,
+    );
+    for (const { date } of rows)
+      expect(failures).toContainEqual(
+        expect.objectContaining({ date, vendor: "ThreatLocker", kind: "missing", devices: 0 }),
+      );
   });
 
   it("warn when the newest collection of a vendor is missing or collapsed", async () => {
     // A collector deleting the newest date's ThreatLocker rows (mid-run or failed).
-    await database.pool.query(`DELETE FROM device_snapshot WHERE snapshot_date = $1 AND vendor_id = (SELECT id FROM vendor WHERE name = 'ThreatLocker')`, [DEMO_END_DATE]);
+    await database.pool.query(
+      `DELETE FROM device_snapshot WHERE snapshot_date = $1 AND vendor_id = (SELECT id FROM vendor WHERE name = 'ThreatLocker')`,
+      [DEMO_END_DATE],
+    );
     const status = await getReportStatus(db, DEMO_END_DATE);
     expect(status.latestMatchingDate).not.toBe(DEMO_END_DATE);
-    expect(status.vendors.find((vendor) => vendor.vendor === "ThreatLocker")).toMatchObject({ missingOnNewestDate: true });
+    expect(status.vendors.find((vendor) => vendor.vendor === "ThreatLocker")).toMatchObject({
+      missingOnNewestDate: true,
+    });
   });
 });
 
@@ -78,7 +98,13 @@ describe("overview figures with ThreatLocker = 1, Ninja = 2 and no tracking colu
   let db: Database;
   beforeAll(async () => {
     database = await createUpstreamDatabase({ vendorLayout: "rebuilt", trackingColumns: false });
-    await generateDemoData(database.pool, { ninjaDevices: 120, threatlockerDevices: 70, organizations: 8, days: 20, endDate: DEMO_END_DATE });
+    await generateDemoData(database.pool, {
+      ninjaDevices: 120,
+      threatlockerDevices: 70,
+      organizations: 8,
+      days: 20,
+      endDate: DEMO_END_DATE,
+    });
     // The banner reads the dashboard's device rollup, as it does wherever the app runs.
     await migrateTestDatabase(database);
     db = createPrismaClient(database.url);
@@ -89,8 +115,13 @@ describe("overview figures with ThreatLocker = 1, Ninja = 2 and no tracking colu
   });
 
   it("equal independent SQL counts (no vendor id is hard-coded)", async () => {
-    const { rows } = await database.pool.query("SELECT id, name FROM vendor WHERE name IN ('Ninja', 'ThreatLocker') ORDER BY id");
-    expect(rows).toEqual([{ id: 1, name: "ThreatLocker" }, { id: 2, name: "Ninja" }]);
+    const { rows } = await database.pool.query(
+      "SELECT id, name FROM vendor WHERE name IN ('Ninja', 'ThreatLocker') ORDER BY id",
+    );
+    expect(rows).toEqual([
+      { id: 1, name: "ThreatLocker" },
+      { id: 2, name: "Ninja" },
+    ]);
     await expectOverviewMatchesSql(database, db, DEMO_END_DATE);
   });
 });

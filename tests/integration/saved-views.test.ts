@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db/prisma";
-import { migrateDashboardSchema } from "@/lib/db/migrate";
 import type { Actor } from "@/lib/auth/roles";
-import { saveView } from "@/lib/views/save-view";
-import { deleteView } from "@/lib/views/delete-view";
-import { clearDefaultView, setDefaultView } from "@/lib/views/set-default-view";
-import { listViews } from "@/lib/views/list-views";
+import { migrateDashboardSchema } from "@/lib/db/migrate";
+import type { Database } from "@/lib/db/prisma";
 import { defaultViewRedirect } from "@/lib/views/default-view";
+import { deleteView } from "@/lib/views/delete-view";
+import { listViews } from "@/lib/views/list-views";
+import { saveView } from "@/lib/views/save-view";
+import { clearDefaultView, setDefaultView } from "@/lib/views/set-default-view";
+import { demoDatabaseFixture } from "../helpers/demo-fixture";
 import { createUpstreamDatabase, type TestDatabase } from "../helpers/test-database";
 import { roleless, type TriageActors } from "../helpers/variance-fixtures";
-import { demoDatabaseFixture } from "../helpers/demo-fixture";
 
 const SPARES = "?type=SPARE_MISMATCH&assignee=me";
 const UNASSIGNED = "?assignee=unassigned&sort=hostname";
@@ -34,7 +34,11 @@ describe("saved views", () => {
     ).rows[0]!.checksum;
 
   const rowsOf = (actor: Actor) =>
-    db.saved_views.findMany({ where: { owner_user_id: actor.id }, orderBy: { name: "asc" }, select: { name: true, query: true, is_default: true } });
+    db.saved_views.findMany({
+      where: { owner_user_id: actor.id },
+      orderBy: { name: "asc" },
+      select: { name: true, query: true, is_default: true },
+    });
 
   /** Runs `work` and returns its result with the audit events it recorded. */
   async function withAuditEvents<Result>(work: () => Promise<Result>) {
@@ -43,7 +47,14 @@ describe("saved views", () => {
     const events = await db.audit_events.findMany({
       where: { id: { gt: _max.id ?? 0n } },
       orderBy: { id: "asc" },
-      select: { actor_user_id: true, actor_email: true, action: true, subject_type: true, subject_id: true, details: true },
+      select: {
+        actor_user_id: true,
+        actor_email: true,
+        action: true,
+        subject_type: true,
+        subject_id: true,
+        details: true,
+      },
     });
     return { result, events };
   }
@@ -73,19 +84,45 @@ describe("saved views", () => {
     const actor = () => actors[role];
 
     it("saves the current filters under a name: one row, one audit event", async () => {
-      const { result, events } = await withAuditEvents(() => saveView(db, actor(), { name: "  My spares ", query: SPARES }));
-      expect(result).toEqual({ created: true, view: { id: expect.any(String), name: "My spares", query: SPARES, href: `/variances${SPARES}`, isDefault: false } });
+      const { result, events } = await withAuditEvents(() =>
+        saveView(db, actor(), { name: "  My spares ", query: SPARES }),
+      );
+      expect(result).toEqual({
+        created: true,
+        view: {
+          id: expect.any(String),
+          name: "My spares",
+          query: SPARES,
+          href: `/variances${SPARES}`,
+          isDefault: false,
+        },
+      });
       expect(await rowsOf(actor())).toEqual([{ name: "My spares", query: SPARES, is_default: false }]);
-      expect(events).toEqual([auditEvent(actor(), "saved_view.save", result.view.id, { name: "My spares", query: SPARES, previousQuery: null })]);
+      expect(events).toEqual([
+        auditEvent(actor(), "saved_view.save", result.view.id, {
+          name: "My spares",
+          query: SPARES,
+          previousQuery: null,
+        }),
+      ]);
     });
 
     it("saving under a name in use replaces that view's query (an upsert), keeping its id", async () => {
       const [existing] = await listViews(db, actor());
-      const { result, events } = await withAuditEvents(() => saveView(db, actor(), { name: "My spares", query: "?type=SPARE_MISMATCH" }));
-      expect(result).toEqual({ created: false, view: expect.objectContaining({ id: existing!.id, query: "?type=SPARE_MISMATCH" }) });
+      const { result, events } = await withAuditEvents(() =>
+        saveView(db, actor(), { name: "My spares", query: "?type=SPARE_MISMATCH" }),
+      );
+      expect(result).toEqual({
+        created: false,
+        view: expect.objectContaining({ id: existing!.id, query: "?type=SPARE_MISMATCH" }),
+      });
       expect(await rowsOf(actor())).toEqual([{ name: "My spares", query: "?type=SPARE_MISMATCH", is_default: false }]);
       expect(events).toEqual([
-        auditEvent(actor(), "saved_view.save", existing!.id, { name: "My spares", query: "?type=SPARE_MISMATCH", previousQuery: SPARES }),
+        auditEvent(actor(), "saved_view.save", existing!.id, {
+          name: "My spares",
+          query: "?type=SPARE_MISMATCH",
+          previousQuery: SPARES,
+        }),
       ]);
     });
 
@@ -95,13 +132,18 @@ describe("saved views", () => {
 
       const first = await withAuditEvents(() => setDefaultView(db, actor(), { id: spares.id }));
       expect(first.result).toEqual({ ...spares, isDefault: true });
-      expect(first.events).toEqual([auditEvent(actor(), "saved_view.set_default", spares.id, { name: "My spares", previousDefault: null })]);
+      expect(first.events).toEqual([
+        auditEvent(actor(), "saved_view.set_default", spares.id, { name: "My spares", previousDefault: null }),
+      ]);
       expect(await defaultViewRedirect(db, actor(), {})).toBe("/variances?type=SPARE_MISMATCH");
 
       const second = await withAuditEvents(() => setDefaultView(db, actor(), { id: unassigned.id }));
       expect(second.result).toEqual({ ...unassigned, isDefault: true });
       expect(second.events).toEqual([
-        auditEvent(actor(), "saved_view.set_default", unassigned.id, { name: "Unassigned", previousDefault: { id: spares.id, name: "My spares" } }),
+        auditEvent(actor(), "saved_view.set_default", unassigned.id, {
+          name: "Unassigned",
+          previousDefault: { id: spares.id, name: "My spares" },
+        }),
       ]);
       expect(await rowsOf(actor())).toEqual([
         { name: "My spares", query: "?type=SPARE_MISMATCH", is_default: false },
@@ -125,7 +167,13 @@ describe("saved views", () => {
       await setDefaultView(db, actor(), { id: spares.id });
       const { result, events } = await withAuditEvents(() => deleteView(db, actor(), { id: spares.id }));
       expect(result).toEqual({ ...spares, isDefault: true });
-      expect(events).toEqual([auditEvent(actor(), "saved_view.delete", spares.id, { name: "My spares", query: "?type=SPARE_MISMATCH", wasDefault: true })]);
+      expect(events).toEqual([
+        auditEvent(actor(), "saved_view.delete", spares.id, {
+          name: "My spares",
+          query: "?type=SPARE_MISMATCH",
+          wasDefault: true,
+        }),
+      ]);
       expect(await rowsOf(actor())).toEqual([{ name: "Unassigned", query: UNASSIGNED, is_default: false }]);
       expect(await defaultViewRedirect(db, actor(), {})).toBeNull();
     });
@@ -147,7 +195,9 @@ describe("saved views", () => {
         const error = await expectRefused(() => command(db, actor, { id: theirs }), "not_found");
         expect(error.message).not.toMatch(/Tess/);
       }
-      expect(await db.saved_views.findUniqueOrThrow({ where: { id: theirs }, select: { name: true, is_default: true } })).toEqual({
+      expect(
+        await db.saved_views.findUniqueOrThrow({ where: { id: theirs }, select: { name: true, is_default: true } }),
+      ).toEqual({
         name: "Tess only",
         is_default: true,
       });
@@ -162,11 +212,16 @@ describe("saved views", () => {
       const mine = await saveView(db, actors.otherTechnician, { name: "Tess only", query: "?org=Acme" });
       expect(mine).toEqual({ created: true, view: expect.objectContaining({ query: "?org=Acme", isDefault: false }) });
       expect(mine.view.id).not.toBe(theirs);
-      expect(await db.saved_views.findUniqueOrThrow({ where: { id: theirs }, select: { query: true } })).toEqual({ query: SPARES });
+      expect(await db.saved_views.findUniqueOrThrow({ where: { id: theirs }, select: { query: true } })).toEqual({
+        query: SPARES,
+      });
     });
 
     it("an unknown id is refused the same way", async () => {
-      await expectRefused(() => deleteView(db, actors.technician, { id: "00000000-0000-4000-8000-000000000000" }), "not_found");
+      await expectRefused(
+        () => deleteView(db, actors.technician, { id: "00000000-0000-4000-8000-000000000000" }),
+        "not_found",
+      );
     });
   });
 
@@ -175,9 +230,15 @@ describe("saved views", () => {
 
     it("refuses a missing, blank, non-text or too long name", async () => {
       const tech = actors.technician;
-      expect(await fieldErrorsOf(() => saveView(db, tech, { query: SPARES }))).toEqual({ name: ["This field is required."] });
-      expect(await fieldErrorsOf(() => saveView(db, tech, { name: "   ", query: SPARES }))).toEqual({ name: ["Give the view a name."] });
-      expect(await fieldErrorsOf(() => saveView(db, tech, { name: 42, query: SPARES }))).toEqual({ name: ["Give the view's name as text."] });
+      expect(await fieldErrorsOf(() => saveView(db, tech, { query: SPARES }))).toEqual({
+        name: ["This field is required."],
+      });
+      expect(await fieldErrorsOf(() => saveView(db, tech, { name: "   ", query: SPARES }))).toEqual({
+        name: ["Give the view a name."],
+      });
+      expect(await fieldErrorsOf(() => saveView(db, tech, { name: 42, query: SPARES }))).toEqual({
+        name: ["Give the view's name as text."],
+      });
       expect(await fieldErrorsOf(() => saveView(db, tech, { name: "x".repeat(81), query: SPARES }))).toEqual({
         name: ["Keep the view's name to at most 80 characters."],
       });
@@ -186,20 +247,42 @@ describe("saved views", () => {
 
     it("refuses a missing or non-text query, and fields it does not take", async () => {
       const tech = actors.technician;
-      expect(await fieldErrorsOf(() => saveView(db, tech, { name: "No query" }))).toEqual({ query: ["This field is required."] });
-      expect(await fieldErrorsOf(() => saveView(db, tech, { name: "Bad", query: { type: "X" } }))).toEqual({ query: ["Give the queue's query string as text."] });
-      expect(await fieldErrorsOf(() => saveView(db, tech, { name: "Bad", query: "?q=" + "x".repeat(2000) }))).toHaveProperty("query");
-      expect(await fieldErrorsOf(() => saveView(db, tech, { name: "Theirs", query: SPARES, owner_user_id: actors.admin.id }))).toEqual({
+      expect(await fieldErrorsOf(() => saveView(db, tech, { name: "No query" }))).toEqual({
+        query: ["This field is required."],
+      });
+      expect(await fieldErrorsOf(() => saveView(db, tech, { name: "Bad", query: { type: "X" } }))).toEqual({
+        query: ["Give the queue's query string as text."],
+      });
+      expect(
+        await fieldErrorsOf(() => saveView(db, tech, { name: "Bad", query: "?q=" + "x".repeat(2000) })),
+      ).toHaveProperty("query");
+      expect(
+        await fieldErrorsOf(() =>
+          saveView(db, tech, { name: "Theirs", query: SPARES, owner_user_id: actors.admin.id }),
+        ),
+      ).toEqual({
         owner_user_id: ["This field is not accepted."],
       });
-      expect(await fieldErrorsOf(() => setDefaultView(db, tech, { id: "not-a-uuid" }))).toEqual({ id: ["Give the id of one of your saved views."] });
+      expect(await fieldErrorsOf(() => setDefaultView(db, tech, { id: "not-a-uuid" }))).toEqual({
+        id: ["Give the id of one of your saved views."],
+      });
       expect(await fieldErrorsOf(() => deleteView(db, tech, {}))).toEqual({ id: ["This field is required."] });
-      expect(await fieldErrorsOf(() => clearDefaultView(db, tech, "id"))).toEqual({ input: ["Send the command's fields as an object."] });
+      expect(await fieldErrorsOf(() => clearDefaultView(db, tech, "id"))).toEqual({
+        input: ["Send the command's fields as an object."],
+      });
     });
 
     it.each([
-      ["junk parameters, the page and the date", "?type=SPARE_MISMATCH&junk=1&page=3&date=2026-11-20&assignee=me", SPARES],
-      ["malformed values (they fall back to defaults)", "?status=bogus&assignee=nobody&minDays=-4&sort=hostname", "?sort=hostname"],
+      [
+        "junk parameters, the page and the date",
+        "?type=SPARE_MISMATCH&junk=1&page=3&date=2026-11-20&assignee=me",
+        SPARES,
+      ],
+      [
+        "malformed values (they fall back to defaults)",
+        "?status=bogus&assignee=nobody&minDays=-4&sort=hostname",
+        "?sort=hostname",
+      ],
       ["the first of repeated parameters", "?type=SPARE_MISMATCH&type=OTHER", "?type=SPARE_MISMATCH"],
       ["defaults, to nothing at all", "?status=open&assignee=anyone&sort=days_open&page=1", ""],
       ["a query without its leading ?", "assignee=me&type=SPARE_MISMATCH", SPARES],
@@ -212,7 +295,8 @@ describe("saved views", () => {
       const forged = roleless(actors.technician);
       const [view] = await listViews(db, actors.technician);
       await expectRefused(() => saveView(db, forged, { name: "Forged", query: SPARES }), "forbidden");
-      for (const command of [deleteView, setDefaultView, clearDefaultView]) await expectRefused(() => command(db, forged, { id: view!.id }), "forbidden");
+      for (const command of [deleteView, setDefaultView, clearDefaultView])
+        await expectRefused(() => command(db, forged, { id: view!.id }), "forbidden");
       await expect(listViews(db, forged)).rejects.toMatchObject({ code: "forbidden" });
     });
   });
@@ -239,14 +323,20 @@ describe("saved views", () => {
       const actor = actors.otherTechnician;
       const a = (await saveView(db, actor, { name: "Race A", query: SPARES })).view;
       const b = (await saveView(db, actor, { name: "Race B", query: UNASSIGNED })).view;
-      const results = await Promise.all([setDefaultView(db, actor, { id: a.id }), setDefaultView(db, actor, { id: b.id })]);
+      const results = await Promise.all([
+        setDefaultView(db, actor, { id: a.id }),
+        setDefaultView(db, actor, { id: b.id }),
+      ]);
       expect(results.map((view) => view.isDefault)).toEqual([true, true]);
       expect(await db.saved_views.count({ where: { owner_user_id: actor.id, is_default: true } })).toBe(1);
     });
 
     it("the same new name saved twice at once: one view, two saves", async () => {
       const actor = actors.otherTechnician;
-      const results = await Promise.all([saveView(db, actor, { name: "Twice", query: SPARES }), saveView(db, actor, { name: "Twice", query: UNASSIGNED })]);
+      const results = await Promise.all([
+        saveView(db, actor, { name: "Twice", query: SPARES }),
+        saveView(db, actor, { name: "Twice", query: UNASSIGNED }),
+      ]);
       expect(results.map((result) => result.created).sort()).toEqual([false, true]);
       expect(await db.saved_views.count({ where: { owner_user_id: actor.id, name: "Twice" } })).toBe(1);
     });
@@ -260,7 +350,10 @@ describe("saved views", () => {
       expect(rows).toEqual([{ predicate: "is_default" }]);
       const owner = actors.disabled.id;
       const insert = (name: string, isDefault: boolean) =>
-        database.pool.query("INSERT INTO variance_dashboard.saved_views (owner_user_id, name, query, is_default) VALUES ($1, $2, '', $3)", [owner, name, isDefault]);
+        database.pool.query(
+          "INSERT INTO variance_dashboard.saved_views (owner_user_id, name, query, is_default) VALUES ($1, $2, '', $3)",
+          [owner, name, isDefault],
+        );
       await insert("One", true);
       await insert("Two", false);
       await insert("Three", false);

@@ -5,7 +5,10 @@ import { createEmptyDatabase, createUpstreamDatabase, type TestDatabase } from "
 
 const opened: TestDatabase[] = [];
 
-async function upstreamWith(changes: string[], options: Parameters<typeof createUpstreamDatabase>[0] = { trackingColumns: false }) {
+async function upstreamWith(
+  changes: string[],
+  options: Parameters<typeof createUpstreamDatabase>[0] = { trackingColumns: false },
+) {
   const database = await createUpstreamDatabase(options);
   opened.push(database);
   for (const sql of changes) await database.pool.query(sql);
@@ -19,7 +22,9 @@ describe("checkUpstreamCompatibility", () => {
     for (const trackingColumns of [false, true]) {
       const report = await checkUpstreamCompatibility((await upstreamWith([], { trackingColumns })).pool);
       expect(report).toEqual({ ok: true, problems: [], missingOptional: [] });
-      expect(formatCompatibilityReport(report)).toBe('Schema "public" has every table and column the dashboard reads, with compatible types.');
+      expect(formatCompatibilityReport(report)).toBe(
+        'Schema "public" has every table and column the dashboard reads, with compatible types.',
+      );
     }
   });
 
@@ -87,13 +92,33 @@ describe("checkUpstreamCompatibility", () => {
     ]);
     const report = await checkUpstreamCompatibility(database.pool);
     expect(report.problems).toEqual([
-      { table: "device_snapshot", column: "deny_count_1d", problem: "wrong_type", expected: "integer", actual: "bigint" },
+      {
+        table: "device_snapshot",
+        column: "deny_count_1d",
+        problem: "wrong_type",
+        expected: "integer",
+        actual: "bigint",
+      },
       { table: "device_snapshot", column: "has_tpm", problem: "wrong_type", expected: "boolean", actual: "text" },
-      { table: "exceptions", column: "assigned_to", problem: "wrong_type", expected: "varchar(255+) or text", actual: "varchar(100)" },
+      {
+        table: "exceptions",
+        column: "assigned_to",
+        problem: "wrong_type",
+        expected: "varchar(255+) or text",
+        actual: "varchar(100)",
+      },
       { table: "exceptions", column: "notes", problem: "wrong_type", expected: "text[]", actual: "text" },
-      { table: "job_runs", column: "started_at", problem: "wrong_type", expected: "timestamptz", actual: "timestamp(6)" },
+      {
+        table: "job_runs",
+        column: "started_at",
+        problem: "wrong_type",
+        expected: "timestamptz",
+        actual: "timestamp(6)",
+      },
     ]);
-    expect(formatCompatibilityReport(report)).toContain("  - exceptions.assigned_to: wrong type (expected varchar(255+) or text, found varchar(100))");
+    expect(formatCompatibilityReport(report)).toContain(
+      "  - exceptions.assigned_to: wrong type (expected varchar(255+) or text, found varchar(100))",
+    );
   });
 
   it("reports NULL allowed where the code relies on a value, and NOT NULL where it writes NULL", async () => {
@@ -105,8 +130,20 @@ describe("checkUpstreamCompatibility", () => {
       "ALTER TABLE device_snapshot ALTER COLUMN display_name SET NOT NULL",
     ]);
     expect((await checkUpstreamCompatibility(database.pool)).problems).toEqual([
-      { table: "exceptions", column: "hostname", problem: "wrong_nullability", expected: "NOT NULL", actual: "NULL allowed" },
-      { table: "exceptions", column: "assigned_to", problem: "wrong_nullability", expected: "NULL allowed", actual: "NOT NULL" },
+      {
+        table: "exceptions",
+        column: "hostname",
+        problem: "wrong_nullability",
+        expected: "NOT NULL",
+        actual: "NULL allowed",
+      },
+      {
+        table: "exceptions",
+        column: "assigned_to",
+        problem: "wrong_nullability",
+        expected: "NULL allowed",
+        actual: "NOT NULL",
+      },
     ]);
   });
 
@@ -128,7 +165,14 @@ describe("checkUpstreamCompatibility", () => {
       const report = await checkUpstreamCompatibility(empty.pool);
       expect(report.ok).toBe(false);
       expect(report.problems.map((problem) => problem.table).sort()).toEqual(Object.keys(UPSTREAM_READS).sort());
-      expect(report.problems.map((problem) => problem.table).sort()).toEqual(["billing_status", "device_snapshot", "exceptions", "job_runs", "site", "vendor"]);
+      expect(report.problems.map((problem) => problem.table).sort()).toEqual([
+        "billing_status",
+        "device_snapshot",
+        "exceptions",
+        "job_runs",
+        "site",
+        "vendor",
+      ]);
       expect(report.problems.every((problem) => problem.problem === "missing_table")).toBe(true);
     });
   });

@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readCatalogTables } from "@/lib/db/database-catalog";
 import { DASHBOARD_SCHEMA } from "@/lib/db/dashboard-schema";
+import { readCatalogTables } from "@/lib/db/database-catalog";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
-import { modelTables, prismaDatamodel, type PrismaDatamodel } from "@/lib/db/prisma-datamodel";
-import { formatSqlType, type ColumnShape, type ForeignKeyShape, type IndexShape, type TableShape } from "@/lib/db/table-shape";
+import { modelTables, type PrismaDatamodel, prismaDatamodel } from "@/lib/db/prisma-datamodel";
+import {
+  type ColumnShape,
+  type ForeignKeyShape,
+  formatSqlType,
+  type IndexShape,
+  type TableShape,
+} from "@/lib/db/table-shape";
 import { createEmptyDatabase, createUpstreamDatabase, type TestDatabase } from "../helpers/test-database";
 
 /**
@@ -36,7 +42,8 @@ function diffNamed<T extends { name: string }>(
     const present = database.get(name);
     if (present === undefined) differences.push(`${what(name)}: in the model (${modelled}), missing from the database`);
     else if (modelled === undefined) differences.push(`${what(name)}: in the database (${present}), not modelled`);
-    else if (modelled !== present) differences.push(`${what(name)}: ${present} in the database, ${modelled} in the model`);
+    else if (modelled !== present)
+      differences.push(`${what(name)}: ${present} in the database, ${modelled} in the model`);
   }
   return differences;
 }
@@ -44,11 +51,18 @@ function diffNamed<T extends { name: string }>(
 function diffTable(model: TableShape, database: TableShape): string[] {
   // A Prisma list field cannot be optional, so a list column's nullability is not part of the model.
   const unknowable = new Set(model.columns.filter((column) => column.nullable === null).map((column) => column.name));
-  const databaseColumns = database.columns.map((column) => (unknowable.has(column.name) ? { ...column, nullable: null } : column));
+  const databaseColumns = database.columns.map((column) =>
+    unknowable.has(column.name) ? { ...column, nullable: null } : column,
+  );
   return [
     ...diffNamed((name) => `${model.name}.${name}`, model.columns, databaseColumns, describeColumn),
     ...diffNamed((name) => `${model.name} index ${name}`, model.indexes, database.indexes, describeIndex),
-    ...diffNamed((name) => `${model.name} foreign key ${name}`, model.foreignKeys, database.foreignKeys, describeForeignKey),
+    ...diffNamed(
+      (name) => `${model.name} foreign key ${name}`,
+      model.foreignKeys,
+      database.foreignKeys,
+      describeForeignKey,
+    ),
   ];
 }
 
@@ -61,7 +75,9 @@ function diffSchema(models: TableShape[], database: TableShape[]): string[] {
       const table = tables.get(model.name);
       return table ? diffTable(model, table) : [`${model.name}: modelled table missing from the database`];
     }),
-    ...database.filter((table) => !modelled.has(table.name)).map((table) => `${table.name}: table in the database, not modelled`),
+    ...database
+      .filter((table) => !modelled.has(table.name))
+      .map((table) => `${table.name}: table in the database, not modelled`),
   ];
 }
 
@@ -76,7 +92,11 @@ describe("upstream models (schema public) against the upstream DDL", () => {
   afterAll(() => upstream?.drop());
 
   it("covers the same tables as the DDL", () => {
-    expect(modelTables("public").map((table) => table.name).sort()).toEqual(catalog.map((table) => table.name).sort());
+    expect(
+      modelTables("public")
+        .map((table) => table.name)
+        .sort(),
+    ).toEqual(catalog.map((table) => table.name).sort());
     expect(catalog).toHaveLength(13);
   });
 
@@ -85,7 +105,8 @@ describe("upstream models (schema public) against the upstream DDL", () => {
   });
 
   it("declares fields in column order, as db pull writes them", () => {
-    const columnOrder = (tables: TableShape[]) => Object.fromEntries(tables.map((table) => [table.name, table.columns.map((column) => column.name)]));
+    const columnOrder = (tables: TableShape[]) =>
+      Object.fromEntries(tables.map((table) => [table.name, table.columns.map((column) => column.name)]));
     expect(columnOrder(modelTables("public"))).toEqual(columnOrder(catalog));
   });
 
@@ -119,7 +140,9 @@ describe("upstream models (schema public) against the upstream DDL", () => {
 
   it("fails when a model field's type is changed", () => {
     const altered: PrismaDatamodel = structuredClone(prismaDatamodel);
-    const hostname = altered.models.find((model) => model.name === "exceptions")?.fields.find((field) => field.name === "hostname");
+    const hostname = altered.models
+      .find((model) => model.name === "exceptions")
+      ?.fields.find((field) => field.name === "hostname");
     if (!hostname) throw new Error("exceptions.hostname is not modelled");
     expect(hostname.nativeType).toEqual(["VarChar", ["255"]]);
     hostname.nativeType = ["VarChar", ["100"]];
@@ -138,7 +161,9 @@ describe("dashboard models (schema variance_dashboard) against the dashboard mig
     database = await createEmptyDatabase();
     await migrateDashboardSchema(database.ownerUrl);
     // node-pg-migrate's own bookkeeping table is not the app's to model.
-    catalog = (await readCatalogTables(database.pool, DASHBOARD_SCHEMA)).filter((table) => table.name !== "schema_migrations");
+    catalog = (await readCatalogTables(database.pool, DASHBOARD_SCHEMA)).filter(
+      (table) => table.name !== "schema_migrations",
+    );
   });
   afterAll(() => database?.drop());
 

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createPrismaClient, type Database } from "@/lib/db/prisma";
-import { createLocalUser } from "@/lib/auth/users";
-import { authenticateWithPassword } from "@/lib/auth/credentials";
-import { SIGN_IN_ACCOUNT_FAILURE_LIMIT, SIGN_IN_ADDRESS_FAILURE_LIMIT, SIGN_IN_WINDOW_MINUTES } from "@/lib/auth/sign-in-throttle";
 import { clientAddressOf, parseTrustedProxies } from "@/lib/auth/client-address";
+import { authenticateWithPassword } from "@/lib/auth/credentials";
 import { signInRefusalMessage } from "@/lib/auth/sign-in-messages";
+import {
+  SIGN_IN_ACCOUNT_FAILURE_LIMIT,
+  SIGN_IN_ADDRESS_FAILURE_LIMIT,
+  SIGN_IN_WINDOW_MINUTES,
+} from "@/lib/auth/sign-in-throttle";
+import { createLocalUser } from "@/lib/auth/users";
+import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { runScript } from "../helpers/run-script";
 import { createUpstreamDatabase, migrateTestDatabase, type TestDatabase } from "../helpers/test-database";
 
@@ -18,7 +22,10 @@ const PEER_HEADER = "x-variance-dashboard-peer-address";
 
 /** The address the throttle is given for a request from `peer` carrying `forwardedFor`, as lib/auth/auth.ts derives it. */
 const addressFor = (trustedProxies: string, peer: string, forwardedFor?: string) =>
-  clientAddressOf(new Headers({ [PEER_HEADER]: peer, ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}) }), parseTrustedProxies(trustedProxies));
+  clientAddressOf(
+    new Headers({ [PEER_HEADER]: peer, ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}) }),
+    parseTrustedProxies(trustedProxies),
+  );
 
 describe("brute-force protection for local sign-in", () => {
   let database: TestDatabase;
@@ -43,24 +50,39 @@ describe("brute-force protection for local sign-in", () => {
     await database.drop();
   });
 
-  const wrong = (db: Database, address: string | null = null, who = email) => authenticateWithPassword(db, { email: who, password: "a wrong guess" }, address);
-  const right = (db: Database, address: string | null = null, who = email) => authenticateWithPassword(db, { email: who, password }, address);
+  const wrong = (db: Database, address: string | null = null, who = email) =>
+    authenticateWithPassword(db, { email: who, password: "a wrong guess" }, address);
+  const right = (db: Database, address: string | null = null, who = email) =>
+    authenticateWithPassword(db, { email: who, password }, address);
 
   it("refuses the 11th attempt inside 15 minutes even with the right password, across two instances", async () => {
     for (let attempt = 0; attempt < SIGN_IN_ACCOUNT_FAILURE_LIMIT; attempt++) await wrong(attempt % 2 ? first : second);
     const refused = await right(first);
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.retryAt!.getTime() - Date.now()).toBeGreaterThan((SIGN_IN_WINDOW_MINUTES - 1) * 60_000);
-    expect(!refused.ok && signInRefusalMessage(`throttled:${refused.retryAt!.toISOString()}`)).toMatch(/^Too many failed sign-ins\. Try again in 1[45] minutes\.$/);
-    const { rows } = await database.pool.query("SELECT count(*)::int AS n FROM variance_dashboard.audit_events WHERE action = 'auth.sign_in_throttled'");
+    expect(!refused.ok && refused.retryAt!.getTime() - Date.now()).toBeGreaterThan(
+      (SIGN_IN_WINDOW_MINUTES - 1) * 60_000,
+    );
+    expect(!refused.ok && signInRefusalMessage(`throttled:${refused.retryAt!.toISOString()}`)).toMatch(
+      /^Too many failed sign-ins\. Try again in 1[45] minutes\.$/,
+    );
+    const { rows } = await database.pool.query(
+      "SELECT count(*)::int AS n FROM variance_dashboard.audit_events WHERE action = 'auth.sign_in_throttled'",
+    );
     expect(rows[0].n).toBe(1);
   });
 
   it("shares the count between two app processes", async () => {
     const attempts = (guess: string, count: number) =>
-      runScript("tests/helpers/sign-in-attempts.ts", { DATABASE_URL: database.url }, [email, guess, String(count)]).then(({ stdout, stderr, code }) => {
+      runScript("tests/helpers/sign-in-attempts.ts", { DATABASE_URL: database.url }, [
+        email,
+        guess,
+        String(count),
+      ]).then(({ stdout, stderr, code }) => {
         if (code !== 0) throw new Error(stderr);
-        return stdout.trim().split("\n").map((line) => JSON.parse(line) as { ok: boolean; throttled: boolean });
+        return stdout
+          .trim()
+          .split("\n")
+          .map((line) => JSON.parse(line) as { ok: boolean; throttled: boolean });
       });
     const half = SIGN_IN_ACCOUNT_FAILURE_LIMIT / 2;
     const [one, two] = await Promise.all([attempts("a wrong guess", half), attempts("another wrong guess", half)]);
@@ -69,8 +91,12 @@ describe("brute-force protection for local sign-in", () => {
   });
 
   it("parallel guesses cannot slip past the limit", async () => {
-    await Promise.all(Array.from({ length: SIGN_IN_ACCOUNT_FAILURE_LIMIT + 5 }, (_, index) => wrong(index % 2 ? first : second)));
-    const { rows } = await database.pool.query("SELECT count(*)::int AS n FROM variance_dashboard.audit_events WHERE action = 'auth.sign_in_refused'");
+    await Promise.all(
+      Array.from({ length: SIGN_IN_ACCOUNT_FAILURE_LIMIT + 5 }, (_, index) => wrong(index % 2 ? first : second)),
+    );
+    const { rows } = await database.pool.query(
+      "SELECT count(*)::int AS n FROM variance_dashboard.audit_events WHERE action = 'auth.sign_in_refused'",
+    );
     expect(rows[0].n).toBe(SIGN_IN_ACCOUNT_FAILURE_LIMIT);
     expect((await right(second)).ok).toBe(false);
   });
@@ -115,19 +141,23 @@ describe("brute-force protection for local sign-in", () => {
     // Two trusted proxies in a row are skipped.
     expect(addressFor("10.0.0.0/8,fd00::/8", "fd00::2", "192.0.2.1, 203.0.113.7, 10.0.0.5")).toBe("203.0.113.7");
     // A request without the stamped peer (the server started without scripts/start.ts) believes nothing.
-    expect(clientAddressOf(new Headers({ "x-forwarded-for": "203.0.113.7" }), parseTrustedProxies("0.0.0.0/0"))).toBeNull();
+    expect(
+      clientAddressOf(new Headers({ "x-forwarded-for": "203.0.113.7" }), parseTrustedProxies("0.0.0.0/0")),
+    ).toBeNull();
   });
 
   it("limits a client address across accounts behind a trusted proxy, at a limit an office's typos do not reach", async () => {
     const attacker = addressFor("127.0.0.1", "127.0.0.1", "203.0.113.66")!;
-    for (let attempt = 0; attempt < SIGN_IN_ADDRESS_FAILURE_LIMIT; attempt++) await wrong(attempt % 2 ? first : second, attacker, `guess${attempt}@example.com`);
+    for (let attempt = 0; attempt < SIGN_IN_ADDRESS_FAILURE_LIMIT; attempt++)
+      await wrong(attempt % 2 ? first : second, attacker, `guess${attempt}@example.com`);
     const refused = await right(first, attacker, colleague);
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.retryAt).toBeInstanceOf(Date);
     expect((await right(first, "198.51.100.2", colleague)).ok).toBe(true);
 
     await database.pool.query("DELETE FROM variance_dashboard.audit_events WHERE action LIKE 'auth.%'");
-    for (let attempt = 0; attempt < SIGN_IN_ADDRESS_FAILURE_LIMIT; attempt++) await wrong(first, null, `other${attempt}@example.com`);
+    for (let attempt = 0; attempt < SIGN_IN_ADDRESS_FAILURE_LIMIT; attempt++)
+      await wrong(first, null, `other${attempt}@example.com`);
     expect((await right(first, null)).ok).toBe(true);
   });
 });

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
-import { preflightDatabase } from "@/lib/db/preflight";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { runDbCheck } from "@/lib/db/db-check";
 import { freePort } from "@/lib/db/embedded-postgres";
+import { preflightDatabase } from "@/lib/db/preflight";
 import { runScript } from "../helpers/run-script";
 import { createDemoDatabase, createUpstreamDatabase, databaseUrl, type TestDatabase } from "../helpers/test-database";
 
@@ -25,7 +24,10 @@ describe("start-up against an operator's database", () => {
   });
 
   it("the start command refuses it too, before serving anything or migrating", async () => {
-    const result = await runScript("scripts/start.ts", { DATABASE_URL: lacking.url, AUTH_SECRET: "test-secret-not-real" });
+    const result = await runScript("scripts/start.ts", {
+      DATABASE_URL: lacking.url,
+      AUTH_SECRET: "test-secret-not-real",
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Refusing to start: .*not compatible[\s\S]*exceptions\.assigned_to/);
     const { rows } = await lacking.pool.query("SELECT to_regnamespace('variance_dashboard') AS schema");
@@ -33,13 +35,17 @@ describe("start-up against an operator's database", () => {
   });
 
   it("says so when the password is wrong", async () => {
-    await expect(preflightDatabase(withPassword(lacking.ownerUrl, "definitely-wrong"))).rejects.toThrow(/refused the password for user "postgres"/);
+    await expect(preflightDatabase(withPassword(lacking.ownerUrl, "definitely-wrong"))).rejects.toThrow(
+      /refused the password for user "postgres"/,
+    );
   });
 
   it("says so when the server is unreachable or the database does not exist", async () => {
     const unreachable = `postgresql://postgres:x@127.0.0.1:${await freePort()}/es_inventory_hub`;
     await expect(preflightDatabase(unreachable)).rejects.toThrow(/Cannot reach the database server at 127\.0\.0\.1/);
-    await expect(preflightDatabase(databaseUrl(inject("adminUrl"), "no_such_database"))).rejects.toThrow(/"no_such_database" does not exist/);
+    await expect(preflightDatabase(databaseUrl(inject("adminUrl"), "no_such_database"))).rejects.toThrow(
+      /"no_such_database" does not exist/,
+    );
   });
 
   it("refuses to start without AUTH_SECRET outside demo mode", async () => {
@@ -59,7 +65,9 @@ describe("npm run db:check", () => {
   it("prints counts, vendors, latest dates and compatibility for a good database", async () => {
     const result = await runScript("scripts/db-check.ts", { DATABASE_URL: demo.url });
     expect(result.code).toBe(0);
-    const { rows } = await demo.pool.query("SELECT (SELECT count(*) FROM exceptions)::int AS e, (SELECT count(*) FROM device_snapshot)::int AS s");
+    const { rows } = await demo.pool.query(
+      "SELECT (SELECT count(*) FROM exceptions)::int AS e, (SELECT count(*) FROM device_snapshot)::int AS s",
+    );
     expect(result.stdout).toContain(`Exceptions: ${rows[0].e}`);
     expect(result.stdout).toContain(`Device snapshots: ${rows[0].s}`);
     expect(result.stdout).toMatch(/Vendors: 1 ninja, 2 threatlocker, 3 Ninja, 4 ThreatLocker/);
@@ -72,7 +80,9 @@ describe("npm run db:check", () => {
     expect(badPassword.code).toBe(1);
     expect(badPassword.stderr.trim()).toMatch(/^db:check failed: .*password/);
 
-    const missing = await runScript("scripts/db-check.ts", { DATABASE_URL: databaseUrl(inject("adminUrl"), "no_such_database") });
+    const missing = await runScript("scripts/db-check.ts", {
+      DATABASE_URL: databaseUrl(inject("adminUrl"), "no_such_database"),
+    });
     expect(missing.stderr.trim()).toMatch(/^db:check failed: .*does not exist/);
 
     await demo.pool.query("DROP TABLE job_runs");

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runDbCheck } from "@/lib/db/db-check";
+import { preflightDatabase, StartupRefusedError } from "@/lib/db/preflight";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { checkUpstreamCompatibility } from "@/lib/db/schema-compatibility";
-import { preflightDatabase, StartupRefusedError } from "@/lib/db/preflight";
-import { runDbCheck } from "@/lib/db/db-check";
 import { withClient } from "@/lib/db/with-client";
 import { getDeviceDetail, HARDWARE_COLUMNS } from "@/lib/inventory/device-detail";
 import { organizationNameCounts } from "@/lib/reports/organization-devices";
-import { getVarianceDetail } from "@/lib/variances/variance-detail";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
+import { getVarianceDetail } from "@/lib/variances/variance-detail";
 import { createDemoDatabase, DEMO_END_DATE, migrateTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { createTriageActors, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
 import { MINIMAL_MISSING_OPTIONAL, rebuildUpstreamAs, type UpstreamVariant } from "../helpers/upstream-schema-variants";
+import { createTriageActors, type TriageActors, variancesOn } from "../helpers/variance-fixtures";
 
 /*
  * Compatibility by use: the dashboard starts and works on any upstream schema the references
@@ -66,8 +66,14 @@ describe.each(["minimal", "maximal"] as const)("on the %s upstream schema", (var
     await expect(preflightDatabase(database.url)).resolves.toBeDefined();
     const check = await runDbCheck(database.url);
     expect(check.ok).toBe(true);
-    const optionalLine = check.lines.join("\n").split("\n").find((line) => line.startsWith("Optional columns not present"));
-    if (variant === "minimal") expect(optionalLine).toBe(`Optional columns not present (the pages show "not collected" for them): ${MINIMAL_MISSING_OPTIONAL.join(", ")}`);
+    const optionalLine = check.lines
+      .join("\n")
+      .split("\n")
+      .find((line) => line.startsWith("Optional columns not present"));
+    if (variant === "minimal")
+      expect(optionalLine).toBe(
+        `Optional columns not present (the pages show "not collected" for them): ${MINIMAL_MISSING_OPTIONAL.join(", ")}`,
+      );
     else expect(optionalLine).toBeUndefined();
     expect(check.lines.join("\n")).toMatch(/^Latest matching date: 2026-11-24 /m);
   });
@@ -88,22 +94,37 @@ describe.each(["minimal", "maximal"] as const)("on the %s upstream schema", (var
 
   it("finds spares outside ES Spare as the demo database does, and shows a variance's devices", async () => {
     const counts = async (db: Database) =>
-      (await organizationNameCounts(db, TODAY)).sort((a, b) => a.vendor.localeCompare(b.vendor) || a.name.localeCompare(b.name));
+      (await organizationNameCounts(db, TODAY)).sort(
+        (a, b) => a.vendor.localeCompare(b.vendor) || a.name.localeCompare(b.name),
+      );
     const spares = await counts(db);
     expect(spares).toEqual(await counts(reference.db));
     expect(spares.some((row) => row.spareLicensed > 0)).toBe(true);
     const key = await spareDevice(database);
     const detail = (await getVarianceDetail(db, actors.technician, { type: "SPARE_MISMATCH", key }, TODAY))!;
-    const expected = (await getVarianceDetail(reference.db, actors.technician, { type: "SPARE_MISMATCH", key }, TODAY))!;
+    const expected = (await getVarianceDetail(
+      reference.db,
+      actors.technician,
+      { type: "SPARE_MISMATCH", key },
+      TODAY,
+    ))!;
     expect(detail.devices).toEqual(expected.devices);
     expect(detail.devices.find((device) => device.vendor === "Ninja")?.billingStatus).toBe("spare");
   });
 
   it("writes a resolution through to the exception rows", async () => {
     const key = await spareDevice(database);
-    const result = await resolveVariance(db, actors.technician, { type: "SPARE_MISMATCH", key, expectedVersion: 0, note: "license removed" });
+    const result = await resolveVariance(db, actors.technician, {
+      type: "SPARE_MISMATCH",
+      key,
+      expectedVersion: 0,
+      note: "license removed",
+    });
     expect(result.exceptionRows).toBeGreaterThan(0);
-    const { rows } = await database.pool.query("SELECT resolved, resolved_by FROM exceptions WHERE type = 'SPARE_MISMATCH' AND lower(split_part(split_part(hostname, '|', 1), '.', 1)) = $1 AND date_found = '2026-11-24'", [key]);
+    const { rows } = await database.pool.query(
+      "SELECT resolved, resolved_by FROM exceptions WHERE type = 'SPARE_MISMATCH' AND lower(split_part(split_part(hostname, '|', 1), '.', 1)) = $1 AND date_found = '2026-11-24'",
+      [key],
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.resolved && row.resolved_by === "tess@example.com")).toBe(true);
   });
@@ -129,6 +150,9 @@ describe("a schema missing what the dashboard reads", () => {
         "  - job_runs: missing table",
       ].join("\n"),
     );
-    expect(await runDbCheck(database.url)).toMatchObject({ ok: false, cause: "Schema not compatible (3 problem(s), first: device_snapshot.organization_name: missing column)." });
+    expect(await runDbCheck(database.url)).toMatchObject({
+      ok: false,
+      cause: "Schema not compatible (3 problem(s), first: device_snapshot.organization_name: missing column).",
+    });
   });
 });

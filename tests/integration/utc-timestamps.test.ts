@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Database } from "@/lib/db/prisma";
-import { authenticateWithPassword } from "@/lib/auth/credentials";
-import { SIGN_IN_ACCOUNT_FAILURE_LIMIT, SIGN_IN_WINDOW_MINUTES } from "@/lib/auth/sign-in-throttle";
-import { sessionStillValid } from "@/lib/auth/session-settings";
 import { listAccounts } from "@/lib/accounts/list-accounts";
 import { signOutEverywhere } from "@/lib/accounts/sign-out-everywhere";
 import { listAuditEvents, parseAuditFilters } from "@/lib/audit/audit-log";
-import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
-import { getVarianceDetail } from "@/lib/variances/variance-detail";
-import { varianceSubjectId } from "@/lib/variances/variance-key";
+import { authenticateWithPassword } from "@/lib/auth/credentials";
+import { sessionStillValid } from "@/lib/auth/session-settings";
+import { SIGN_IN_ACCOUNT_FAILURE_LIMIT, SIGN_IN_WINDOW_MINUTES } from "@/lib/auth/sign-in-throttle";
+import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { latestCollectorRuns } from "@/lib/inventory/collector-runs";
 import { getDeviceDetail } from "@/lib/inventory/device-detail";
 import { canonicalHostnameKey } from "@/lib/inventory/hostname-key";
 import { addDays, todayUtc } from "@/lib/inventory/report-date";
+import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
+import { getVarianceDetail } from "@/lib/variances/variance-detail";
+import { varianceSubjectId } from "@/lib/variances/variance-key";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
-import { createTriageActors, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
+import { createTriageActors, type TriageActors, variancesOn } from "../helpers/variance-fixtures";
 
 // A server whose default zone is as far from UTC as zones go (+13:45 in its summer), whatever
 // the suite's own server says; the app-role pass also runs Node in America/Chicago.
@@ -43,7 +43,8 @@ describe(`every timestamp the app stores or shows is exact on a server in ${SERV
     await database?.drop();
   });
 
-  const one = async (sql: string, values: unknown[] = []) => (await database.pool.query<{ at: string }>(sql, values)).rows[0]!.at;
+  const one = async (sql: string, values: unknown[] = []) =>
+    (await database.pool.query<{ at: string }>(sql, values)).rows[0]!.at;
   /** Written at the moment the call ran: between the clock before and after it (the database's own `now()` included). */
   const expectWrittenDuring = (stored: string, before: number, after: number) => {
     expect(Date.parse(stored)).toBeGreaterThanOrEqual(before - 5);
@@ -58,7 +59,9 @@ describe(`every timestamp the app stores or shows is exact on a server in ${SERV
     // The app-role pass also moves the whole server's default (tests/setup/postgres-global-setup.ts).
     const serverWide = process.env.TEST_SERVER_TIMEZONE;
     if (serverWide) {
-      const { rows: file } = await database.pool.query("SELECT setting FROM pg_file_settings WHERE name = 'timezone' AND applied");
+      const { rows: file } = await database.pool.query(
+        "SELECT setting FROM pg_file_settings WHERE name = 'timezone' AND applied",
+      );
       expect(file).toEqual([{ setting: serverWide }]);
     }
     expect(await db.$queryRaw`SELECT current_setting('TimeZone') AS zone`).toEqual([{ zone: "UTC" }]);
@@ -66,9 +69,13 @@ describe(`every timestamp the app stores or shows is exact on a server in ${SERV
 
   it("sign-in time (last_sign_in_at) and its audit time, as Admin → Users and the audit log show them", async () => {
     const before = Date.now();
-    expect(await authenticateWithPassword(db, { email: actors.technician.email, password: PASSWORD })).toMatchObject({ ok: true });
+    expect(await authenticateWithPassword(db, { email: actors.technician.email, password: PASSWORD })).toMatchObject({
+      ok: true,
+    });
     const after = Date.now();
-    const stored = await one(`SELECT ${utcText("last_sign_in_at")} AS at FROM variance_dashboard.users WHERE id = $1`, [actors.technician.id]);
+    const stored = await one(`SELECT ${utcText("last_sign_in_at")} AS at FROM variance_dashboard.users WHERE id = $1`, [
+      actors.technician.id,
+    ]);
     expectWrittenDuring(stored, before, after);
     const account = (await listAccounts(db, actors.admin)).find((row) => row.id === actors.technician.id)!;
     expect(account.lastSignInAt!.toISOString()).toBe(stored);
@@ -78,19 +85,33 @@ describe(`every timestamp the app stores or shows is exact on a server in ${SERV
       [actors.technician.email],
     );
     expectWrittenDuring(audited, before, after);
-    const [entry] = (await listAuditEvents(db, actors.admin, parseAuditFilters({ action: "auth.sign_in", actor: actors.technician.email }))).entries;
+    const [entry] = (
+      await listAuditEvents(
+        db,
+        actors.admin,
+        parseAuditFilters({ action: "auth.sign_in", actor: actors.technician.email }),
+      )
+    ).entries;
     expect(entry!.occurredAt.toISOString()).toBe(audited);
     // The audit log's day filter is a UTC day.
-    const onItsDay = await listAuditEvents(db, actors.admin, parseAuditFilters({ action: "auth.sign_in", from: audited.slice(0, 10), to: audited.slice(0, 10) }));
+    const onItsDay = await listAuditEvents(
+      db,
+      actors.admin,
+      parseAuditFilters({ action: "auth.sign_in", from: audited.slice(0, 10), to: audited.slice(0, 10) }),
+    );
     expect(onItsDay.entries.map((event) => event.id)).toContain(entry!.id);
   });
 
   it("the sign-in throttle's window: ten refusals lock the account for 15 minutes from the first, not hours", async () => {
     const email = actors.otherTechnician.email;
     const before = Date.now();
-    for (let attempt = 0; attempt < SIGN_IN_ACCOUNT_FAILURE_LIMIT; attempt++) await authenticateWithPassword(db, { email, password: "a wrong guess" });
+    for (let attempt = 0; attempt < SIGN_IN_ACCOUNT_FAILURE_LIMIT; attempt++)
+      await authenticateWithPassword(db, { email, password: "a wrong guess" });
     const refused = await authenticateWithPassword(db, { email, password: PASSWORD });
-    const first = await one(`SELECT ${utcText("min(occurred_at)")} AS at FROM variance_dashboard.audit_events WHERE action = 'auth.sign_in_refused' AND actor_email = $1`, [email]);
+    const first = await one(
+      `SELECT ${utcText("min(occurred_at)")} AS at FROM variance_dashboard.audit_events WHERE action = 'auth.sign_in_refused' AND actor_email = $1`,
+      [email],
+    );
     expectWrittenDuring(first, before, Date.now());
     expect(refused).toEqual({ ok: false, retryAt: new Date(Date.parse(first) + SIGN_IN_WINDOW_MINUTES * 60_000) });
   });
@@ -99,10 +120,16 @@ describe(`every timestamp the app stores or shows is exact on a server in ${SERV
     const before = Date.now();
     await signOutEverywhere(db, actors.manager);
     const after = Date.now();
-    const stored = await one(`SELECT ${utcText("sessions_revoked_at")} AS at FROM variance_dashboard.users WHERE id = $1`, [actors.manager.id]);
+    const stored = await one(
+      `SELECT ${utcText("sessions_revoked_at")} AS at FROM variance_dashboard.users WHERE id = $1`,
+      [actors.manager.id],
+    );
     expectWrittenDuring(stored, before, after);
     // getActor re-reads exactly this column and compares it with the session's sign-in time.
-    const { sessions_revoked_at: revokedAt } = await db.users.findUniqueOrThrow({ where: { id: actors.manager.id }, select: { sessions_revoked_at: true } });
+    const { sessions_revoked_at: revokedAt } = await db.users.findUniqueOrThrow({
+      where: { id: actors.manager.id },
+      select: { sessions_revoked_at: true },
+    });
     expect(revokedAt!.toISOString()).toBe(stored);
     expect(sessionStillValid(Date.parse(stored) - 1, revokedAt)).toBe(false);
     expect(sessionStillValid(Date.parse(stored) + 1, revokedAt)).toBe(true);
@@ -111,7 +138,12 @@ describe(`every timestamp the app stores or shows is exact on a server in ${SERV
   it("snooze: the until date is a UTC date and the time it was set is the moment it was set", async () => {
     const [variance] = await variancesOn(database.pool, REPORT, "SPARE_MISMATCH");
     const before = Date.now();
-    await snoozeVariance(db, actors.technician, { ...variance!, expectedVersion: 0, days: 7, reason: "Client on leave." });
+    await snoozeVariance(db, actors.technician, {
+      ...variance!,
+      expectedVersion: 0,
+      days: 7,
+      reason: "Client on leave.",
+    });
     const after = Date.now();
     const { rows } = await database.pool.query<{ until: string; set_at: string }>(
       `SELECT snoozed_until::text AS until, ${utcText("updated_at")} AS set_at FROM variance_dashboard.variance_triage WHERE variance_type = $1 AND variance_key = $2`,
@@ -122,7 +154,10 @@ describe(`every timestamp the app stores or shows is exact on a server in ${SERV
 
     const detail = (await getVarianceDetail(db, actors.manager, variance!, TODAY))!;
     expect(detail.view.snoozedUntil).toBe(rows[0]!.until);
-    const snoozed = await one(`SELECT ${utcText("occurred_at")} AS at FROM variance_dashboard.audit_events WHERE action = 'variance.snooze' AND subject_id = $1`, [varianceSubjectId(variance!)]);
+    const snoozed = await one(
+      `SELECT ${utcText("occurred_at")} AS at FROM variance_dashboard.audit_events WHERE action = 'variance.snooze' AND subject_id = $1`,
+      [varianceSubjectId(variance!)],
+    );
     expectWrittenDuring(snoozed, before, after);
     expect(detail.activity.at(-1)!.at.toISOString()).toBe(snoozed);
   });
@@ -147,8 +182,12 @@ describe(`every timestamp the app stores or shows is exact on a server in ${SERV
        WHERE v.name = 'Ninja' AND s.snapshot_date = $1 ORDER BY s.id LIMIT 1`,
       [REPORT],
     );
-    await database.pool.query(`UPDATE device_snapshot SET last_online = '${REPORT}T23:59:58.123Z' WHERE id = $1`, [rows[0]!.id]);
-    const stored = await one(`SELECT ${utcText("last_online")} AS at FROM device_snapshot WHERE id = $1`, [rows[0]!.id]);
+    await database.pool.query(`UPDATE device_snapshot SET last_online = '${REPORT}T23:59:58.123Z' WHERE id = $1`, [
+      rows[0]!.id,
+    ]);
+    const stored = await one(`SELECT ${utcText("last_online")} AS at FROM device_snapshot WHERE id = $1`, [
+      rows[0]!.id,
+    ]);
     expect(stored).toBe(`${REPORT}T23:59:58.123Z`);
     const device = (await getDeviceDetail(db, actors.manager, canonicalHostnameKey(rows[0]!.hostname), TODAY))!;
     const ninja = device.vendors.find((vendor) => vendor.vendor === "Ninja")!;
@@ -169,15 +208,32 @@ describe(`every timestamp the app stores or shows is exact on a server in ${SERV
         expect(new Date(Date.UTC(2026, 0, 1)).getTimezoneOffset()).not.toBe(0);
         const moment = new Date("2026-11-24T23:30:00.250Z");
         const day = new Date("2026-11-24T00:00:00Z");
-        await database.pool.query("CREATE TABLE IF NOT EXISTS tz_probe (zone text PRIMARY KEY, at timestamptz, wall timestamp, day date)");
+        await database.pool.query(
+          "CREATE TABLE IF NOT EXISTS tz_probe (zone text PRIMARY KEY, at timestamptz, wall timestamp, day date)",
+        );
         await database.pool.query("INSERT INTO tz_probe VALUES ($1, $2, $3, $4)", [zone, moment, moment, day]);
-        const { rows } = await database.pool.query<{ at: Date; wall: Date; day: Date; at_text: string; wall_text: string; day_text: string }>(
+        const { rows } = await database.pool.query<{
+          at: Date;
+          wall: Date;
+          day: Date;
+          at_text: string;
+          wall_text: string;
+          day_text: string;
+        }>(
           `SELECT at, wall, day, ${utcText("at")} AS at_text, to_char(wall, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS wall_text, day::text AS day_text
            FROM tz_probe WHERE zone = $1`,
           [zone],
         );
-        expect(rows[0]).toMatchObject({ at_text: moment.toISOString(), wall_text: moment.toISOString(), day_text: "2026-11-24" });
-        expect([rows[0]!.at.toISOString(), rows[0]!.wall.toISOString(), rows[0]!.day.toISOString()]).toEqual([moment.toISOString(), moment.toISOString(), day.toISOString()]);
+        expect(rows[0]).toMatchObject({
+          at_text: moment.toISOString(),
+          wall_text: moment.toISOString(),
+          day_text: "2026-11-24",
+        });
+        expect([rows[0]!.at.toISOString(), rows[0]!.wall.toISOString(), rows[0]!.day.toISOString()]).toEqual([
+          moment.toISOString(),
+          moment.toISOString(),
+          day.toISOString(),
+        ]);
       });
     }
   });

@@ -1,16 +1,23 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db/prisma";
 import type { Actor } from "@/lib/auth/roles";
-import type { VarianceId } from "@/lib/variances/variance-key";
+import type { Database } from "@/lib/db/prisma";
 import { addDays, todayUtc } from "@/lib/inventory/report-date";
-import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { assignVariance } from "@/lib/variances/commands/assign-variance";
-import { bulkResolveVariances } from "@/lib/variances/commands/bulk-resolve-variances";
 import { bulkAssignVariances } from "@/lib/variances/commands/bulk-assign-variances";
+import { bulkResolveVariances } from "@/lib/variances/commands/bulk-resolve-variances";
 import { bulkSnoozeVariances } from "@/lib/variances/commands/bulk-snooze-variances";
-import { DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
-import { changesMadeBy, expectRefusedUnchanged, roleless, rowIdsOf, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
+import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
+import type { VarianceId } from "@/lib/variances/variance-key";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
+import { DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
+import {
+  changesMadeBy,
+  expectRefusedUnchanged,
+  roleless,
+  rowIdsOf,
+  type TriageActors,
+  variancesOn,
+} from "../helpers/variance-fixtures";
 
 const REPORT = DEMO_END_DATE;
 
@@ -30,20 +37,29 @@ describe("bulk triage commands", () => {
   });
 
   const subjectsOf = (changes: Awaited<ReturnType<typeof changesMadeBy>>) =>
-    (changes["variance_dashboard.audit_events"]?.added ?? []).map((event) => `${event.action} ${event.subject_id} bulk=${(event.details as { bulk?: boolean }).bulk}`);
+    (changes["variance_dashboard.audit_events"]?.added ?? []).map(
+      (event) => `${event.action} ${event.subject_id} bulk=${(event.details as { bulk?: boolean }).bulk}`,
+    );
 
   it("resolves 3 with one already resolved: 2 changed, 1 skipped with the reason, one audit event each", async () => {
     const [a, b, alreadyResolved] = take(3) as [VarianceId, VarianceId, VarianceId];
     await resolveVariance(db, actors.otherTechnician, { ...alreadyResolved, expectedVersion: 0, note: "earlier" });
     let result;
     const changes = await changesMadeBy(database.pool, async () => {
-      result = await bulkResolveVariances(db, actors.technician, { variances: [a, b, alreadyResolved], note: "Licenses removed in bulk." });
+      result = await bulkResolveVariances(db, actors.technician, {
+        variances: [a, b, alreadyResolved],
+        note: "Licenses removed in bulk.",
+      });
     });
     expect(result).toEqual({ changed: 2, skipped: [{ ...alreadyResolved, reason: "already resolved" }] });
-    expect(subjectsOf(changes)).toEqual([`variance.resolve ${a.type}/${a.key} bulk=true`, `variance.resolve ${b.type}/${b.key} bulk=true`]);
+    expect(subjectsOf(changes)).toEqual([
+      `variance.resolve ${a.type}/${a.key} bulk=true`,
+      `variance.resolve ${b.type}/${b.key} bulk=true`,
+    ]);
     const resolvedRows = [...(await rowIdsOf(database.pool, a, REPORT)), ...(await rowIdsOf(database.pool, b, REPORT))];
     expect(Object.keys(changes.exceptions?.changed ?? {}).sort()).toEqual(resolvedRows.sort());
-    for (const row of Object.values(changes.exceptions!.changed!)) expect(row).toEqual({ resolved: true, resolved_date: REPORT, resolved_by: actors.technician.email });
+    for (const row of Object.values(changes.exceptions!.changed!))
+      expect(row).toEqual({ resolved: true, resolved_date: REPORT, resolved_by: actors.technician.email });
     expect(changes["variance_dashboard.variance_triage"]?.added).toHaveLength(2);
     expect(changes["variance_dashboard.variance_triage"]?.changed).toBeUndefined();
   });
@@ -71,14 +87,17 @@ describe("bulk triage commands", () => {
     });
     expect(result).toEqual({ changed: 1, skipped: [{ ...b, reason: `already assigned to ${assignee.name}` }] });
     expect(subjectsOf(changes)).toEqual([`variance.assign ${a.type}/${a.key} bulk=true`]);
-    for (const id of await rowIdsOf(database.pool, a, REPORT)) expect(changes.exceptions?.changed?.[id]).toEqual({ assigned_to: assignee.email });
+    for (const id of await rowIdsOf(database.pool, a, REPORT))
+      expect(changes.exceptions?.changed?.[id]).toEqual({ assigned_to: assignee.email });
 
     const unassigned = await bulkAssignVariances(db, actors.technician, { variances: [a, b], assigneeUserId: null });
     expect(unassigned).toEqual({ changed: 2, skipped: [] });
 
     const [neverTriaged] = take(1) as [VarianceId];
     const nothing = await changesMadeBy(database.pool, async () => {
-      expect(await bulkAssignVariances(db, actors.technician, { variances: [neverTriaged], assigneeUserId: null })).toEqual({
+      expect(
+        await bulkAssignVariances(db, actors.technician, { variances: [neverTriaged], assigneeUserId: null }),
+      ).toEqual({
         changed: 0,
         skipped: [{ ...neverTriaged, reason: "already unassigned" }],
       });
@@ -91,12 +110,20 @@ describe("bulk triage commands", () => {
     await resolveVariance(db, actors.technician, { ...resolved, expectedVersion: 0, note: "fixed" });
     let result;
     const changes = await changesMadeBy(database.pool, async () => {
-      result = await bulkSnoozeVariances(db, actors.admin, { variances: [a, resolved], days: 90, reason: "Waiting for the client's hardware refresh." });
+      result = await bulkSnoozeVariances(db, actors.admin, {
+        variances: [a, resolved],
+        days: 90,
+        reason: "Waiting for the client's hardware refresh.",
+      });
     });
     expect(result).toEqual({ changed: 1, skipped: [{ ...resolved, reason: "resolved" }] });
     expect(changes.exceptions).toBeUndefined();
     expect(changes["variance_dashboard.variance_triage"]?.added).toEqual([
-      expect.objectContaining({ ...{ variance_type: a.type, variance_key: a.key }, snoozed_until: addDays(todayUtc(), 90), snoozed_by_user_id: actors.admin.id }),
+      expect.objectContaining({
+        ...{ variance_type: a.type, variance_key: a.key },
+        snoozed_until: addDays(todayUtc(), 90),
+        snoozed_by_user_id: actors.admin.id,
+      }),
     ]);
   });
 
@@ -105,8 +132,15 @@ describe("bulk triage commands", () => {
     const { rows: real } = await database.pool.query<VarianceId>(
       `SELECT DISTINCT type, lower(split_part(split_part(hostname, '|', 1), '.', 1)) AS key FROM exceptions ORDER BY 1, 2 LIMIT 1000`,
     );
-    const unknown = Array.from({ length: 1000 - real.length }, (_, index) => ({ type: "SPARE_MISMATCH", key: `no-such-host-${index}` }));
-    const result = await bulkSnoozeVariances(db, actors.technician, { variances: [...real, ...unknown], days: 7, reason: "Quiet week." });
+    const unknown = Array.from({ length: 1000 - real.length }, (_, index) => ({
+      type: "SPARE_MISMATCH",
+      key: `no-such-host-${index}`,
+    }));
+    const result = await bulkSnoozeVariances(db, actors.technician, {
+      variances: [...real, ...unknown],
+      days: 7,
+      reason: "Quiet week.",
+    });
     const skippedAs = (reason: string) => result.skipped.filter((skip) => skip.reason === reason).length;
     expect(skippedAs("not found")).toBe(unknown.length);
     expect(skippedAs("resolved")).toBeGreaterThan(0);
@@ -117,40 +151,107 @@ describe("bulk triage commands", () => {
   describe("refuses, changing nothing", () => {
     const bulkCommands: Record<string, (actor: Actor, input: Record<string, unknown>) => Promise<unknown>> = {
       "bulk resolve": (actor, input) => bulkResolveVariances(db, actor, { note: "x", ...input }),
-      "bulk assign": (actor, input) => bulkAssignVariances(db, actor, { assigneeUserId: actors.technician.id, ...input }),
+      "bulk assign": (actor, input) =>
+        bulkAssignVariances(db, actor, { assigneeUserId: actors.technician.id, ...input }),
       "bulk snooze": (actor, input) => bulkSnoozeVariances(db, actor, { days: 7, reason: "x", ...input }),
     };
 
     for (const [name, command] of Object.entries(bulkCommands)) {
       describe(name, () => {
         it("a manager, or an actor without a role", async () => {
-          await expectRefusedUnchanged(database.pool, () => command(actors.manager, { variances: untouched }), "forbidden");
-          await expectRefusedUnchanged(database.pool, () => command(roleless(actors.admin), { variances: untouched }), "forbidden");
+          await expectRefusedUnchanged(
+            database.pool,
+            () => command(actors.manager, { variances: untouched }),
+            "forbidden",
+          );
+          await expectRefusedUnchanged(
+            database.pool,
+            () => command(roleless(actors.admin), { variances: untouched }),
+            "forbidden",
+          );
         });
 
         it("more than 1,000 variances, stating the cap", async () => {
-          const variances = Array.from({ length: 1001 }, (_, index) => ({ type: "SPARE_MISMATCH", key: `host-${index}` }));
-          const error = await expectRefusedUnchanged(database.pool, () => command(actors.technician, { variances }), "invalid", /At most 1,000 variances .* 1,001 were selected/);
+          const variances = Array.from({ length: 1001 }, (_, index) => ({
+            type: "SPARE_MISMATCH",
+            key: `host-${index}`,
+          }));
+          const error = await expectRefusedUnchanged(
+            database.pool,
+            () => command(actors.technician, { variances }),
+            "invalid",
+            /At most 1,000 variances .* 1,001 were selected/,
+          );
           expect(error.fieldErrors).toHaveProperty("variances");
         });
 
         it("an empty, missing or malformed selection, and identity in the input", async () => {
-          await expectRefusedUnchanged(database.pool, () => command(actors.technician, { variances: [] }), "invalid", /variances: Select at least one/);
-          await expectRefusedUnchanged(database.pool, () => command(actors.technician, {}), "invalid", /variances: This field is required/);
-          await expectRefusedUnchanged(database.pool, () => command(actors.technician, { variances: [{ type: "SPARE_MISMATCH" }] }), "invalid", /variances\.0\.key: This field is required/);
-          await expectRefusedUnchanged(database.pool, () => command(actors.technician, { variances: [{ ...untouched[0], hostname: "x" }] }), "invalid", /variances\.0\.hostname: This field is not accepted/);
-          await expectRefusedUnchanged(database.pool, () => command(actors.technician, { variances: untouched, resolvedBy: "x@y.z" }), "invalid", /resolvedBy: This field is not accepted/);
+          await expectRefusedUnchanged(
+            database.pool,
+            () => command(actors.technician, { variances: [] }),
+            "invalid",
+            /variances: Select at least one/,
+          );
+          await expectRefusedUnchanged(
+            database.pool,
+            () => command(actors.technician, {}),
+            "invalid",
+            /variances: This field is required/,
+          );
+          await expectRefusedUnchanged(
+            database.pool,
+            () => command(actors.technician, { variances: [{ type: "SPARE_MISMATCH" }] }),
+            "invalid",
+            /variances\.0\.key: This field is required/,
+          );
+          await expectRefusedUnchanged(
+            database.pool,
+            () => command(actors.technician, { variances: [{ ...untouched[0], hostname: "x" }] }),
+            "invalid",
+            /variances\.0\.hostname: This field is not accepted/,
+          );
+          await expectRefusedUnchanged(
+            database.pool,
+            () => command(actors.technician, { variances: untouched, resolvedBy: "x@y.z" }),
+            "invalid",
+            /resolvedBy: This field is not accepted/,
+          );
         });
       });
     }
 
     it("bulk fields of the wrong kind", async () => {
       const variances = untouched;
-      await expectRefusedUnchanged(database.pool, () => bulkResolveVariances(db, actors.technician, { variances, note: "" }), "invalid", /note: Write a resolution note/);
-      await expectRefusedUnchanged(database.pool, () => bulkResolveVariances(db, actors.technician, { variances, note: "x".repeat(5001) }), "invalid", /at most 5,000/);
-      await expectRefusedUnchanged(database.pool, () => bulkAssignVariances(db, actors.technician, { variances, assigneeUserId: actors.disabled.id }), "invalid", /active user/);
-      await expectRefusedUnchanged(database.pool, () => bulkSnoozeVariances(db, actors.technician, { variances, days: 365, reason: "x" }), "invalid", /days: Snooze for 7, 14, 30 or 90 days/);
-      await expectRefusedUnchanged(database.pool, () => bulkSnoozeVariances(db, actors.technician, { variances, days: 7, reason: "x".repeat(501) }), "invalid", /at most 500/);
+      await expectRefusedUnchanged(
+        database.pool,
+        () => bulkResolveVariances(db, actors.technician, { variances, note: "" }),
+        "invalid",
+        /note: Write a resolution note/,
+      );
+      await expectRefusedUnchanged(
+        database.pool,
+        () => bulkResolveVariances(db, actors.technician, { variances, note: "x".repeat(5001) }),
+        "invalid",
+        /at most 5,000/,
+      );
+      await expectRefusedUnchanged(
+        database.pool,
+        () => bulkAssignVariances(db, actors.technician, { variances, assigneeUserId: actors.disabled.id }),
+        "invalid",
+        /active user/,
+      );
+      await expectRefusedUnchanged(
+        database.pool,
+        () => bulkSnoozeVariances(db, actors.technician, { variances, days: 365, reason: "x" }),
+        "invalid",
+        /days: Snooze for 7, 14, 30 or 90 days/,
+      );
+      await expectRefusedUnchanged(
+        database.pool,
+        () => bulkSnoozeVariances(db, actors.technician, { variances, days: 7, reason: "x".repeat(501) }),
+        "invalid",
+        /at most 500/,
+      );
     });
   });
 });

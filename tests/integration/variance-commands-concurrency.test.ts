@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
-import type { VarianceId } from "@/lib/variances/variance-key";
-import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
-import { assignVariance } from "@/lib/variances/commands/assign-variance";
 import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
+import { assignVariance } from "@/lib/variances/commands/assign-variance";
 import { bulkResolveVariances } from "@/lib/variances/commands/bulk-resolve-variances";
+import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
+import type { VarianceId } from "@/lib/variances/variance-key";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
-import { createTriageActors, rowIdsOf, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
+import { createTriageActors, rowIdsOf, type TriageActors, variancesOn } from "../helpers/variance-fixtures";
 
 /** Two technicians at two app instances: separate clients, separate connection pools. */
 describe("triage commands at the same time", () => {
@@ -31,7 +31,12 @@ describe("triage commands at the same time", () => {
   });
 
   const eventsFor = async ({ type, key }: VarianceId, action: string) =>
-    (await database.pool.query("SELECT actor_email FROM variance_dashboard.audit_events WHERE subject_id = $1 AND action = $2", [`${type}/${key}`, action])).rows;
+    (
+      await database.pool.query(
+        "SELECT actor_email FROM variance_dashboard.audit_events WHERE subject_id = $1 AND action = $2",
+        [`${type}/${key}`, action],
+      )
+    ).rows;
 
   const bothAtOnce = <T>(a: () => Promise<T>, b: () => Promise<T>) => Promise.allSettled([a(), b()]);
 
@@ -47,7 +52,10 @@ describe("triage commands at the same time", () => {
       const lost = results.find((result) => result.status === "rejected");
       expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
       const winner = won === 0 ? actors.technician : actors.otherTechnician;
-      expect(lost?.reason).toMatchObject({ code: "stale", message: expect.stringContaining(`Changed by ${winner.name} at`) });
+      expect(lost?.reason).toMatchObject({
+        code: "stale",
+        message: expect.stringContaining(`Changed by ${winner.name} at`),
+      });
 
       expect(await eventsFor(variance, "variance.resolve")).toEqual([{ actor_email: winner.email }]);
       const { rows } = await database.pool.query(
@@ -56,7 +64,10 @@ describe("triage commands at the same time", () => {
       );
       expect(rows).toEqual([{ version: 1, resolved_by_user_id: winner.id }]);
       const ids = await rowIdsOf(database.pool, variance, DEMO_END_DATE);
-      const { rows: written } = await database.pool.query("SELECT DISTINCT resolved_by FROM exceptions WHERE id = ANY($1::bigint[])", [ids]);
+      const { rows: written } = await database.pool.query(
+        "SELECT DISTINCT resolved_by FROM exceptions WHERE id = ANY($1::bigint[])",
+        [ids],
+      );
       expect(written).toEqual([{ resolved_by: winner.email }]);
     }
   });
@@ -68,12 +79,24 @@ describe("triage commands at the same time", () => {
     const blocker = await database.pool.connect();
     try {
       await blocker.query("BEGIN");
-      await blocker.query("INSERT INTO variance_dashboard.variance_triage (variance_type, variance_key) VALUES ($1, $2)", [variance.type, variance.key]);
+      await blocker.query(
+        "INSERT INTO variance_dashboard.variance_triage (variance_type, variance_key) VALUES ($1, $2)",
+        [variance.type, variance.key],
+      );
       const racing = bothAtOnce(
         () => resolveVariance(first, actors.technician, { ...variance, expectedVersion: 0, note: "mine" }),
         () => resolveVariance(second, actors.otherTechnician, { ...variance, expectedVersion: 0, note: "no, mine" }),
       );
-      await expect.poll(async () => (await database.pool.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")).rows[0].n).toBe(2);
+      await expect
+        .poll(
+          async () =>
+            (
+              await database.pool.query(
+                "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
+              )
+            ).rows[0].n,
+        )
+        .toBe(2);
       await blocker.query("COMMIT");
       const results = await racing;
       expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
@@ -88,8 +111,18 @@ describe("triage commands at the same time", () => {
     const variance = fresh();
     await assignVariance(first, actors.admin, { ...variance, expectedVersion: 0, assigneeUserId: actors.admin.id });
     const results = await bothAtOnce(
-      () => assignVariance(first, actors.technician, { ...variance, expectedVersion: 1, assigneeUserId: actors.technician.id }),
-      () => assignVariance(second, actors.otherTechnician, { ...variance, expectedVersion: 1, assigneeUserId: actors.otherTechnician.id }),
+      () =>
+        assignVariance(first, actors.technician, {
+          ...variance,
+          expectedVersion: 1,
+          assigneeUserId: actors.technician.id,
+        }),
+      () =>
+        assignVariance(second, actors.otherTechnician, {
+          ...variance,
+          expectedVersion: 1,
+          assigneeUserId: actors.otherTechnician.id,
+        }),
     );
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(await eventsFor(variance, "variance.assign")).toHaveLength(2);
@@ -103,7 +136,10 @@ describe("triage commands at the same time", () => {
     );
     expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled"]);
     const ids = await rowIdsOf(database.pool, variance, DEMO_END_DATE);
-    const { rows } = await database.pool.query<{ notes: string[] }>("SELECT notes FROM exceptions WHERE id = ANY($1::bigint[])", [ids]);
+    const { rows } = await database.pool.query<{ notes: string[] }>(
+      "SELECT notes FROM exceptions WHERE id = ANY($1::bigint[])",
+      [ids],
+    );
     for (const { notes } of rows) {
       expect(notes).toHaveLength(2);
       expect(notes.some((line) => line.endsWith(`${actors.technician.email}: first`))).toBe(true);
@@ -115,7 +151,11 @@ describe("triage commands at the same time", () => {
     const selection = unused.splice(0, 6);
     const results = await bothAtOnce(
       () => bulkResolveVariances(first, actors.technician, { variances: selection.slice(0, 4), note: "batch A" }),
-      () => bulkResolveVariances(second, actors.otherTechnician, { variances: [...selection.slice(2)].reverse(), note: "batch B" }),
+      () =>
+        bulkResolveVariances(second, actors.otherTechnician, {
+          variances: [...selection.slice(2)].reverse(),
+          note: "batch B",
+        }),
     );
     const [a, b] = results.map((result) => {
       if (result.status === "rejected") throw result.reason;
@@ -123,7 +163,9 @@ describe("triage commands at the same time", () => {
     });
     expect(a!.changed + b!.changed).toBe(6);
     expect([...a!.skipped, ...b!.skipped].map((skip) => skip.reason)).toEqual(["already resolved", "already resolved"]);
-    const { rows } = await database.pool.query("SELECT count(*)::int AS n FROM variance_dashboard.audit_events WHERE action = 'variance.resolve' AND details->>'bulk' = 'true'");
+    const { rows } = await database.pool.query(
+      "SELECT count(*)::int AS n FROM variance_dashboard.audit_events WHERE action = 'variance.resolve' AND details->>'bulk' = 'true'",
+    );
     expect(rows[0].n).toBe(6);
   });
 
@@ -136,11 +178,21 @@ describe("triage commands at the same time", () => {
       const actor = technicians[index % 2]!;
       switch (index % 4) {
         case 0:
-          return { kind: "resolve", run: () => resolveVariance(db, actor, { ...variance, expectedVersion: 0, note: `resolution ${index}` }) };
+          return {
+            kind: "resolve",
+            run: () => resolveVariance(db, actor, { ...variance, expectedVersion: 0, note: `resolution ${index}` }),
+          };
         case 1:
-          return { kind: "assign", run: () => assignVariance(db, actor, { ...variance, expectedVersion: 0, assigneeUserId: actor.id }) };
+          return {
+            kind: "assign",
+            run: () => assignVariance(db, actor, { ...variance, expectedVersion: 0, assigneeUserId: actor.id }),
+          };
         case 2:
-          return { kind: "snooze", run: () => snoozeVariance(db, actor, { ...variance, expectedVersion: 0, days: 7, reason: `reason ${index}` }) };
+          return {
+            kind: "snooze",
+            run: () =>
+              snoozeVariance(db, actor, { ...variance, expectedVersion: 0, days: 7, reason: `reason ${index}` }),
+          };
         default:
           return { kind: "note", run: () => addVarianceNote(db, actor, { ...variance, text: `note ${index}` }) };
       }
@@ -155,7 +207,10 @@ describe("triage commands at the same time", () => {
     expect(refused.map((result) => (result as PromiseRejectedResult).reason.code)).toEqual(Array(14).fill("stale"));
 
     const subject = `${variance.type}/${variance.key}`;
-    const { rows: events } = await database.pool.query("SELECT action FROM variance_dashboard.audit_events WHERE subject_id = $1", [subject]);
+    const { rows: events } = await database.pool.query(
+      "SELECT action FROM variance_dashboard.audit_events WHERE subject_id = $1",
+      [subject],
+    );
     expect(events).toHaveLength(accepted.length);
     const { rows: notes } = await database.pool.query(
       "SELECT body FROM variance_dashboard.variance_notes WHERE variance_type = $1 AND variance_key = $2 ORDER BY body",
@@ -169,7 +224,11 @@ describe("triage commands at the same time", () => {
       "SELECT resolved_by_user_id IS NOT NULL AS resolved, assignee_user_id IS NOT NULL AS assigned, snoozed_until IS NOT NULL AS snoozed FROM variance_dashboard.variance_triage WHERE variance_type = $1 AND variance_key = $2",
       [variance.type, variance.key],
     );
-    expect(triage[0]).toEqual({ resolved: winner.kind === "resolve", assigned: winner.kind === "assign", snoozed: winner.kind === "snooze" });
+    expect(triage[0]).toEqual({
+      resolved: winner.kind === "resolve",
+      assigned: winner.kind === "assign",
+      snoozed: winner.kind === "snooze",
+    });
   });
 
   it("a double-submitted resolve (two identical requests) resolves once", async () => {
@@ -186,12 +245,19 @@ describe("triage commands at the same time", () => {
   it("a bulk resolve racing single resolves: every variance resolved exactly once, counts consistent", async () => {
     const selection = unused.splice(0, 10);
     const singles = selection.slice(0, 5).map((variance, index) =>
-      resolveVariance(index % 2 ? first : second, actors.otherTechnician, { ...variance, expectedVersion: 0, note: "single" }).then(
+      resolveVariance(index % 2 ? first : second, actors.otherTechnician, {
+        ...variance,
+        expectedVersion: 0,
+        note: "single",
+      }).then(
         () => true,
         () => false,
       ),
     );
-    const [bulk, ...singleResults] = await Promise.all([bulkResolveVariances(first, actors.technician, { variances: selection, note: "bulk" }), ...singles]);
+    const [bulk, ...singleResults] = await Promise.all([
+      bulkResolveVariances(first, actors.technician, { variances: selection, note: "bulk" }),
+      ...singles,
+    ]);
     const singlesWon = singleResults.filter(Boolean).length;
     expect(bulk.changed + singlesWon).toBe(10);
     expect(bulk.skipped).toHaveLength(10 - bulk.changed);

@@ -1,16 +1,23 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db/prisma";
 import type { Actor } from "@/lib/auth/roles";
-import type { VarianceId } from "@/lib/variances/variance-key";
+import type { Database } from "@/lib/db/prisma";
 import { addDays, todayUtc } from "@/lib/inventory/report-date";
-import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
-import { reopenVariance } from "@/lib/variances/commands/reopen-variance";
-import { assignVariance, assignVarianceToMe } from "@/lib/variances/commands/assign-variance";
 import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
+import { assignVariance, assignVarianceToMe } from "@/lib/variances/commands/assign-variance";
+import { reopenVariance } from "@/lib/variances/commands/reopen-variance";
+import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
-import { DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
-import { changesMadeBy, expectRefusedUnchanged, roleless, rowIdsOf, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
+import type { VarianceId } from "@/lib/variances/variance-key";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
+import { DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
+import {
+  changesMadeBy,
+  expectRefusedUnchanged,
+  roleless,
+  rowIdsOf,
+  type TriageActors,
+  variancesOn,
+} from "../helpers/variance-fixtures";
 
 const REPORT = DEMO_END_DATE;
 
@@ -35,7 +42,8 @@ describe("single-variance triage commands", () => {
     untouched = unused.pop()!;
   });
 
-  const sameForEach = (ids: string[], columns: Record<string, unknown>) => Object.fromEntries(ids.map((id) => [id, columns]));
+  const sameForEach = (ids: string[], columns: Record<string, unknown>) =>
+    Object.fromEntries(ids.map((id) => [id, columns]));
   const auditEvent = (actor: Actor, action: string, variance: VarianceId, details: Record<string, unknown>) =>
     expect.objectContaining({
       actor_user_id: actor.id,
@@ -90,12 +98,22 @@ describe("single-variance triage commands", () => {
               reportDate: REPORT,
               exceptionRows: rows.length,
               before: expect.objectContaining({ version: 0, resolvedReportDate: null }),
-              after: expect.objectContaining({ version: 1, resolvedReportDate: REPORT, resolutionNote: note, resolvedByUserId: actor.id }),
+              after: expect.objectContaining({
+                version: 1,
+                resolvedReportDate: REPORT,
+                resolutionNote: note,
+                resolvedByUserId: actor.id,
+              }),
             }),
           ],
         },
       });
-      expect(result).toMatchObject({ ...variance, reportDate: REPORT, exceptionRows: rows.length, triage: { version: 1, resolvedReportDate: REPORT } });
+      expect(result).toMatchObject({
+        ...variance,
+        reportDate: REPORT,
+        exceptionRows: rows.length,
+        triage: { version: 1, resolvedReportDate: REPORT },
+      });
     });
 
     it("reopens: clears the resolution on the rows it was written to", async () => {
@@ -103,7 +121,9 @@ describe("single-variance triage commands", () => {
       const variance = fresh();
       const rows = await rowIdsOf(database.pool, variance, REPORT);
       await resolveVariance(db, actors.otherTechnician, { ...variance, expectedVersion: 0, note: "done" });
-      const changes = await changesMadeBy(database.pool, () => reopenVariance(db, actor, { ...variance, expectedVersion: 1 }));
+      const changes = await changesMadeBy(database.pool, () =>
+        reopenVariance(db, actor, { ...variance, expectedVersion: 1 }),
+      );
       expect(changes).toEqual({
         exceptions: { changed: sameForEach(rows, { resolved: false, resolved_date: null, resolved_by: null }) },
         "variance_dashboard.variance_triage": {
@@ -120,7 +140,12 @@ describe("single-variance triage commands", () => {
           },
         },
         "variance_dashboard.audit_events": {
-          added: [auditEvent(actor, "variance.reopen", variance, { before: expect.objectContaining({ version: 1 }), after: expect.objectContaining({ version: 2 }) })],
+          added: [
+            auditEvent(actor, "variance.reopen", variance, {
+              before: expect.objectContaining({ version: 1 }),
+              after: expect.objectContaining({ version: 2 }),
+            }),
+          ],
         },
       });
     });
@@ -130,21 +155,39 @@ describe("single-variance triage commands", () => {
       const assignee = actors.otherTechnician;
       const variance = fresh();
       const rows = await rowIdsOf(database.pool, variance, REPORT);
-      const assigned = await changesMadeBy(database.pool, () => assignVariance(db, actor, { ...variance, expectedVersion: 0, assigneeUserId: assignee.id }));
+      const assigned = await changesMadeBy(database.pool, () =>
+        assignVariance(db, actor, { ...variance, expectedVersion: 0, assigneeUserId: assignee.id }),
+      );
       expect(assigned).toEqual({
         exceptions: { changed: sameForEach(rows, { assigned_to: assignee.email }) },
-        "variance_dashboard.variance_triage": { added: [newTriageRow(variance, actor, { assignee_user_id: assignee.id })] },
+        "variance_dashboard.variance_triage": {
+          added: [newTriageRow(variance, actor, { assignee_user_id: assignee.id })],
+        },
         "variance_dashboard.audit_events": {
-          added: [auditEvent(actor, "variance.assign", variance, { assignee: { id: assignee.id, email: assignee.email, name: assignee.name } })],
+          added: [
+            auditEvent(actor, "variance.assign", variance, {
+              assignee: { id: assignee.id, email: assignee.email, name: assignee.name },
+            }),
+          ],
         },
       });
-      const unassigned = await changesMadeBy(database.pool, () => assignVariance(db, actor, { ...variance, expectedVersion: 1, assigneeUserId: null }));
+      const unassigned = await changesMadeBy(database.pool, () =>
+        assignVariance(db, actor, { ...variance, expectedVersion: 1, assigneeUserId: null }),
+      );
       expect(unassigned).toEqual({
         exceptions: { changed: sameForEach(rows, { assigned_to: null }) },
         "variance_dashboard.variance_triage": {
-          changed: { [`${variance.type}/${variance.key}`]: { version: 2, assignee_user_id: null, updated_at: expect.any(String) } },
+          changed: {
+            [`${variance.type}/${variance.key}`]: {
+              version: 2,
+              assignee_user_id: null,
+              updated_at: expect.any(String),
+            },
+          },
         },
-        "variance_dashboard.audit_events": { added: [auditEvent(actor, "variance.unassign", variance, { assignee: null })] },
+        "variance_dashboard.audit_events": {
+          added: [auditEvent(actor, "variance.unassign", variance, { assignee: null })],
+        },
       });
     });
 
@@ -152,10 +195,14 @@ describe("single-variance triage commands", () => {
       const actor = actors[role];
       const variance = fresh();
       const rows = await rowIdsOf(database.pool, variance, REPORT);
-      const changes = await changesMadeBy(database.pool, () => assignVarianceToMe(db, actor, { ...variance, expectedVersion: 0 }));
+      const changes = await changesMadeBy(database.pool, () =>
+        assignVarianceToMe(db, actor, { ...variance, expectedVersion: 0 }),
+      );
       expect(changes).toEqual({
         exceptions: { changed: sameForEach(rows, { assigned_to: actor.email }) },
-        "variance_dashboard.variance_triage": { added: [newTriageRow(variance, actor, { assignee_user_id: actor.id })] },
+        "variance_dashboard.variance_triage": {
+          added: [newTriageRow(variance, actor, { assignee_user_id: actor.id })],
+        },
         "variance_dashboard.audit_events": { added: [auditEvent(actor, "variance.assign", variance, {})] },
       });
     });
@@ -170,12 +217,26 @@ describe("single-variance triage commands", () => {
       expect(changes).toEqual({
         exceptions: { changed: sameForEach(rows, { notes: [line] }) },
         "variance_dashboard.variance_notes": {
-          added: [{ id: expect.any(Number), variance_type: variance.type, variance_key: variance.key, author_user_id: actor.id, body: text, created_at: expect.any(String) }],
+          added: [
+            {
+              id: expect.any(Number),
+              variance_type: variance.type,
+              variance_key: variance.key,
+              author_user_id: actor.id,
+              body: text,
+              created_at: expect.any(String),
+            },
+          ],
         },
-        "variance_dashboard.audit_events": { added: [auditEvent(actor, "variance.note", variance, { reportDate: REPORT, exceptionRows: rows.length })] },
+        "variance_dashboard.audit_events": {
+          added: [auditEvent(actor, "variance.note", variance, { reportDate: REPORT, exceptionRows: rows.length })],
+        },
       });
       const [id] = rows;
-      const { rows: stored } = await database.pool.query<{ notes: string[] }>("SELECT notes FROM exceptions WHERE id = $1", [id]);
+      const { rows: stored } = await database.pool.query<{ notes: string[] }>(
+        "SELECT notes FROM exceptions WHERE id = $1",
+        [id],
+      );
       expect(stored[0]!.notes[0]!.endsWith(` ${actor.email}: ${text}`)).toBe(true);
     });
 
@@ -183,12 +244,22 @@ describe("single-variance triage commands", () => {
       const actor = actors[role];
       const variance = fresh();
       const reason = "Client is replacing this laptop next week.";
-      const changes = await changesMadeBy(database.pool, () => snoozeVariance(db, actor, { ...variance, expectedVersion: 0, days: 14, reason }));
+      const changes = await changesMadeBy(database.pool, () =>
+        snoozeVariance(db, actor, { ...variance, expectedVersion: 0, days: 14, reason }),
+      );
       expect(changes).toEqual({
         "variance_dashboard.variance_triage": {
-          added: [newTriageRow(variance, actor, { snoozed_until: addDays(todayUtc(), 14), snooze_reason: reason, snoozed_by_user_id: actor.id })],
+          added: [
+            newTriageRow(variance, actor, {
+              snoozed_until: addDays(todayUtc(), 14),
+              snooze_reason: reason,
+              snoozed_by_user_id: actor.id,
+            }),
+          ],
         },
-        "variance_dashboard.audit_events": { added: [auditEvent(actor, "variance.snooze", variance, { exceptionRows: 0 })] },
+        "variance_dashboard.audit_events": {
+          added: [auditEvent(actor, "variance.snooze", variance, { exceptionRows: 0 })],
+        },
       });
     });
   });
@@ -197,14 +268,21 @@ describe("single-variance triage commands", () => {
     const variance = fresh();
     await snoozeVariance(db, actors.technician, { ...variance, expectedVersion: 0, days: 7, reason: "waiting" });
     const result = await resolveVariance(db, actors.technician, { ...variance, expectedVersion: 1, note: "done" });
-    expect(result.triage).toMatchObject({ version: 2, snoozedUntil: null, snoozeReason: null, snoozedByUserId: null, resolvedReportDate: REPORT });
+    expect(result.triage).toMatchObject({
+      version: 2,
+      snoozedUntil: null,
+      snoozeReason: null,
+      snoozedByUserId: null,
+      resolvedReportDate: REPORT,
+    });
   });
 
   describe("refuses managers and actors without a role, changing nothing", () => {
     const commands: Record<string, (actor: Actor, variance: VarianceId) => Promise<unknown>> = {
       resolve: (actor, variance) => resolveVariance(db, actor, { ...variance, expectedVersion: 0, note: "x" }),
       reopen: (actor, variance) => reopenVariance(db, actor, { ...variance, expectedVersion: 0 }),
-      assign: (actor, variance) => assignVariance(db, actor, { ...variance, expectedVersion: 0, assigneeUserId: actors.technician.id }),
+      assign: (actor, variance) =>
+        assignVariance(db, actor, { ...variance, expectedVersion: 0, assigneeUserId: actors.technician.id }),
       "assign to me": (actor, variance) => assignVarianceToMe(db, actor, { ...variance, expectedVersion: 0 }),
       note: (actor, variance) => addVarianceNote(db, actor, { ...variance, text: "x" }),
       snooze: (actor, variance) => snoozeVariance(db, actor, { ...variance, expectedVersion: 0, days: 7, reason: "x" }),
@@ -218,11 +296,20 @@ describe("single-variance triage commands", () => {
   });
 
   describe("refuses invalid input with a message per field, changing nothing", () => {
-    type Case = [description: string, input: (variance: VarianceId) => Record<string, unknown>, field: string, message: RegExp];
+    type Case = [
+      description: string,
+      input: (variance: VarianceId) => Record<string, unknown>,
+      field: string,
+      message: RegExp,
+    ];
     /** Each field missing, of the wrong type or too long, and identity named in the input. */
     const varianceCases = (base: (variance: VarianceId) => Record<string, unknown>, fields: string[]): Case[] => {
-      const without = (field: string) => (variance: VarianceId) => Object.fromEntries(Object.entries(base(variance)).filter(([name]) => name !== field));
-      const withValue = (field: string, value: unknown) => (variance: VarianceId) => ({ ...base(variance), [field]: value });
+      const without = (field: string) => (variance: VarianceId) =>
+        Object.fromEntries(Object.entries(base(variance)).filter(([name]) => name !== field));
+      const withValue = (field: string, value: unknown) => (variance: VarianceId) => ({
+        ...base(variance),
+        [field]: value,
+      });
       return [
         ...fields.map((field): Case => [`missing ${field}`, without(field), field, /required/]),
         ["type of the wrong type", withValue("type", 42), "type", /as text/],
@@ -239,14 +326,27 @@ describe("single-variance triage commands", () => {
           : []),
       ];
     };
-    const textCases = (base: (variance: VarianceId) => Record<string, unknown>, field: string, maxLength: number): Case[] => [
+    const textCases = (
+      base: (variance: VarianceId) => Record<string, unknown>,
+      field: string,
+      maxLength: number,
+    ): Case[] => [
       [`${field} blank`, (variance) => ({ ...base(variance), [field]: " \n\t " }), field, /^Write/],
       [`${field} not text`, (variance) => ({ ...base(variance), [field]: ["a"] }), field, /as text/],
-      [`${field} too long`, (variance) => ({ ...base(variance), [field]: "x".repeat(maxLength + 1) }), field, new RegExp(`at most ${maxLength.toLocaleString("en-US")} characters`)],
+      [
+        `${field} too long`,
+        (variance) => ({ ...base(variance), [field]: "x".repeat(maxLength + 1) }),
+        field,
+        new RegExp(`at most ${maxLength.toLocaleString("en-US")} characters`),
+      ],
     ];
 
     const resolveBase = (variance: VarianceId) => ({ ...variance, expectedVersion: 0, note: "fixed" });
-    const assignBase = (variance: VarianceId) => ({ ...variance, expectedVersion: 0, assigneeUserId: actors.technician.id });
+    const assignBase = (variance: VarianceId) => ({
+      ...variance,
+      expectedVersion: 0,
+      assigneeUserId: actors.technician.id,
+    });
     const noteBase = (variance: VarianceId) => ({ ...variance, text: "hello" });
     const snoozeBase = (variance: VarianceId) => ({ ...variance, expectedVersion: 0, days: 7, reason: "later" });
     const versionBase = (variance: VarianceId) => ({ ...variance, expectedVersion: 0 });
@@ -258,32 +358,74 @@ describe("single-variance triage commands", () => {
       cases: Case[];
     }
     const suites: Record<string, Suite> = {
-      resolve: { command: (actor, input) => resolveVariance(db, actor, input), base: resolveBase, fields: ["type", "key", "expectedVersion", "note"], cases: textCases(resolveBase, "note", 5000) },
-      reopen: { command: (actor, input) => reopenVariance(db, actor, input), base: versionBase, fields: ["type", "key", "expectedVersion"], cases: [] },
+      resolve: {
+        command: (actor, input) => resolveVariance(db, actor, input),
+        base: resolveBase,
+        fields: ["type", "key", "expectedVersion", "note"],
+        cases: textCases(resolveBase, "note", 5000),
+      },
+      reopen: {
+        command: (actor, input) => reopenVariance(db, actor, input),
+        base: versionBase,
+        fields: ["type", "key", "expectedVersion"],
+        cases: [],
+      },
       assign: {
         command: (actor, input) => assignVariance(db, actor, input),
         base: assignBase,
         fields: ["type", "key", "expectedVersion", "assigneeUserId"],
         cases: [
-          ["an assignee id that is no uuid", (variance) => ({ ...assignBase(variance), assigneeUserId: "tess" }), "assigneeUserId", /user id/],
-          ["a disabled assignee", (variance) => ({ ...assignBase(variance), assigneeUserId: actors.disabled.id }), "assigneeUserId", /active user/],
-          ["an unknown assignee", (variance) => ({ ...assignBase(variance), assigneeUserId: "7f1c1f8e-2a43-4a5e-9d0b-3a1f6f3c9b11" }), "assigneeUserId", /active user/],
+          [
+            "an assignee id that is no uuid",
+            (variance) => ({ ...assignBase(variance), assigneeUserId: "tess" }),
+            "assigneeUserId",
+            /user id/,
+          ],
+          [
+            "a disabled assignee",
+            (variance) => ({ ...assignBase(variance), assigneeUserId: actors.disabled.id }),
+            "assigneeUserId",
+            /active user/,
+          ],
+          [
+            "an unknown assignee",
+            (variance) => ({ ...assignBase(variance), assigneeUserId: "7f1c1f8e-2a43-4a5e-9d0b-3a1f6f3c9b11" }),
+            "assigneeUserId",
+            /active user/,
+          ],
         ],
       },
       "assign to me": {
         command: (actor, input) => assignVarianceToMe(db, actor, input),
         base: versionBase,
         fields: ["type", "key", "expectedVersion"],
-        cases: [["an assignee named in the input", (variance) => ({ ...versionBase(variance), assigneeUserId: actors.admin.id }), "assigneeUserId", /not accepted/]],
+        cases: [
+          [
+            "an assignee named in the input",
+            (variance) => ({ ...versionBase(variance), assigneeUserId: actors.admin.id }),
+            "assigneeUserId",
+            /not accepted/,
+          ],
+        ],
       },
-      note: { command: (actor, input) => addVarianceNote(db, actor, input), base: noteBase, fields: ["type", "key", "text"], cases: textCases(noteBase, "text", 5000) },
+      note: {
+        command: (actor, input) => addVarianceNote(db, actor, input),
+        base: noteBase,
+        fields: ["type", "key", "text"],
+        cases: textCases(noteBase, "text", 5000),
+      },
       snooze: {
         command: (actor, input) => snoozeVariance(db, actor, input),
         base: snoozeBase,
         fields: ["type", "key", "expectedVersion", "days", "reason"],
         cases: [
           ...textCases(snoozeBase, "reason", 500),
-          ["snoozed for 10 days", (variance) => ({ ...snoozeBase(variance), days: 10 }), "days", /7, 14, 30 or 90 days/],
+          [
+            "snoozed for 10 days",
+            (variance) => ({ ...snoozeBase(variance), days: 10 }),
+            "days",
+            /7, 14, 30 or 90 days/,
+          ],
           ["snoozed forever", (variance) => ({ ...snoozeBase(variance), days: null }), "days", /7, 14, 30 or 90 days/],
         ],
       },
@@ -292,18 +434,32 @@ describe("single-variance triage commands", () => {
     for (const [name, { command, base, fields, cases }] of Object.entries(suites)) {
       describe(name, () => {
         it.each([...varianceCases(base, fields), ...cases])("%s", async (_description, input, field, message) => {
-          const error = await expectRefusedUnchanged(database.pool, () => command(actors.technician, input(untouched)), "invalid");
+          const error = await expectRefusedUnchanged(
+            database.pool,
+            () => command(actors.technician, input(untouched)),
+            "invalid",
+          );
           expect(error.fieldErrors?.[field]?.join(" ")).toMatch(message);
           expect(error.message).toContain(`${field}:`);
         });
 
         it("refuses input that is not an object", async () => {
-          await expectRefusedUnchanged(database.pool, () => command(actors.technician, null), "invalid", /as an object/);
+          await expectRefusedUnchanged(
+            database.pool,
+            () => command(actors.technician, null),
+            "invalid",
+            /as an object/,
+          );
         });
 
         it("refuses an unknown variance as not found", async () => {
           const input = base({ type: "SPARE_MISMATCH", key: "no-such-host" });
-          await expectRefusedUnchanged(database.pool, () => command(actors.technician, input), "not_found", /no SPARE_MISMATCH variance for "no-such-host"/);
+          await expectRefusedUnchanged(
+            database.pool,
+            () => command(actors.technician, input),
+            "not_found",
+            /no SPARE_MISMATCH variance for "no-such-host"/,
+          );
         });
       });
     }
@@ -322,7 +478,12 @@ describe("single-variance triage commands", () => {
         () => resolveVariance(db, actors.admin, { ...variance, expectedVersion: 2, note: "from the future" }),
       ];
       for (const command of stale) {
-        await expectRefusedUnchanged(database.pool, command, "stale", /^Changed by Tess Tech at \d{4}-\d\d-\d\d \d\d:\d\d UTC — reload/);
+        await expectRefusedUnchanged(
+          database.pool,
+          command,
+          "stale",
+          /^Changed by Tess Tech at \d{4}-\d\d-\d\d \d\d:\d\d UTC — reload/,
+        );
       }
     });
 
@@ -339,10 +500,25 @@ describe("single-variance triage commands", () => {
     it("resolving a resolved variance, reopening an open one, snoozing a resolved one", async () => {
       const resolved = fresh();
       await resolveVariance(db, actors.technician, { ...resolved, expectedVersion: 0, note: "fixed" });
-      await expectRefusedUnchanged(database.pool, () => resolveVariance(db, actors.admin, { ...resolved, expectedVersion: 1, note: "again" }), "conflict", /already resolved/);
-      await expectRefusedUnchanged(database.pool, () => snoozeVariance(db, actors.admin, { ...resolved, expectedVersion: 1, days: 7, reason: "x" }), "conflict", /resolved/);
+      await expectRefusedUnchanged(
+        database.pool,
+        () => resolveVariance(db, actors.admin, { ...resolved, expectedVersion: 1, note: "again" }),
+        "conflict",
+        /already resolved/,
+      );
+      await expectRefusedUnchanged(
+        database.pool,
+        () => snoozeVariance(db, actors.admin, { ...resolved, expectedVersion: 1, days: 7, reason: "x" }),
+        "conflict",
+        /resolved/,
+      );
       const open = fresh();
-      await expectRefusedUnchanged(database.pool, () => reopenVariance(db, actors.admin, { ...open, expectedVersion: 0 }), "conflict", /not resolved/);
+      await expectRefusedUnchanged(
+        database.pool,
+        () => reopenVariance(db, actors.admin, { ...open, expectedVersion: 0 }),
+        "conflict",
+        /not resolved/,
+      );
     });
 
     it("assigning to the current assignee", async () => {
@@ -350,7 +526,8 @@ describe("single-variance triage commands", () => {
       await assignVarianceToMe(db, actors.technician, { ...variance, expectedVersion: 0 });
       await expectRefusedUnchanged(
         database.pool,
-        () => assignVariance(db, actors.admin, { ...variance, expectedVersion: 1, assigneeUserId: actors.technician.id }),
+        () =>
+          assignVariance(db, actors.admin, { ...variance, expectedVersion: 1, assigneeUserId: actors.technician.id }),
         "conflict",
         /already assigned to Tess Tech/,
       );

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Database } from "@/lib/db/prisma";
-import { createLocalUser } from "@/lib/auth/users";
 import type { Actor } from "@/lib/auth/roles";
+import { createLocalUser } from "@/lib/auth/users";
+import { createPrismaClient, type Database } from "@/lib/db/prisma";
+import { canonicalHostnameKey } from "@/lib/inventory/hostname-key";
 import { getQueue } from "@/lib/variances/queue";
 import { parseQueueFilters } from "@/lib/variances/queue-filters";
-import { canonicalHostnameKey } from "@/lib/inventory/hostname-key";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
 
 describe("the variance queue on the demo data", () => {
@@ -16,7 +16,11 @@ describe("the variance queue on the demo data", () => {
   beforeAll(async () => {
     database = await createDemoDatabase();
     db = createPrismaClient(database.url);
-    const user = await createLocalUser(db, { email: "queue@example.com", name: "Quinn", role: "technician", password: "a long enough password" }, "test");
+    const user = await createLocalUser(
+      db,
+      { email: "queue@example.com", name: "Quinn", role: "technician", password: "a long enough password" },
+      "test",
+    );
     actor = { id: user.id, email: user.email, name: "Quinn", role: "technician" };
   });
   afterAll(async () => {
@@ -42,7 +46,9 @@ describe("the variance queue on the demo data", () => {
     );
     const queue = await getQueue(db, actor, parseQueueFilters({}), today);
     expect(queue.reportDate).toBe(DEMO_END_DATE);
-    expect(queue.typeCounts.map(({ type, count }) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type))).toEqual(expected);
+    expect(
+      queue.typeCounts.map(({ type, count }) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type)),
+    ).toEqual(expected);
     expect(queue.total).toBe(expected.reduce((sum, row) => sum + row.count, 0));
     expect(queue.items.length).toBe(Math.min(50, queue.total));
     expect(queue.items.every((item) => item.lifecycle.status === "open")).toBe(true);
@@ -64,7 +70,9 @@ describe("the variance queue on the demo data", () => {
     const prefix = first.hostname.slice(0, 4).toLowerCase();
     const byPrefix = await getQueue(db, actor, parseQueueFilters({ q: prefix.toUpperCase(), match: "prefix" }), today);
     expect(byPrefix.items.length).toBeGreaterThan(0);
-    expect(byPrefix.items.every((item) => item.hostname.toLowerCase().startsWith(prefix) || item.key.startsWith(prefix))).toBe(true);
+    expect(
+      byPrefix.items.every((item) => item.hostname.toLowerCase().startsWith(prefix) || item.key.startsWith(prefix)),
+    ).toBe(true);
 
     const all = await getQueue(db, actor, parseQueueFilters({ status: "all", date: "2026-10-14" }), today);
     expect(all.reportDate).toBe("2026-10-14");
@@ -86,7 +94,9 @@ describe("the variance queue on the demo data", () => {
   });
 
   it("ignores hand-edited URL values instead of failing", () => {
-    expect(parseQueueFilters({ status: "nonsense", page: "-3", minDays: "abc", date: "2026-02-30", assignee: "someone" })).toMatchObject({
+    expect(
+      parseQueueFilters({ status: "nonsense", page: "-3", minDays: "abc", date: "2026-02-30", assignee: "someone" }),
+    ).toMatchObject({
       status: "open",
       page: 1,
       minDays: undefined,

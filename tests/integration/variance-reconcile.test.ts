@@ -1,16 +1,21 @@
 import { execFile } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/prisma";
-import type { VarianceId } from "@/lib/variances/variance-key";
 import { addDays } from "@/lib/inventory/report-date";
-import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
-import { assignVariance } from "@/lib/variances/commands/assign-variance";
 import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
-import { RECONCILE_INTERVAL_MS, RECONCILE_LOCK_KEY, reconcileIfStale, reconcileWriteThrough } from "@/lib/variances/reconcile";
-import { DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
-import { rowIdsOf, variancesOn, type TriageActors } from "../helpers/variance-fixtures";
-import { demoDatabaseFixture } from "../helpers/demo-fixture";
+import { assignVariance } from "@/lib/variances/commands/assign-variance";
+import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
+import {
+  RECONCILE_INTERVAL_MS,
+  RECONCILE_LOCK_KEY,
+  reconcileIfStale,
+  reconcileWriteThrough,
+} from "@/lib/variances/reconcile";
+import type { VarianceId } from "@/lib/variances/variance-key";
 import { collectorSimulation } from "../helpers/collector-simulation";
+import { demoDatabaseFixture } from "../helpers/demo-fixture";
+import { DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
+import { rowIdsOf, type TriageActors, variancesOn } from "../helpers/variance-fixtures";
 
 const REPORT = DEMO_END_DATE;
 const NEXT_REPORT = addDays(REPORT, 1);
@@ -26,12 +31,17 @@ describe("reconciling the write-through after the checks re-run", () => {
   let noted: VarianceId;
   let rerunChecks: (date: string) => Promise<unknown>;
   let collectNextReport: (from: string, to: string) => Promise<void>;
-  const query = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) => (await database.pool.query(text, values)).rows as T[];
+  const query = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) =>
+    (await database.pool.query(text, values)).rows as T[];
 
   beforeAll(async () => {
     ({ database, db, actors } = fixture);
     ({ rerunChecks, collectNextReport } = collectorSimulation(database.pool));
-    [resolved, assigned, noted] = (await variancesOn(database.pool, REPORT, "SPARE_MISMATCH")) as [VarianceId, VarianceId, VarianceId];
+    [resolved, assigned, noted] = (await variancesOn(database.pool, REPORT, "SPARE_MISMATCH")) as [
+      VarianceId,
+      VarianceId,
+      VarianceId,
+    ];
   });
 
   /** The write-through columns of the triaged variances' rows of a date, by content (ids change on every run). */
@@ -50,7 +60,11 @@ describe("reconciling the write-through after the checks re-run", () => {
 
   it("after commands it has nothing to do: commands and reconcile write the same", async () => {
     await resolveVariance(db, actors.technician, { ...resolved, expectedVersion: 0, note: "Removed ThreatLocker." });
-    await assignVariance(db, actors.technician, { ...assigned, expectedVersion: 0, assigneeUserId: actors.otherTechnician.id });
+    await assignVariance(db, actors.technician, {
+      ...assigned,
+      expectedVersion: 0,
+      assigneeUserId: actors.otherTechnician.id,
+    });
     await addVarianceNote(db, actors.technician, { ...noted, text: "Asked the client <script>alert(1)</script>" });
     await addVarianceNote(db, actors.admin, { ...noted, text: "Client confirmed it is a spare." });
     expect(await reconcileWriteThrough(db)).toEqual(noChange);
@@ -61,7 +75,9 @@ describe("reconciling the write-through after the checks re-run", () => {
     const dashboard = await dashboardTables();
     await rerunChecks(REPORT);
     const wiped = await writeThroughOn(REPORT);
-    expect(wiped.every((row) => !row.resolved && row.resolved_by === null && row.assigned_to === null && row.notes === null)).toBe(true);
+    expect(
+      wiped.every((row) => !row.resolved && row.resolved_by === null && row.assigned_to === null && row.notes === null),
+    ).toBe(true);
 
     expect(await reconcileWriteThrough(db)).toEqual({
       resolutions: await rowCount(resolved, REPORT),
@@ -72,8 +88,12 @@ describe("reconciling the write-through after the checks re-run", () => {
     expect(await dashboardTables()).toEqual(dashboard);
     expect(await reconcileWriteThrough(db)).toEqual(noChange);
     expect(await writeThroughOn(REPORT)).toEqual(written);
-    const events = await query("SELECT actor_user_id, actor_email, subject_id FROM variance_dashboard.audit_events WHERE action = 'variance.reconcile'");
-    expect(events).toEqual(Array(3).fill({ actor_user_id: null, actor_email: "system (reconcile)", subject_id: "write-through" }));
+    const events = await query(
+      "SELECT actor_user_id, actor_email, subject_id FROM variance_dashboard.audit_events WHERE action = 'variance.reconcile'",
+    );
+    expect(events).toEqual(
+      Array(3).fill({ actor_user_id: null, actor_email: "system (reconcile)", subject_id: "write-through" }),
+    );
   });
 
   it("carries the assignee and notes onto a new report, but not the resolution: a regression stays visible", async () => {
@@ -83,16 +103,29 @@ describe("reconciling the write-through after the checks re-run", () => {
       assignments: await rowCount(assigned, NEXT_REPORT),
       notes: await rowCount(noted, NEXT_REPORT),
     });
-    const byKey = (rows: Record<string, unknown>[], variance: VarianceId) => rows.filter((row) => row.key === variance.key);
+    const byKey = (rows: Record<string, unknown>[], variance: VarianceId) =>
+      rows.filter((row) => row.key === variance.key);
     const next = await writeThroughOn(NEXT_REPORT);
     expect(byKey(next, assigned).every((row) => row.assigned_to === actors.otherTechnician.email)).toBe(true);
     expect(byKey(next, noted).every((row) => (row.notes as string[]).length === 2)).toBe(true);
     expect(byKey(next, resolved).every((row) => row.resolved === false && row.resolved_by === null)).toBe(true);
-    expect(byKey(await writeThroughOn(REPORT), resolved).every((row) => row.resolved === true && row.resolved_date === REPORT)).toBe(true);
+    expect(
+      byKey(await writeThroughOn(REPORT), resolved).every(
+        (row) => row.resolved === true && row.resolved_date === REPORT,
+      ),
+    ).toBe(true);
 
     // Regressed: it may be resolved again, on the new report.
-    const again = await resolveVariance(db, actors.admin, { ...resolved, expectedVersion: 1, note: "Removed it again." });
-    expect(again).toMatchObject({ reportDate: NEXT_REPORT, exceptionRows: await rowCount(resolved, NEXT_REPORT), triage: { version: 2, resolvedReportDate: NEXT_REPORT } });
+    const again = await resolveVariance(db, actors.admin, {
+      ...resolved,
+      expectedVersion: 1,
+      note: "Removed it again.",
+    });
+    expect(again).toMatchObject({
+      reportDate: NEXT_REPORT,
+      exceptionRows: await rowCount(resolved, NEXT_REPORT),
+      triage: { version: 2, resolvedReportDate: NEXT_REPORT },
+    });
   });
 
   it("keeps notes someone else wrote on the row", async () => {
@@ -105,7 +138,9 @@ describe("reconciling the write-through after the checks re-run", () => {
     for (const row of (await writeThroughOn(NEXT_REPORT)).filter((row) => row.key === noted.key)) {
       expect(row.notes).toEqual([
         "2026-11-25T08:00:00Z ops@example.com: via the old API",
-        expect.stringMatching(new RegExp(`Z ${actors.technician.email}: Asked the client <script>alert\\(1\\)</script>$`)),
+        expect.stringMatching(
+          new RegExp(`Z ${actors.technician.email}: Asked the client <script>alert\\(1\\)</script>$`),
+        ),
         expect.stringMatching(new RegExp(`Z ${actors.admin.email}: Client confirmed it is a spare\\.$`)),
       ]);
     }
@@ -123,7 +158,10 @@ describe("reconciling the write-through after the checks re-run", () => {
     try {
       await blocker.query("BEGIN");
       await blocker.query("SELECT pg_advisory_xact_lock($1)", [RECONCILE_LOCK_KEY]);
-      expect(await reconcileIfStale(db, soon(RECONCILE_INTERVAL_MS + 60_000))).toEqual({ ran: false, reason: "running" });
+      expect(await reconcileIfStale(db, soon(RECONCILE_INTERVAL_MS + 60_000))).toEqual({
+        ran: false,
+        reason: "running",
+      });
     } finally {
       await blocker.query("ROLLBACK");
       blocker.release();
@@ -131,7 +169,11 @@ describe("reconciling the write-through after the checks re-run", () => {
 
     expect(await reconcileIfStale(db, soon(RECONCILE_INTERVAL_MS + 60_000))).toEqual({
       ran: true,
-      counts: { resolutions: await rowCount(resolved, NEXT_REPORT), assignments: await rowCount(assigned, NEXT_REPORT), notes: await rowCount(noted, NEXT_REPORT) },
+      counts: {
+        resolutions: await rowCount(resolved, NEXT_REPORT),
+        assignments: await rowCount(assigned, NEXT_REPORT),
+        notes: await rowCount(noted, NEXT_REPORT),
+      },
     });
     expect(await reconcileIfStale(db, soon(RECONCILE_INTERVAL_MS * 3))).toEqual({ ran: false, reason: "unchanged" });
   });
@@ -143,7 +185,8 @@ describe("reconciling the write-through after the checks re-run", () => {
         process.execPath,
         ["--import", "tsx", "scripts/reconcile.ts", "--since", NEXT_REPORT],
         { env: { ...process.env, DATABASE_URL: database.url }, timeout: 60_000 },
-        (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        (error, stdout, stderr) =>
+          resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     });
     expect(output).toEqual({

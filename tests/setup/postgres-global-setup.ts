@@ -1,7 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { escapeLiteral } from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
@@ -31,7 +31,10 @@ export default async function setup(project: TestProject) {
     const dir = mkdtempSync(path.join(tmpdir(), "vd-test-pg-"));
     // PostgreSQL runs as the unprivileged "postgres" user, which must be able to enter it.
     chmodSync(dir, 0o755);
-    const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), password: randomBytes(12).toString("hex") });
+    const cluster = await startEmbeddedPostgres({
+      dataDir: path.join(dir, "data"),
+      password: randomBytes(12).toString("hex"),
+    });
     adminUrl = cluster.url();
     teardown = async () => {
       await cluster.stop();
@@ -51,11 +54,13 @@ export default async function setup(project: TestProject) {
     };
   }
   project.provide("adminUrl", adminUrl);
-  const appRole = process.env.TEST_AS_APP_ROLE === "1" ? { name: "vd_test_app", password: randomBytes(12).toString("hex") } : null;
+  const appRole =
+    process.env.TEST_AS_APP_ROLE === "1" ? { name: "vd_test_app", password: randomBytes(12).toString("hex") } : null;
   if (appRole) {
     await withClient(adminUrl, async (client) => {
       // A role outlives a run on a long-lived TEST_DATABASE_URL server; give it this run's password.
-      if (!(await ensureLoginRole(client, appRole.name, appRole.password))) await client.query(`ALTER ROLE ${appRole.name} PASSWORD '${appRole.password}'`);
+      if (!(await ensureLoginRole(client, appRole.name, appRole.password)))
+        await client.query(`ALTER ROLE ${appRole.name} PASSWORD '${appRole.password}'`);
     });
   }
   project.provide("appRole", appRole);

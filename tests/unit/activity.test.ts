@@ -9,7 +9,11 @@ describe("describeActivity", () => {
     ["variance.reopen", {}, "reopened it"],
     ["variance.assign", { assignee: { name: "Taylor" } }, "assigned it to Taylor"],
     ["variance.unassign", { assignee: null }, "unassigned it"],
-    ["variance.snooze", { after: { snoozedUntil: "2026-12-02", snoozeReason: "Waiting for the client" } }, "snoozed it until 2026-12-02: Waiting for the client"],
+    [
+      "variance.snooze",
+      { after: { snoozedUntil: "2026-12-02", snoozeReason: "Waiting for the client" } },
+      "snoozed it until 2026-12-02: Waiting for the client",
+    ],
     ["variance.note", { noteId: 7 }, "added a note: Called the client <script>alert(1)</script>"],
     ["variance.note", { noteId: 8 }, "added a note"],
     ["variance.something_new", {}, "variance.something_new"],

@@ -1,5 +1,5 @@
-import { createRequire } from "node:module";
 import http from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { normalizeAddress, parseTrustedProxies, TrustedProxiesError } from "@/lib/auth/client-address";
@@ -33,13 +33,17 @@ describe("trusted proxies", () => {
 describe("scripts/peer-address-preload.cjs", () => {
   it("stamps the socket's address over whatever the client sent under that header", async () => {
     createRequire(import.meta.url)("../../scripts/peer-address-preload.cjs");
-    const header = (globalThis as Record<symbol, unknown>)[Symbol.for("variance-dashboard.peer-address-header")] as string;
+    const header = (globalThis as Record<symbol, unknown>)[
+      Symbol.for("variance-dashboard.peer-address-header")
+    ] as string;
     expect(header).toBe("x-variance-dashboard-peer-address");
     const server = http.createServer((request, response) => response.end(JSON.stringify(request.headers)));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;
-      const response = await fetch(`http://127.0.0.1:${port}/`, { headers: { [header]: "10.0.0.1", "x-forwarded-for": "10.0.0.1" } });
+      const response = await fetch(`http://127.0.0.1:${port}/`, {
+        headers: { [header]: "10.0.0.1", "x-forwarded-for": "10.0.0.1" },
+      });
       const seen = (await response.json()) as Record<string, string>;
       expect(seen[header]).toBe("127.0.0.1");
       expect(seen["x-forwarded-for"]).toBe("10.0.0.1");

@@ -13,7 +13,9 @@ describe("connectionConfig", () => {
   });
 
   it("asks for a UTC session in the URL, after any options the operator gave, and keeps the caller's settings", () => {
-    const plain = connectionConfig("postgresql://app:secret@db.example.com:5432/es_inventory_hub?sslmode=require", { max: 3 });
+    const plain = connectionConfig("postgresql://app:secret@db.example.com:5432/es_inventory_hub?sslmode=require", {
+      max: 3,
+    });
     expect(optionsOf(plain.connectionString)).toBe("-c TimeZone=UTC");
     expect(new URL(plain.connectionString!).searchParams.get("sslmode")).toBe("require");
     expect(plain.max).toBe(3);
@@ -22,13 +24,17 @@ describe("connectionConfig", () => {
   });
 
   it("falls back to the config's options for a connection string that is not a URL", () => {
-    expect(connectionConfig("/var/run/postgresql es_inventory_hub")).toMatchObject({ connectionString: "/var/run/postgresql es_inventory_hub", options: "-c TimeZone=UTC" });
+    expect(connectionConfig("/var/run/postgresql es_inventory_hub")).toMatchObject({
+      connectionString: "/var/run/postgresql es_inventory_hub",
+      options: "-c TimeZone=UTC",
+    });
   });
 
   it("parses timestamp (without time zone) as UTC and a date as UTC midnight, in a zone east or west of UTC", () => {
     for (const zone of ["America/Chicago", "Asia/Kolkata"]) {
       process.env.TZ = zone;
-      const parse = (oid: number, text: string) => (connectionConfig("postgresql://h/d").types!.getTypeParser(oid, "text") as (value: string) => unknown)(text);
+      const parse = (oid: number, text: string) =>
+        (connectionConfig("postgresql://h/d").types!.getTypeParser(oid, "text") as (value: string) => unknown)(text);
       expect((parse(1114, "2026-11-24 23:30:00.25") as Date).toISOString()).toBe("2026-11-24T23:30:00.250Z");
       expect((parse(1082, "2026-11-24") as Date).toISOString()).toBe("2026-11-24T00:00:00.000Z");
       expect(parse(1114, "infinity")).toBe(Infinity);
@@ -44,7 +50,11 @@ describe("connectionConfig", () => {
       .filter((file) => file && !file.startsWith("lib/generated/"));
     // A PrismaPg over an existing pool (the query counter's) takes that pool's settings.
     const unconfigured = files.flatMap((file) =>
-      [...readFileSync(file, "utf8").matchAll(/new (?:(?:pg\.)?(?:Pool|Client)|PrismaPg)\((?!\s*connectionConfig\()(?!pool\))/g)].map(() => file),
+      [
+        ...readFileSync(file, "utf8").matchAll(
+          /new (?:(?:pg\.)?(?:Pool|Client)|PrismaPg)\((?!\s*connectionConfig\()(?!pool\))/g,
+        ),
+      ].map(() => file),
     );
     expect(unconfigured).toEqual([]);
   });

@@ -7,7 +7,7 @@ describe("copyLine (COPY text format)", () => {
   });
 
   it("escapes backslash, tab, newline and carriage return, and nothing else", () => {
-    expect(copyLine(['a\\b\tc\nd\re', `{"name":"O'Brien \\"Zoë\\" | Rémy"}`])).toBe(
+    expect(copyLine(["a\\b\tc\nd\re", `{"name":"O'Brien \\"Zoë\\" | Rémy"}`])).toBe(
       `a\\\\b\\tc\\nd\\re\t{"name":"O'Brien \\\\"Zoë\\\\" | Rémy"}\n`,
     );
   });

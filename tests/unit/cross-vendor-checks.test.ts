@@ -7,8 +7,8 @@ import {
   isNinjaSpare,
   missingNinja,
   type NinjaCheckRow,
-  siteMismatch,
   SPARE_MISMATCH_NOTE,
+  siteMismatch,
   spareMismatch,
   type ThreatLockerCheckRow,
 } from "@/lib/demo/cross-vendor-checks";
@@ -35,27 +35,33 @@ describe("MISSING_NINJA", () => {
   });
 
   it("flags a ThreatLocker device with no Ninja device of the same key, hostname = lower-case key", () => {
-    expect(missingNinja([ninja()], [tl({ hostname: "ABC-9Z8Y7X6", organization_name: "Example Client LLC" })])).toEqual([
-      {
-        type: "MISSING_NINJA",
-        hostname: "abc-9z8y7x6",
-        details: {
-          tl_hostname: "abc-9z8y7x6",
-          tl_canonical_key: "abc-9z8y7x6",
-          tl_site_name: null,
-          tl_org_name: "Example Client LLC",
-          data_quality_issue: false,
-          original_stored_hostname: null,
+    expect(missingNinja([ninja()], [tl({ hostname: "ABC-9Z8Y7X6", organization_name: "Example Client LLC" })])).toEqual(
+      [
+        {
+          type: "MISSING_NINJA",
+          hostname: "abc-9z8y7x6",
+          details: {
+            tl_hostname: "abc-9z8y7x6",
+            tl_canonical_key: "abc-9z8y7x6",
+            tl_site_name: null,
+            tl_org_name: "Example Client LLC",
+            data_quality_issue: false,
+            original_stored_hostname: null,
+          },
         },
-      },
-    ]);
+      ],
+    );
   });
 
   it("flags a `HOST | user` hostname as a data quality issue: its untrimmed key matches nothing", () => {
     const [row] = missingNinja([ninja()], [tl({ hostname: "ABC-1X2Y3Z4 | Jane Doe" })]);
     expect(row).toMatchObject({
       hostname: "abc-1x2y3z4 ",
-      details: { tl_canonical_key: "abc-1x2y3z4 ", data_quality_issue: true, original_stored_hostname: "ABC-1X2Y3Z4 | Jane Doe" },
+      details: {
+        tl_canonical_key: "abc-1x2y3z4 ",
+        data_quality_issue: true,
+        original_stored_hostname: "ABC-1X2Y3Z4 | Jane Doe",
+      },
     });
   });
 
@@ -100,11 +106,17 @@ describe("DUPLICATE_TL", () => {
 
   it("keeps the count of all rows while listing only known organisations", () => {
     const [row] = duplicateThreatLocker([tl({ organization_name: null }), tl(), tl({ organization_name: "Other" })]);
-    expect(row?.details).toMatchObject({ count: 3, organizations: ["Example Client", "Other"], tl_org_name: "Example Client" });
+    expect(row?.details).toMatchObject({
+      count: 3,
+      organizations: ["Example Client", "Other"],
+      tl_org_name: "Example Client",
+    });
   });
 
   it("uses the full first label, so names sharing 15 characters are not duplicates", () => {
-    expect(duplicateThreatLocker([tl({ hostname: "ABC-5CG1234XYZ99" }), tl({ hostname: "ABC-5CG1234XYZ98" })])).toEqual([]);
+    expect(duplicateThreatLocker([tl({ hostname: "ABC-5CG1234XYZ99" }), tl({ hostname: "ABC-5CG1234XYZ98" })])).toEqual(
+      [],
+    );
   });
 });
 
@@ -139,8 +151,13 @@ describe("SITE_MISMATCH", () => {
   });
 
   it("matches on the 15-character key", () => {
-    const rows = siteMismatch([ninja({ hostname: "ABC-5CG1234XYZ9", organization_name: "Other" })], [tl({ hostname: "ABC-5CG1234XYZ99" })]);
-    expect(rows.map((row) => row.details)).toMatchObject([{ hostname_base: "abc-5cg1234xyz9", tl_hostname: "ABC-5CG1234XYZ99" }]);
+    const rows = siteMismatch(
+      [ninja({ hostname: "ABC-5CG1234XYZ9", organization_name: "Other" })],
+      [tl({ hostname: "ABC-5CG1234XYZ99" })],
+    );
+    expect(rows.map((row) => row.details)).toMatchObject([
+      { hostname_base: "abc-5cg1234xyz9", tl_hostname: "ABC-5CG1234XYZ99" },
+    ]);
   });
 
   it("cannot compare a device whose organisation is unknown", () => {
@@ -176,7 +193,11 @@ describe("SPARE_MISMATCH", () => {
   });
 
   it("leaves devices kept in ES Spare alone: they stay in ThreatLocker on purpose", () => {
-    const spare = ninja({ display_name: "ABC-1X2Y3Z4 | SPARE - was Jane Doe (at ES)", location_name: "ES Spare", billable_status_name: "spare" });
+    const spare = ninja({
+      display_name: "ABC-1X2Y3Z4 | SPARE - was Jane Doe (at ES)",
+      location_name: "ES Spare",
+      billable_status_name: "spare",
+    });
     expect(spareMismatch([spare], [tl()])).toEqual([]);
   });
 
@@ -185,12 +206,22 @@ describe("SPARE_MISMATCH", () => {
   });
 
   it("matches a NetBIOS-fallback spare on the 15-character key", () => {
-    const rows = spareMismatch([ninja({ hostname: "ABC-5CG1234XYZ9", location_name: "Spares" })], [tl({ hostname: "ABC-5CG1234XYZ99" })]);
-    expect(rows).toMatchObject([{ hostname: "ABC-5CG1234XYZ99", details: { hostname_base: "abc-5cg1234xyz9", ninja_hostname: "ABC-5CG1234XYZ9" } }]);
+    const rows = spareMismatch(
+      [ninja({ hostname: "ABC-5CG1234XYZ9", location_name: "Spares" })],
+      [tl({ hostname: "ABC-5CG1234XYZ99" })],
+    );
+    expect(rows).toMatchObject([
+      {
+        hostname: "ABC-5CG1234XYZ99",
+        details: { hostname_base: "abc-5cg1234xyz9", ninja_hostname: "ABC-5CG1234XYZ9" },
+      },
+    ]);
   });
 
   it("does not strip | on the ThreatLocker side, so a `HOST | user` row matches nothing", () => {
-    expect(spareMismatch([ninja({ location_name: "Spares" })], [tl({ hostname: "ABC-1X2Y3Z4 | Jane Doe" })])).toEqual([]);
+    expect(spareMismatch([ninja({ location_name: "Spares" })], [tl({ hostname: "ABC-1X2Y3Z4 | Jane Doe" })])).toEqual(
+      [],
+    );
   });
 });
 
@@ -244,7 +275,12 @@ describe("DISPLAY_NAME_MISMATCH", () => {
   });
 
   it("pairs on the full key: a NetBIOS-fallback device is not compared", () => {
-    expect(displayNameMismatch([ninja({ hostname: "ABC-5CG1234XYZ9", display_name: "" })], [tl({ hostname: "ABC-5CG1234XYZ99" })])).toEqual([]);
+    expect(
+      displayNameMismatch(
+        [ninja({ hostname: "ABC-5CG1234XYZ9", display_name: "" })],
+        [tl({ hostname: "ABC-5CG1234XYZ99" })],
+      ),
+    ).toEqual([]);
   });
 
   it("reports each ThreatLocker duplicate's pair", () => {

@@ -24,7 +24,9 @@ describe("Entra ID settings", () => {
 
   it("refuses half a configuration, a multi-tenant issuer and a malformed role map", () => {
     expect(() => entraSettings({ AUTH_MICROSOFT_ENTRA_ID_ID: "client" })).toThrow(/together/);
-    expect(() => entraSettings({ ...complete, AUTH_MICROSOFT_ENTRA_ID_ISSUER: "https://login.microsoftonline.com/common/v2.0" })).toThrow(/tenant/);
+    expect(() =>
+      entraSettings({ ...complete, AUTH_MICROSOFT_ENTRA_ID_ISSUER: "https://login.microsoftonline.com/common/v2.0" }),
+    ).toThrow(/tenant/);
     expect(() => parseRoleClaims("owner=x")).toThrow(/VD_ENTRA_ROLE_MAP/);
     expect(() => parseRoleClaims("admin")).toThrow(/VD_ENTRA_ROLE_MAP/);
   });

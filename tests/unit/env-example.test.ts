@@ -16,7 +16,15 @@ function variablesSet(): Record<string, string> {
 describe(".env.example copied as it is to .env.local", () => {
   it("keeps the zero-setup demo: no database, secret, public URL or organisation list of its own", () => {
     const set = variablesSet();
-    for (const name of ["DATABASE_URL", "MIGRATION_DATABASE_URL", "AUTH_SECRET", "AUTH_URL", "VD_ALLOWED_ORIGINS", "VD_INTERNAL_ORGANIZATIONS", "HOST"]) {
+    for (const name of [
+      "DATABASE_URL",
+      "MIGRATION_DATABASE_URL",
+      "AUTH_SECRET",
+      "AUTH_URL",
+      "VD_ALLOWED_ORIGINS",
+      "VD_INTERNAL_ORGANIZATIONS",
+      "HOST",
+    ]) {
       expect(set, name).not.toHaveProperty(name);
     }
   });

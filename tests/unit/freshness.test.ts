@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freshnessOf, latestMatchingDate, vendorStatuses, type VendorDayCount } from "@/lib/inventory/freshness";
+import { freshnessOf, latestMatchingDate, type VendorDayCount, vendorStatuses } from "@/lib/inventory/freshness";
 
 const vendors = ["Ninja", "ThreatLocker"];
 const day = (date: string, ninja: number, threatlocker: number): VendorDayCount[] => [
@@ -9,17 +9,23 @@ const day = (date: string, ninja: number, threatlocker: number): VendorDayCount[
 
 describe("latestMatchingDate", () => {
   it("is the newest date on which both vendors have rows", () => {
-    expect(latestMatchingDate([...day("2026-11-20", 700, 400), ...day("2026-11-21", 710, 405)], vendors)).toBe("2026-11-21");
+    expect(latestMatchingDate([...day("2026-11-20", 700, 400), ...day("2026-11-21", 710, 405)], vendors)).toBe(
+      "2026-11-21",
+    );
   });
 
   it("skips a newest date where one vendor has no rows yet", () => {
-    expect(latestMatchingDate([...day("2026-11-20", 700, 400), ...day("2026-11-21", 710, 0)], vendors)).toBe("2026-11-20");
+    expect(latestMatchingDate([...day("2026-11-20", 700, 400), ...day("2026-11-21", 710, 0)], vendors)).toBe(
+      "2026-11-20",
+    );
   });
 
   it("looks back at most 7 days from the newest data", () => {
     const counts = [...day("2026-11-10", 700, 400), ...day("2026-11-18", 700, 0)];
     expect(latestMatchingDate(counts, vendors)).toBeNull();
-    expect(latestMatchingDate([...day("2026-11-11", 700, 400), ...day("2026-11-18", 700, 0)], vendors)).toBe("2026-11-11");
+    expect(latestMatchingDate([...day("2026-11-11", 700, 400), ...day("2026-11-18", 700, 0)], vendors)).toBe(
+      "2026-11-11",
+    );
   });
 
   it("is null without data", () => {
@@ -38,9 +44,22 @@ describe("freshnessOf", () => {
 
 describe("vendorStatuses", () => {
   it("flags a vendor that fell under half of its previous date", () => {
-    const [ninja, threatlocker] = vendorStatuses([...day("2026-11-20", 700, 400), ...day("2026-11-21", 690, 150)], vendors);
-    expect(ninja).toMatchObject({ latestDate: "2026-11-21", devices: 690, countDropped: false, missingOnNewestDate: false });
-    expect(threatlocker).toMatchObject({ latestDate: "2026-11-21", devices: 150, previousDevices: 400, countDropped: true });
+    const [ninja, threatlocker] = vendorStatuses(
+      [...day("2026-11-20", 700, 400), ...day("2026-11-21", 690, 150)],
+      vendors,
+    );
+    expect(ninja).toMatchObject({
+      latestDate: "2026-11-21",
+      devices: 690,
+      countDropped: false,
+      missingOnNewestDate: false,
+    });
+    expect(threatlocker).toMatchObject({
+      latestDate: "2026-11-21",
+      devices: 150,
+      previousDevices: 400,
+      countDropped: true,
+    });
   });
 
   it("does not flag a drop to exactly half", () => {

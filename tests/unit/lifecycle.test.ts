@@ -24,7 +24,10 @@ describe("deriveLifecycle", () => {
   });
 
   it("verified: a later report no longer has it", () => {
-    expect(lifecycle({ resolvedReportDate: "2026-11-23", presentOnReport: false })).toEqual({ status: "verified", regressed: false });
+    expect(lifecycle({ resolvedReportDate: "2026-11-23", presentOnReport: false })).toEqual({
+      status: "verified",
+      regressed: false,
+    });
   });
 
   it("regressed: a report after the resolution still has it, shown as open and flagged", () => {
@@ -32,7 +35,10 @@ describe("deriveLifecycle", () => {
   });
 
   it("regressed then cleared without a new resolution is verified by the old resolution", () => {
-    expect(lifecycle({ resolvedReportDate: "2026-11-20", presentOnReport: false })).toEqual({ status: "verified", regressed: false });
+    expect(lifecycle({ resolvedReportDate: "2026-11-20", presentOnReport: false })).toEqual({
+      status: "verified",
+      regressed: false,
+    });
   });
 
   it("resolving again after a regression resolves it", () => {
@@ -40,8 +46,14 @@ describe("deriveLifecycle", () => {
   });
 
   it("looking at a past report: a resolution made later does not count yet", () => {
-    expect(lifecycle({ reportDate: "2026-11-20", resolvedReportDate: "2026-11-24" })).toEqual({ status: "open", regressed: false });
-    expect(lifecycle({ reportDate: "2026-11-20", resolvedReportDate: "2026-11-24", presentOnReport: false })).toEqual({ status: "cleared", regressed: false });
+    expect(lifecycle({ reportDate: "2026-11-20", resolvedReportDate: "2026-11-24" })).toEqual({
+      status: "open",
+      regressed: false,
+    });
+    expect(lifecycle({ reportDate: "2026-11-20", resolvedReportDate: "2026-11-24", presentOnReport: false })).toEqual({
+      status: "cleared",
+      regressed: false,
+    });
   });
 
   it("snoozed until a date in the future", () => {
@@ -54,10 +66,16 @@ describe("deriveLifecycle", () => {
   });
 
   it("a snoozed variance that leaves the report is cleared", () => {
-    expect(lifecycle({ snoozedUntil: "2026-12-02", presentOnReport: false })).toEqual({ status: "cleared", regressed: false });
+    expect(lifecycle({ snoozedUntil: "2026-12-02", presentOnReport: false })).toEqual({
+      status: "cleared",
+      regressed: false,
+    });
   });
 
   it("a regressed variance can be snoozed and keeps its flag", () => {
-    expect(lifecycle({ resolvedReportDate: "2026-11-20", snoozedUntil: "2026-12-02" })).toEqual({ status: "snoozed", regressed: true });
+    expect(lifecycle({ resolvedReportDate: "2026-11-20", snoozedUntil: "2026-12-02" })).toEqual({
+      status: "snoozed",
+      regressed: true,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { negotiateLocale } from "@/lib/locale";
 import { formatterFor } from "@/lib/format";
+import { negotiateLocale } from "@/lib/locale";
 
 describe("negotiateLocale", () => {
   it("takes the most preferred locale Intl supports", () => {
@@ -20,7 +20,17 @@ describe("negotiateLocale", () => {
   });
 
   it("falls back to en-US for a wildcard, garbage, a huge header or none", () => {
-    for (const header of ["*", "", null, undefined, ";;;,,,=q", "de;q=abc", "12345-!!", "not a locale at all", `de,${"x".repeat(10_000)}`]) {
+    for (const header of [
+      "*",
+      "",
+      null,
+      undefined,
+      ";;;,,,=q",
+      "de;q=abc",
+      "12345-!!",
+      "not a locale at all",
+      `de,${"x".repeat(10_000)}`,
+    ]) {
       expect(negotiateLocale(header)).toBe("en-US");
     }
   });

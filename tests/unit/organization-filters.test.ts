@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { organizationPath, organizationsHref, parseOrganizationFilters, sortDirectionOf, sortHref } from "@/lib/organizations/organization-filters";
+import {
+  organizationPath,
+  organizationsHref,
+  parseOrganizationFilters,
+  sortDirectionOf,
+  sortHref,
+} from "@/lib/organizations/organization-filters";
 
 describe("organisation list URL state", () => {
   it("defaults to every organisation by name", () => {
@@ -10,13 +16,21 @@ describe("organisation list URL state", () => {
   });
 
   it("reads search, sort, direction and the internal toggle, first value of a repeated one", () => {
-    const filters = parseOrganizationFilters({ q: ["  acme ", "other"], sort: "spare", dir: "asc", internal: "exclude" });
+    const filters = parseOrganizationFilters({
+      q: ["  acme ", "other"],
+      sort: "spare",
+      dir: "asc",
+      internal: "exclude",
+    });
     expect(filters).toEqual({ q: "acme", sort: "spare", dir: "asc", internal: "exclude" });
     expect(organizationsHref(filters)).toBe("/organizations?q=acme&sort=spare&dir=asc&internal=exclude");
   });
 
   it("falls back to defaults for hand-edited values", () => {
-    expect(parseOrganizationFilters({ q: "x".repeat(300), sort: "drop table", dir: "up", internal: "1" })).toEqual({ sort: "name", internal: "include" });
+    expect(parseOrganizationFilters({ q: "x".repeat(300), sort: "drop table", dir: "up", internal: "1" })).toEqual({
+      sort: "name",
+      internal: "include",
+    });
     expect(parseOrganizationFilters({ q: "   " })).toEqual({ sort: "name", internal: "include" });
   });
 
@@ -25,7 +39,9 @@ describe("organisation list URL state", () => {
     expect(sortHref(byName, "open")).toBe("/organizations?sort=open");
     expect(sortHref(parseOrganizationFilters({ sort: "open" }), "open")).toBe("/organizations?sort=open&dir=asc");
     expect(sortHref(byName, "name")).toBe("/organizations?dir=desc");
-    expect(sortHref(parseOrganizationFilters({ q: "acme", internal: "exclude" }), "ninja")).toBe("/organizations?q=acme&sort=ninja&internal=exclude");
+    expect(sortHref(parseOrganizationFilters({ q: "acme", internal: "exclude" }), "ninja")).toBe(
+      "/organizations?q=acme&sort=ninja&internal=exclude",
+    );
   });
 
   it("links an organisation by its encoded key", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { organizationMatchKey } from "@/lib/reports/organization-name";
 import { internalOrganizationKeys } from "@/lib/organizations/internal-organizations";
+import { organizationMatchKey } from "@/lib/reports/organization-name";
 
 describe("organizationMatchKey", () => {
   it.each([
@@ -40,7 +40,9 @@ describe("organizationMatchKey", () => {
 
 describe("internalOrganizationKeys", () => {
   it("reads a comma-separated list in normalised form", () => {
-    expect(internalOrganizationKeys(" Enterprise Solutions LLC ,Internal Infrastructure,, ")).toEqual(new Set(["enterprise solutions", "internal infrastructure"]));
+    expect(internalOrganizationKeys(" Enterprise Solutions LLC ,Internal Infrastructure,, ")).toEqual(
+      new Set(["enterprise solutions", "internal infrastructure"]),
+    );
   });
 
   it("is empty when unset", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { formatDuration, formatterFor } from "@/lib/format";
 import { collectionFailures, trustworthyReportDates } from "@/lib/inventory/collection-failures";
 import type { VendorDayCount } from "@/lib/inventory/freshness";
 import { median } from "@/lib/reports/median";
 import { overviewHref, parseOverviewSearch } from "@/lib/reports/trend-window";
 import { ageBand } from "@/lib/reports/variance-ageing";
-import { formatDuration, formatterFor } from "@/lib/format";
 
 const VENDORS = ["Ninja", "ThreatLocker"];
 const day = (date: string, ninja: number, threatlocker: number): VendorDayCount[] => [
@@ -13,7 +13,12 @@ const day = (date: string, ninja: number, threatlocker: number): VendorDayCount[
 ];
 
 describe("collectionFailures", () => {
-  const counts = [...day("2026-11-01", 700, 400), ...day("2026-11-02", 0, 401), ...day("2026-11-03", 702, 150), ...day("2026-11-04", 701, 402)];
+  const counts = [
+    ...day("2026-11-01", 700, 400),
+    ...day("2026-11-02", 0, 401),
+    ...day("2026-11-03", 702, 150),
+    ...day("2026-11-04", 701, 402),
+  ];
 
   it("names a vendor without rows while another has some, and a count under half its last good date", () => {
     expect(collectionFailures(counts, VENDORS)).toEqual([

@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { assertCan, can, ForbiddenError, type Permission } from "@/lib/auth/permissions";
-import { ROLES, type Actor, type Role } from "@/lib/auth/roles";
+import { type Actor, ROLES, type Role } from "@/lib/auth/roles";
 
-const actor = (role: Role): Actor => ({ id: "00000000-0000-0000-0000-000000000000", email: `${role}@x.test`, name: role, role });
+const actor = (role: Role): Actor => ({
+  id: "00000000-0000-0000-0000-000000000000",
+  email: `${role}@x.test`,
+  name: role,
+  role,
+});
 
 const expected: Record<Permission, Role[]> = {
   "dashboard:read": ["technician", "manager", "admin"],

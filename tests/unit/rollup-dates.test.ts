@@ -1,13 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { RECHECKED_DAYS, datesToCheck } from "@/lib/reports/rollups/rollup-refresh";
 import { rollupRecheckMs } from "@/lib/reports/rollups/recheck-memo";
+import { datesToCheck, RECHECKED_DAYS } from "@/lib/reports/rollups/rollup-refresh";
 
 describe("datesToCheck", () => {
-  const computed = new Set(["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06", "2026-11-07", "2026-11-08", "2026-11-09", "2026-11-10"]);
+  const computed = new Set([
+    "2026-11-01",
+    "2026-11-02",
+    "2026-11-03",
+    "2026-11-04",
+    "2026-11-05",
+    "2026-11-06",
+    "2026-11-07",
+    "2026-11-08",
+    "2026-11-09",
+    "2026-11-10",
+  ]);
 
   it("fingerprints the newest dates of the window even when computed, and leaves older computed dates settled", () => {
     expect(RECHECKED_DAYS).toBe(7);
-    expect(datesToCheck("2026-11-01", "2026-11-10", computed, [])).toEqual(["2026-11-04", "2026-11-05", "2026-11-06", "2026-11-07", "2026-11-08", "2026-11-09", "2026-11-10"]);
+    expect(datesToCheck("2026-11-01", "2026-11-10", computed, [])).toEqual([
+      "2026-11-04",
+      "2026-11-05",
+      "2026-11-06",
+      "2026-11-07",
+      "2026-11-08",
+      "2026-11-09",
+      "2026-11-10",
+    ]);
   });
 
   it("checks a settled date that got new rows, and any date never computed", () => {
@@ -31,7 +50,13 @@ describe("datesToCheck", () => {
 
   it("skips a newest date fingerprinted moments ago unless rows were inserted on it or it was never computed", () => {
     const trusted = new Set(["2026-11-08", "2026-11-09", "2026-11-10", "2026-11-11"]);
-    expect(datesToCheck("2026-11-01", "2026-11-11", computed, ["2026-11-09"], trusted)).toEqual(["2026-11-05", "2026-11-06", "2026-11-07", "2026-11-09", "2026-11-11"]);
+    expect(datesToCheck("2026-11-01", "2026-11-11", computed, ["2026-11-09"], trusted)).toEqual([
+      "2026-11-05",
+      "2026-11-06",
+      "2026-11-07",
+      "2026-11-09",
+      "2026-11-11",
+    ]);
   });
 });
 

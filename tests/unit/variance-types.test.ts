@@ -7,8 +7,8 @@ import {
 } from "@/lib/demo/cross-vendor-checks";
 import {
   KNOWN_VARIANCE_TYPES,
-  parseVarianceDetails,
   type ParsedDetails,
+  parseVarianceDetails,
   typeLabel,
   varianceTypeDefinition,
 } from "@/lib/variances/types/registry";
@@ -65,7 +65,10 @@ const EXAMPLES = {
 
 type KnownType = keyof typeof EXAMPLES;
 
-function expectKind<K extends ParsedDetails["kind"]>(parsed: ParsedDetails, kind: K): Extract<ParsedDetails, { kind: K }> {
+function expectKind<K extends ParsedDetails["kind"]>(
+  parsed: ParsedDetails,
+  kind: K,
+): Extract<ParsedDetails, { kind: K }> {
   expect(parsed.kind, JSON.stringify(parsed)).toBe(kind);
   return parsed as Extract<ParsedDetails, { kind: K }>;
 }
@@ -179,7 +182,9 @@ describe("§5's example details", () => {
 
   it("DISPLAY_NAME_MISMATCH", () => {
     const parsed = known("DISPLAY_NAME_MISMATCH", EXAMPLES.DISPLAY_NAME_MISMATCH, "abc-1x2y3z4");
-    expect(parsed.summary).toBe("Ninja: 'ABC-1X2Y3Z4 | SPARE - was Jane Doe (at ES)' · ThreatLocker: 'ABC-1X2Y3Z4 | Jane Doe'");
+    expect(parsed.summary).toBe(
+      "Ninja: 'ABC-1X2Y3Z4 | SPARE - was Jane Doe (at ES)' · ThreatLocker: 'ABC-1X2Y3Z4 | Jane Doe'",
+    );
     expect(parsed.organization).toBe("Example Client");
     expect(parsed.fields).toEqual([
       { label: "Ninja display name", value: "ABC-1X2Y3Z4 | SPARE - was Jane Doe (at ES)" },
@@ -193,11 +198,15 @@ describe("§5's example details", () => {
 
   it("DISPLAY_NAME_MISMATCH with a display name missing on one side", () => {
     const details = { ...EXAMPLES.DISPLAY_NAME_MISMATCH, ninja_display_name: null };
-    expect(known("DISPLAY_NAME_MISMATCH", details).summary).toBe("Ninja: no display name · ThreatLocker: 'ABC-1X2Y3Z4 | Jane Doe'");
+    expect(known("DISPLAY_NAME_MISMATCH", details).summary).toBe(
+      "Ninja: no display name · ThreatLocker: 'ABC-1X2Y3Z4 | Jane Doe'",
+    );
   });
 
   it("tolerates keys upstream adds later", () => {
-    expect(known("SPARE_MISMATCH", { ...EXAMPLES.SPARE_MISMATCH, added_later: 1 }).summary).toContain("Billed as spare");
+    expect(known("SPARE_MISMATCH", { ...EXAMPLES.SPARE_MISMATCH, added_later: 1 }).summary).toContain(
+      "Billed as spare",
+    );
   });
 });
 
@@ -280,8 +289,12 @@ describe("organisation precedence: tl_org_name > ninja_org_name > tl_org > ninja
   });
 
   it("applies to known types too", () => {
-    expect(known("SPARE_MISMATCH", { ...EXAMPLES.SPARE_MISMATCH, tl_org_name: null }).organization).toBe("Example Client, LLC");
-    expect(known("SITE_MISMATCH", { ...EXAMPLES.SITE_MISMATCH, tl_org: null, ninja_org: null }).organization).toBe("Unknown");
+    expect(known("SPARE_MISMATCH", { ...EXAMPLES.SPARE_MISMATCH, tl_org_name: null }).organization).toBe(
+      "Example Client, LLC",
+    );
+    expect(known("SITE_MISMATCH", { ...EXAMPLES.SITE_MISMATCH, tl_org: null, ninja_org: null }).organization).toBe(
+      "Unknown",
+    );
   });
 });
 
@@ -316,13 +329,28 @@ describe("hostile values", () => {
 
   it("keeps a summary on one line", () => {
     const details = { ...EXAMPLES.DISPLAY_NAME_MISMATCH, ninja_display_name: "ABC\n| Jane\r\n\tDoe\u202E" };
-    expect(known("DISPLAY_NAME_MISMATCH", details).summary).toBe("Ninja: 'ABC | Jane Doe' · ThreatLocker: 'ABC-1X2Y3Z4 | Jane Doe'");
+    expect(known("DISPLAY_NAME_MISMATCH", details).summary).toBe(
+      "Ninja: 'ABC | Jane Doe' · ThreatLocker: 'ABC-1X2Y3Z4 | Jane Doe'",
+    );
   });
 
   it("never throws, whatever JSON details is", () => {
     let deep: unknown = "bottom";
     for (let i = 0; i < 10_000; i++) deep = { next: deep };
-    const values: unknown[] = [null, undefined, "", "text", 0, -1.5, true, [], [1, [2, [3]]], {}, deep, Array(100_000).fill({ a: 1 })];
+    const values: unknown[] = [
+      null,
+      undefined,
+      "",
+      "text",
+      0,
+      -1.5,
+      true,
+      [],
+      [1, [2, [3]]],
+      {},
+      deep,
+      Array(100_000).fill({ a: 1 }),
+    ];
     for (const type of [...KNOWN_VARIANCE_TYPES, "UNKNOWN_TYPE"]) {
       for (const details of values) {
         const parsed = parseVarianceDetails(type, details, "h");
@@ -334,7 +362,12 @@ describe("hostile values", () => {
   });
 
   it("renders non-object details generically", () => {
-    expect(parseVarianceDetails("NEW", null, "h")).toEqual({ kind: "unknown_type", summary: "No details", organization: "Unknown", fields: [] });
+    expect(parseVarianceDetails("NEW", null, "h")).toEqual({
+      kind: "unknown_type",
+      summary: "No details",
+      organization: "Unknown",
+      fields: [],
+    });
     expect(parseVarianceDetails("NEW", 42, "h").fields).toEqual([{ label: "details", value: 42 }]);
     expect(parseVarianceDetails("NEW", ["a", "b"], "h").fields).toEqual([{ label: "details", value: ["a", "b"] }]);
     expect(parseVarianceDetails("NEW", [1, { a: null }], "h").summary).toBe("[1, {a: null}]");
@@ -389,9 +422,15 @@ describe("the demo's cross-vendor checks and the registry agree", () => {
     expect(new Set(exceptions.map((row) => row.type))).toEqual(new Set(KNOWN_VARIANCE_TYPES));
   });
 
-  it.each(exceptions.map((row) => [row.type, row.hostname, row] as const))("%s %s parses as known", (_type, _hostname, row) => {
-    const parsed = expectKind(parseVarianceDetails(row.type, JSON.parse(JSON.stringify(row.details)), row.hostname), "known");
-    expect(parsed.summary).not.toBe("");
-    expect(parsed.fields.length).toBeGreaterThan(0);
-  });
+  it.each(exceptions.map((row) => [row.type, row.hostname, row] as const))(
+    "%s %s parses as known",
+    (_type, _hostname, row) => {
+      const parsed = expectKind(
+        parseVarianceDetails(row.type, JSON.parse(JSON.stringify(row.details)), row.hostname),
+        "known",
+      );
+      expect(parsed.summary).not.toBe("");
+      expect(parsed.fields.length).toBeGreaterThan(0);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { toVarianceView } from "@/lib/variances/variance-view";
 import type { VarianceRow } from "@/lib/variances/variance-rows";
+import { toVarianceView } from "@/lib/variances/variance-view";
 
 const spareDetails = (organization: string) => ({
   hostname_base: "abc-1x2y3z4",
@@ -44,7 +44,12 @@ describe("toVarianceView", () => {
     expect(after.organization).toBe("Globex");
     expect(after.lifecycle).toEqual(before.lifecycle);
     expect(after.lifecycle).toEqual({ status: "open", regressed: true });
-    expect([after.type, after.key, after.version, after.assigneeId]).toEqual([before.type, before.key, before.version, before.assigneeId]);
+    expect([after.type, after.key, after.version, after.assigneeId]).toEqual([
+      before.type,
+      before.key,
+      before.version,
+      before.assigneeId,
+    ]);
   });
 
   it("counts days open from first to last seen", () => {
@@ -54,7 +59,11 @@ describe("toVarianceView", () => {
   it("parses an exceptions row's details once, and a re-created row (a new id) again", () => {
     const first = toVarianceView(row("Initech"), "2026-11-24", "2026-11-25");
     expect(toVarianceView(row("Initech"), "2026-11-24", "2026-11-25").parsed).toBe(first.parsed);
-    const recreated = toVarianceView({ ...row("Initech"), rowId: "row-recreated", details: spareDetails("Umbrella") }, "2026-11-24", "2026-11-25");
+    const recreated = toVarianceView(
+      { ...row("Initech"), rowId: "row-recreated", details: spareDetails("Umbrella") },
+      "2026-11-24",
+      "2026-11-25",
+    );
     expect(recreated.parsed).not.toBe(first.parsed);
     expect(recreated.organization).toBe("Umbrella");
   });

@@ -1,10 +1,20 @@
+import { OverviewTrendCharts } from "@/components/overview/overview-trend-charts";
 import type { Actor } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/prisma";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { getOverviewTrends } from "@/lib/reports/overview-trends";
 import type { TrendWindow } from "@/lib/reports/trend-window";
-import { OverviewTrendCharts } from "@/components/overview/overview-trend-charts";
 
-export async function TrendsSection({ actor, reportDate, window, today }: { actor: Actor; reportDate: ReportDate; window: TrendWindow; today: ReportDate }) {
+export async function TrendsSection({
+  actor,
+  reportDate,
+  window,
+  today,
+}: {
+  actor: Actor;
+  reportDate: ReportDate;
+  window: TrendWindow;
+  today: ReportDate;
+}) {
   return <OverviewTrendCharts trends={await getOverviewTrends(getPrisma(), actor, reportDate, window, today)} />;
 }

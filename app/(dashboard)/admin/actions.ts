@@ -1,8 +1,14 @@
 "use server";
 
-import { commandAction } from "@/lib/actions/command-action";
 import { createAccount } from "@/lib/accounts/create-account";
-import { changeAccountRole, removeAccount, resetAccountPassword, revokeAccountSessions, setAccountDisabled } from "@/lib/accounts/update-account";
+import {
+  changeAccountRole,
+  removeAccount,
+  resetAccountPassword,
+  revokeAccountSessions,
+  setAccountDisabled,
+} from "@/lib/accounts/update-account";
+import { commandAction } from "@/lib/actions/command-action";
 
 // The account list, and the header of every page (a changed role changes the navigation).
 const accounts = { path: "/", type: "layout" } as const;

@@ -3,7 +3,8 @@ import { forbidden } from "next/navigation";
 import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 
-const tabClass = "rounded-md px-3 py-1.5 text-sm font-medium text-gray-700 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800";
+const tabClass =
+  "rounded-md px-3 py-1.5 text-sm font-medium text-gray-700 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
+import { TechnicianTable } from "@/components/team/technician-table";
+import { UnassignedList } from "@/components/team/unassigned-list";
 import { requireActor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
 import { todayUtc } from "@/lib/inventory/report-date";
 import { getTeamReport } from "@/lib/reports/team-report";
 import { requestFormat } from "@/lib/request-format";
-import { TechnicianTable } from "@/components/team/technician-table";
-import { UnassignedList } from "@/components/team/unassigned-list";
 import { loadDataHealth } from "../load-data-health";
 
 export const metadata: Metadata = { title: "Team" };
@@ -20,7 +20,9 @@ export default async function TeamPage() {
     return (
       <section className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700">
         <h1 className="text-lg font-semibold">No report to show yet</h1>
-        <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">No date in the newest week of data has rows from both Ninja and ThreatLocker.</p>
+        <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
+          No date in the newest week of data has rows from both Ninja and ThreatLocker.
+        </p>
       </section>
     );
   }
@@ -30,15 +32,20 @@ export default async function TeamPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Team</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          Open work on the report of <time dateTime={reportDate}>{format.reportDate(reportDate)}</time>; resolutions by report date.
+          Open work on the report of <time dateTime={reportDate}>{format.reportDate(reportDate)}</time>; resolutions by
+          report date.
         </p>
       </div>
       <section aria-labelledby="technicians-heading" className={cardClass}>
-        <h2 id="technicians-heading" className="mb-3 text-lg font-semibold">Technicians</h2>
+        <h2 id="technicians-heading" className="mb-3 text-lg font-semibold">
+          Technicians
+        </h2>
         <TechnicianTable rows={team.technicians} />
       </section>
       <section aria-labelledby="unassigned-heading" className={cardClass}>
-        <h2 id="unassigned-heading" className="mb-3 text-lg font-semibold">Unassigned open variances</h2>
+        <h2 id="unassigned-heading" className="mb-3 text-lg font-semibold">
+          Unassigned open variances
+        </h2>
         <UnassignedList unassigned={team.unassigned} />
       </section>
     </div>

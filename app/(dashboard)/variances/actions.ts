@@ -1,14 +1,14 @@
 "use server";
 
 import { commandAction } from "@/lib/actions/command-action";
-import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
-import { reopenVariance } from "@/lib/variances/commands/reopen-variance";
-import { assignVariance, assignVarianceToMe } from "@/lib/variances/commands/assign-variance";
 import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
-import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
-import { bulkResolveVariances } from "@/lib/variances/commands/bulk-resolve-variances";
+import { assignVariance, assignVarianceToMe } from "@/lib/variances/commands/assign-variance";
 import { bulkAssignVariances } from "@/lib/variances/commands/bulk-assign-variances";
+import { bulkResolveVariances } from "@/lib/variances/commands/bulk-resolve-variances";
 import { bulkSnoozeVariances } from "@/lib/variances/commands/bulk-snooze-variances";
+import { reopenVariance } from "@/lib/variances/commands/reopen-variance";
+import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
+import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
 import { matchingVariances } from "@/lib/variances/matching-variances";
 
 // The queue and every variance page show triage state.

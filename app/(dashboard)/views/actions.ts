@@ -1,8 +1,8 @@
 "use server";
 
 import { commandAction } from "@/lib/actions/command-action";
-import { saveView } from "@/lib/views/save-view";
 import { deleteView } from "@/lib/views/delete-view";
+import { saveView } from "@/lib/views/save-view";
 import { clearDefaultView, setDefaultView } from "@/lib/views/set-default-view";
 
 // Views are listed wherever the queue is, and the default decides where it opens.

@@ -1,5 +1,5 @@
-import { getPrisma } from "@/lib/db/prisma";
 import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
+import { getPrisma } from "@/lib/db/prisma";
 import { getReportStatus } from "@/lib/inventory/report-status";
 
 export const dynamic = "force-dynamic";
@@ -16,8 +16,12 @@ export async function GET() {
     });
   } catch (error) {
     // While the database is down every open page asks each second: one line each, not a stack.
-    if (isDatabaseUnreachable(error)) console.error(`health check: database unreachable (${(error as Error).message.trim().split("\n").at(-1)})`);
+    if (isDatabaseUnreachable(error))
+      console.error(`health check: database unreachable (${(error as Error).message.trim().split("\n").at(-1)})`);
     else console.error("health check failed", error);
-    return Response.json({ status: "unavailable", database: "down", reason: "The database did not answer." }, { status: 503 });
+    return Response.json(
+      { status: "unavailable", database: "down", reason: "The database did not answer." },
+      { status: 503 },
+    );
   }
 }

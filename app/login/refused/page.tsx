@@ -15,7 +15,11 @@ const explanations: Record<SsoRefusal, string> = {
 const reasonSchema = z.enum(Object.keys(explanations) as [SsoRefusal, ...SsoRefusal[]]).catch("unknown_account");
 
 /** Where a refused Entra ID sign-in lands: what happened and whom to ask, never a stack trace. */
-export default async function SignInRefusedPage({ searchParams }: { searchParams: Promise<{ reason?: string | string[] }> }) {
+export default async function SignInRefusedPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ reason?: string | string[] }>;
+}) {
   const reason = reasonSchema.parse([(await searchParams).reason].flat()[0]);
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
@@ -25,9 +29,13 @@ export default async function SignInRefusedPage({ searchParams }: { searchParams
           {explanations[reason]}
         </p>
         <p className="mt-3 text-sm text-gray-600 dark:text-gray-400">
-          Ask a dashboard admin to add or enable your account (Admin → Users), then sign in again. The attempt has been recorded.
+          Ask a dashboard admin to add or enable your account (Admin → Users), then sign in again. The attempt has been
+          recorded.
         </p>
-        <Link href="/login" className="mt-6 inline-block text-sm font-medium text-blue-700 underline dark:text-blue-300">
+        <Link
+          href="/login"
+          className="mt-6 inline-block text-sm font-medium text-blue-700 underline dark:text-blue-300"
+        >
           Back to sign-in
         </Link>
       </div>

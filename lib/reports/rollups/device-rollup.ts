@@ -1,9 +1,9 @@
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { ORGANIZATION_NAME_SQL } from "../organization-devices";
 import { markChecked, recentlyChecked } from "./recheck-memo";
-import { datesToCheck, inDateBatches, recomputeStaleDates, type RecomputeDates } from "./rollup-refresh";
+import { datesToCheck, inDateBatches, type RecomputeDates, recomputeStaleDates } from "./rollup-refresh";
 
 /** Rows per vendor on a date, as device_snapshot holds them now. */
 export interface VendorIdDayCount {
@@ -107,11 +107,22 @@ const recomputeDates: RecomputeDates = (tx, dates) => tx.$executeRaw`
 export async function refreshDeviceRollup(db: Database, from: ReportDate, to: ReportDate): Promise<VendorIdDayCount[]> {
   const { stored, inserted, first } = await storedState(db, from, to);
   if (!first || first > to) return [];
-  const checked = datesToCheck(first > from ? first : from, to, new Set(stored.map((row) => row.date)), inserted, recentlyChecked(ROLLUP));
+  const checked = datesToCheck(
+    first > from ? first : from,
+    to,
+    new Set(stored.map((row) => row.date)),
+    inserted,
+    recentlyChecked(ROLLUP),
+  );
   // Marked before the check, so the requests that arrive meanwhile trust it rather than repeat it.
   markChecked(ROLLUP, checked);
   const fresh = await inDateBatches(checked, (batch) => fingerprintDates(db, batch));
-  await recomputeStaleDates(db, ROLLUP, fresh.filter((row) => row.stale).map((row) => row.date), recomputeDates);
+  await recomputeStaleDates(
+    db,
+    ROLLUP,
+    fresh.filter((row) => row.stale).map((row) => row.date),
+    recomputeDates,
+  );
   const isChecked = new Set(checked);
   return [...stored.filter((row) => !isChecked.has(row.date)), ...fresh]
     .flatMap((row) => (row.devices === null ? [] : [{ date: row.date, vendorId: row.vendor_id, devices: row.devices }]))

@@ -37,7 +37,9 @@ export function datesToCheck(
   const dates = Array.from({ length: daysBetween(from, to) + 1 }, (_, offset) => addDays(from, offset));
   const recentFrom = addDays(to, -(RECHECKED_DAYS - 1));
   const inserted = new Set(insertedSince);
-  return dates.filter((date) => (date >= recentFrom && !trusted.has(date)) || !computed.has(date) || inserted.has(date));
+  return dates.filter(
+    (date) => (date >= recentFrom && !trusted.has(date)) || !computed.has(date) || inserted.has(date),
+  );
 }
 
 /**
@@ -45,9 +47,13 @@ export function datesToCheck(
  * first fill every date of the window is checked, and one statement over a year of rows at
  * 25,000 devices per vendor would outlast the statement timeout.
  */
-export async function inDateBatches<T>(dates: readonly ReportDate[], read: (batch: ReportDate[]) => Promise<T[]>): Promise<T[]> {
+export async function inDateBatches<T>(
+  dates: readonly ReportDate[],
+  read: (batch: ReportDate[]) => Promise<T[]>,
+): Promise<T[]> {
   const results: T[] = [];
-  for (let start = 0; start < dates.length; start += ROLLUP_BATCH_DATES) results.push(...(await read(dates.slice(start, start + ROLLUP_BATCH_DATES))));
+  for (let start = 0; start < dates.length; start += ROLLUP_BATCH_DATES)
+    results.push(...(await read(dates.slice(start, start + ROLLUP_BATCH_DATES))));
   return results;
 }
 
@@ -59,7 +65,12 @@ export type RecomputeDates = (tx: Pick<Database, "$executeRaw">, dates: ReportDa
  * the same figures (each recompute reads every row of its dates in one statement, so its
  * result and the fingerprint stored with it come from one snapshot of the upstream rows).
  */
-export async function recomputeStaleDates(db: Database, rollup: string, stale: readonly ReportDate[], recompute: RecomputeDates): Promise<void> {
+export async function recomputeStaleDates(
+  db: Database,
+  rollup: string,
+  stale: readonly ReportDate[],
+  recompute: RecomputeDates,
+): Promise<void> {
   const dates = [...new Set(stale)].sort();
   for (let start = 0; start < dates.length; start += ROLLUP_BATCH_DATES) {
     const batch = dates.slice(start, start + ROLLUP_BATCH_DATES);

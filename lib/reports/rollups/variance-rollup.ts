@@ -1,9 +1,9 @@
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { VARIANCE_KEY_SQL } from "@/lib/variances/variance-key-sql";
 import { markChecked, recentlyChecked, unlessRefreshedWithin } from "./recheck-memo";
-import { datesToCheck, inDateBatches, recomputeStaleDates, type RecomputeDates } from "./rollup-refresh";
+import { datesToCheck, inDateBatches, type RecomputeDates, recomputeStaleDates } from "./rollup-refresh";
 
 const ROLLUP = "variance_count";
 
@@ -18,14 +18,17 @@ const EXCEPTION_TYPES = Prisma.sql`
     UNION ALL
     SELECT (SELECT min(e.type) FROM exceptions e WHERE e.type > types.type) FROM types WHERE types.type IS NOT NULL
   )`;
-const ofDates = (dates: ReportDate[]) => Prisma.sql`e.type = ANY(ARRAY(SELECT type FROM types WHERE type IS NOT NULL)) AND e.date_found = ANY(${dates}::date[])`;
+const ofDates = (dates: ReportDate[]) =>
+  Prisma.sql`e.type = ANY(ARRAY(SELECT type FROM types WHERE type IS NOT NULL)) AND e.date_found = ANY(${dates}::date[])`;
 
 /** The dates of the window computed before, and those that got rows after their last refresh. */
 async function storedState(db: Database, from: ReportDate, to: ReportDate) {
   const [stored, [watermark]] = await Promise.all([
     db.$queryRaw<{ date: string }[]>`
       SELECT date_found::text AS date FROM variance_dashboard.variance_rollup_state WHERE date_found BETWEEN ${from}::date AND ${to}::date`,
-    db.$queryRaw<{ max_id: bigint | null }[]>`SELECT max(max_id) AS max_id FROM variance_dashboard.variance_rollup_state`,
+    db.$queryRaw<
+      { max_id: bigint | null }[]
+    >`SELECT max(max_id) AS max_id FROM variance_dashboard.variance_rollup_state`,
   ]);
   // The watermark goes in as a value, so the planner sees how few ids lie above it and walks the primary key.
   const inserted =

@@ -1,14 +1,14 @@
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/audit-events";
+import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
+import { parseCommandInput, writtenText } from "@/lib/commands/command-input";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction, refuseWhenBusy } from "@/lib/db/transaction";
-import type { Actor } from "@/lib/auth/roles";
-import { assertCan } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/audit-events";
 import type { ReportDate } from "@/lib/inventory/report-date";
-import { varianceSubjectId, type VarianceId } from "../variance-key";
-import { parseCommandInput, writtenText } from "@/lib/commands/command-input";
-import { varianceIdShape } from "./variance-input";
 import { NOTE_MAX_LENGTH } from "../triage-limits";
+import { type VarianceId, varianceSubjectId } from "../variance-key";
+import { varianceIdShape } from "./variance-input";
 import { findVariances, reportDateBound, varianceNotFound } from "./variance-report-date";
 import { appendNote } from "./write-through";
 

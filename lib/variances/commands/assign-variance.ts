@@ -1,24 +1,36 @@
 import { z } from "zod";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Database } from "@/lib/db/prisma";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { invalidInput, parseCommandInput } from "@/lib/commands/command-input";
-import { expectedVersionShape, varianceIdShape } from "./variance-input";
+import type { Database } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { runTriageCommand, type TriageCommand, type TriageResult } from "./triage-pipeline";
+import { expectedVersionShape, varianceIdShape } from "./variance-input";
 import { writeAssignee } from "./write-through";
 
 export const assigneeUserIdSchema = z
-  .uuid({ error: (issue) => (issue.input === undefined ? "This field is required (null to unassign)." : "Give the assignee's user id, or null to unassign.") })
+  .uuid({
+    error: (issue) =>
+      issue.input === undefined
+        ? "This field is required (null to unassign)."
+        : "Give the assignee's user id, or null to unassign.",
+  })
   .nullable();
 
-const assignInputSchema = z.strictObject({ ...varianceIdShape, ...expectedVersionShape, assigneeUserId: assigneeUserIdSchema });
+const assignInputSchema = z.strictObject({
+  ...varianceIdShape,
+  ...expectedVersionShape,
+  assigneeUserId: assigneeUserIdSchema,
+});
 const assignToMeInputSchema = z.strictObject({ ...varianceIdShape, ...expectedVersionShape });
 export type AssignVarianceInput = z.input<typeof assignInputSchema>;
 export type AssignVarianceToMeInput = z.input<typeof assignToMeInputSchema>;
 
 async function activeUser(tx: Prisma.TransactionClient, id: string) {
-  const user = await tx.users.findFirst({ where: { id, disabled_at: null }, select: { id: true, email: true, name: true } });
+  const user = await tx.users.findFirst({
+    where: { id, disabled_at: null },
+    select: { id: true, email: true, name: true },
+  });
   if (!user) throw invalidInput({ assigneeUserId: ["Work can only be assigned to an active user."] });
   return user;
 }

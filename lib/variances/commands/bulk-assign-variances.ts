@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { Database } from "@/lib/db/prisma";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { parseCommandInput } from "@/lib/commands/command-input";
-import { bulkVariancesShape } from "./variance-input";
-import { runBulkTriageCommand, type BulkResult } from "./bulk-triage-pipeline";
+import type { Database } from "@/lib/db/prisma";
 import { assigneeUserIdSchema, assignment } from "./assign-variance";
+import { type BulkResult, runBulkTriageCommand } from "./bulk-triage-pipeline";
+import { bulkVariancesShape } from "./variance-input";
 
 const bulkAssignInputSchema = z.strictObject({ ...bulkVariancesShape, assigneeUserId: assigneeUserIdSchema });
 export type BulkAssignVariancesInput = z.input<typeof bulkAssignInputSchema>;

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { Database } from "@/lib/db/prisma";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { parseCommandInput } from "@/lib/commands/command-input";
-import { bulkVariancesShape } from "./variance-input";
-import { runBulkTriageCommand, type BulkResult } from "./bulk-triage-pipeline";
+import type { Database } from "@/lib/db/prisma";
+import { type BulkResult, runBulkTriageCommand } from "./bulk-triage-pipeline";
 import { resolution, resolutionNoteSchema } from "./resolve-variance";
+import { bulkVariancesShape } from "./variance-input";
 
 const bulkResolveInputSchema = z.strictObject({ ...bulkVariancesShape, note: resolutionNoteSchema });
 export type BulkResolveVariancesInput = z.input<typeof bulkResolveInputSchema>;

@@ -1,7 +1,7 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction, refuseWhenBusy } from "@/lib/db/transaction";
-import type { Actor } from "@/lib/auth/roles";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VarianceId } from "../variance-key";
 import { lockVariances, varianceIdKey } from "./lock-variances";
 import { applyTriageCommand, type TriageCommand } from "./triage-pipeline";
@@ -43,7 +43,9 @@ export async function runBulkTriageCommand(
         if (unique.has(varianceIdKey({ type, key }))) skipped.push({ type, key, reason: "listed twice" });
         else unique.set(varianceIdKey({ type, key }), { type, key });
       }
-      const locked = new Map((await lockVariances(tx, [...unique.values()], bound)).map((variance) => [varianceIdKey(variance), variance]));
+      const locked = new Map(
+        (await lockVariances(tx, [...unique.values()], bound)).map((variance) => [varianceIdKey(variance), variance]),
+      );
       let changed = 0;
       for (const [id, { type, key }] of unique) {
         const variance = locked.get(id);
@@ -61,7 +63,9 @@ export async function runBulkTriageCommand(
       }
       // A skipped variance nobody had triaged got its row only to be locked: a skip writes nothing.
       if (skipped.length > 0) {
-        await tx.variance_triage.deleteMany({ where: { version: 0, OR: skipped.map(({ type, key }) => ({ variance_type: type, variance_key: key })) } });
+        await tx.variance_triage.deleteMany({
+          where: { version: 0, OR: skipped.map(({ type, key }) => ({ variance_type: type, variance_key: key })) },
+        });
       }
       return { changed, skipped };
     },

@@ -8,5 +8,8 @@ const formatChangeTime = (at: Date) => `${at.toISOString().slice(0, 16).replace(
 export function assertExpectedVersion({ triage }: LockedVariance, expectedVersion: number): void {
   if (triage.version === expectedVersion) return;
   const who = triage.updated_by?.name ?? "someone";
-  throw new CommandError("stale", `Changed by ${who} at ${formatChangeTime(triage.updated_at)} — reload to see the change.`);
+  throw new CommandError(
+    "stale",
+    `Changed by ${who} at ${formatChangeTime(triage.updated_at)} — reload to see the change.`,
+  );
 }

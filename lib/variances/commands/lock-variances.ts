@@ -2,7 +2,7 @@ import type { Prisma, variance_triage } from "@/lib/generated/prisma/client";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import type { VarianceId } from "../variance-key";
 import { TRIAGE_SELECT } from "./triage-state";
-import { findVariances, type FoundVariance } from "./variance-report-date";
+import { type FoundVariance, findVariances } from "./variance-report-date";
 
 /** A variance whose triage row this transaction holds FOR UPDATE, as it was before the command. */
 export interface LockedVariance extends FoundVariance {
@@ -19,7 +19,11 @@ export const varianceIdKey = ({ type, key }: VarianceId) => JSON.stringify([type
  * creator of the same row makes the INSERT wait, and the SELECT then sees its commit.
  * Missing variances are left out; the result is sorted by (type, key).
  */
-export async function lockVariances(tx: Prisma.TransactionClient, ids: readonly VarianceId[], bound: ReportDate | null): Promise<LockedVariance[]> {
+export async function lockVariances(
+  tx: Prisma.TransactionClient,
+  ids: readonly VarianceId[],
+  bound: ReportDate | null,
+): Promise<LockedVariance[]> {
   const found = await findVariances(tx, ids, bound);
   if (found.length === 0) return [];
   const types = found.map((variance) => variance.type);

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { Database } from "@/lib/db/prisma";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { parseCommandInput } from "@/lib/commands/command-input";
-import { expectedVersionShape, varianceIdShape } from "./variance-input";
-import { reportDateOf } from "./triage-state";
+import type { Database } from "@/lib/db/prisma";
 import { runTriageCommand, type TriageCommand, type TriageResult } from "./triage-pipeline";
+import { reportDateOf } from "./triage-state";
+import { expectedVersionShape, varianceIdShape } from "./variance-input";
 import { clearResolution } from "./write-through";
 
 const reopenInputSchema = z.strictObject({ ...varianceIdShape, ...expectedVersionShape });
@@ -18,7 +18,9 @@ const reopening: TriageCommand = {
   // The resolution was written onto the rows of the date it was made on, which a regressed
   // variance's current report date no longer is.
   writeThrough: (tx, { type, key, triage }) =>
-    triage.resolved_report_date ? clearResolution(tx, { type, key }, reportDateOf(triage.resolved_report_date)) : Promise.resolve(0),
+    triage.resolved_report_date
+      ? clearResolution(tx, { type, key }, reportDateOf(triage.resolved_report_date))
+      : Promise.resolve(0),
 };
 
 export async function reopenVariance(db: Database, actor: Actor, rawInput: unknown): Promise<TriageResult> {

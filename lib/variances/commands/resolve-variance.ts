@@ -1,12 +1,12 @@
 import { z } from "zod";
-import type { Database } from "@/lib/db/prisma";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { parseCommandInput, writtenText } from "@/lib/commands/command-input";
-import { expectedVersionShape, varianceIdShape } from "./variance-input";
+import type { Database } from "@/lib/db/prisma";
 import { NOTE_MAX_LENGTH } from "../triage-limits";
-import { dateColumn, holdsResolution } from "./triage-state";
 import { runTriageCommand, type TriageCommand, type TriageResult } from "./triage-pipeline";
+import { dateColumn, holdsResolution } from "./triage-state";
+import { expectedVersionShape, varianceIdShape } from "./variance-input";
 import { writeResolution } from "./write-through";
 
 export const resolutionNoteSchema = writtenText("a resolution note", NOTE_MAX_LENGTH);

@@ -1,17 +1,19 @@
 import { z } from "zod";
-import type { Database } from "@/lib/db/prisma";
-import type { Actor } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
+import { parseCommandInput, requiredOr, writtenText } from "@/lib/commands/command-input";
+import type { Database } from "@/lib/db/prisma";
 import { addDays, todayUtc } from "@/lib/inventory/report-date";
 import { SNOOZE_DAYS } from "../lifecycle";
-import { parseCommandInput, requiredOr, writtenText } from "@/lib/commands/command-input";
-import { expectedVersionShape, varianceIdShape } from "./variance-input";
 import { SNOOZE_REASON_MAX_LENGTH } from "../triage-limits";
-import { dateColumn, holdsResolution } from "./triage-state";
 import { runTriageCommand, type TriageCommand, type TriageResult } from "./triage-pipeline";
+import { dateColumn, holdsResolution } from "./triage-state";
+import { expectedVersionShape, varianceIdShape } from "./variance-input";
 
 export const snoozeShape = {
-  days: z.literal(SNOOZE_DAYS, { error: requiredOr(`Snooze for ${SNOOZE_DAYS.slice(0, -1).join(", ")} or ${SNOOZE_DAYS.at(-1)} days.`) }),
+  days: z.literal(SNOOZE_DAYS, {
+    error: requiredOr(`Snooze for ${SNOOZE_DAYS.slice(0, -1).join(", ")} or ${SNOOZE_DAYS.at(-1)} days.`),
+  }),
   reason: writtenText("a reason for the snooze", SNOOZE_REASON_MAX_LENGTH),
 };
 

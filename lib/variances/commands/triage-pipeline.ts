@@ -1,14 +1,14 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAuditEvent } from "@/lib/audit/audit-events";
+import type { Actor } from "@/lib/auth/roles";
+import { CommandError } from "@/lib/commands/command-error";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction, refuseWhenBusy } from "@/lib/db/transaction";
-import type { Actor } from "@/lib/auth/roles";
-import { recordAuditEvent } from "@/lib/audit/audit-events";
-import { CommandError } from "@/lib/commands/command-error";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportDate } from "@/lib/inventory/report-date";
-import { varianceSubjectId, type VarianceId } from "../variance-key";
+import { type VarianceId, varianceSubjectId } from "../variance-key";
 import { assertExpectedVersion } from "./expected-version";
-import { lockVariances, type LockedVariance } from "./lock-variances";
-import { TRIAGE_SELECT, triageStateOf, type TriageState } from "./triage-state";
+import { type LockedVariance, lockVariances } from "./lock-variances";
+import { TRIAGE_SELECT, type TriageState, triageStateOf } from "./triage-state";
 import { reportDateBound, varianceNotFound } from "./variance-report-date";
 
 type Tx = Prisma.TransactionClient;
@@ -58,7 +58,12 @@ export async function applyTriageCommand(
   const now = new Date();
   const updated = await tx.variance_triage.update({
     where: { variance_type_variance_key: { variance_type: variance.type, variance_key: variance.key } },
-    data: { ...command.changes(variance, actor, now), version: { increment: 1 }, updated_at: now, updated_by_user_id: actor.id },
+    data: {
+      ...command.changes(variance, actor, now),
+      version: { increment: 1 },
+      updated_at: now,
+      updated_by_user_id: actor.id,
+    },
     select: TRIAGE_SELECT,
   });
   const exceptionRows = await command.writeThrough(tx, variance, actor);

@@ -1,5 +1,5 @@
 import type { variance_triage } from "@/lib/generated/prisma/client";
-import { todayUtc, type ReportDate } from "@/lib/inventory/report-date";
+import { type ReportDate, todayUtc } from "@/lib/inventory/report-date";
 import { deriveLifecycle } from "../lifecycle";
 
 /**
@@ -41,7 +41,8 @@ export const TRIAGE_SELECT = {
 export const reportDateOf = (date: Date): ReportDate => date.toISOString().slice(0, 10);
 export const dateColumn = (date: ReportDate) => new Date(`${date}T00:00:00Z`);
 
-const optional = <T, R>(value: T | null, convert: (value: T) => R): R | null => (value === null ? null : convert(value));
+const optional = <T, R>(value: T | null, convert: (value: T) => R): R | null =>
+  value === null ? null : convert(value);
 
 export function triageStateOf(row: variance_triage): TriageState {
   return {

@@ -1,10 +1,10 @@
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Database } from "@/lib/db/prisma";
 import { CommandError } from "@/lib/commands/command-error";
-import { getReportStatus } from "@/lib/inventory/report-status";
+import type { Database } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportDate } from "@/lib/inventory/report-date";
-import { type VarianceId } from "../variance-key";
+import { getReportStatus } from "@/lib/inventory/report-status";
 import { refreshVarianceHistory } from "@/lib/reports/rollups/variance-rollup";
+import { type VarianceId } from "../variance-key";
 
 /**
  * The newest report a command may act on: the latest matching date. Later dates exist
@@ -35,7 +35,11 @@ export interface FoundVariance extends VarianceId {
  * presence rollup (index probes per variance; exceptions has no index on the key), which
  * reportDateBound brought up to date before the transaction.
  */
-export async function findVariances(tx: Prisma.TransactionClient, ids: readonly VarianceId[], bound: ReportDate | null): Promise<FoundVariance[]> {
+export async function findVariances(
+  tx: Prisma.TransactionClient,
+  ids: readonly VarianceId[],
+  bound: ReportDate | null,
+): Promise<FoundVariance[]> {
   if (ids.length === 0) return [];
   return tx.$queryRaw<FoundVariance[]>`
     SELECT p.variance_type AS type, p.variance_key AS key, (${reportDateSql(bound, Prisma.raw("p.date_found"))})::text AS "reportDate"

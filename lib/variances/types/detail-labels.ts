@@ -1,5 +1,5 @@
-import type { DetailField } from "@/lib/variances/types/variance-type-definition";
 import { toFieldValue } from "@/lib/variances/types/json-display";
+import type { DetailField } from "@/lib/variances/types/variance-type-definition";
 
 /**
  * One plain-words label per upstream `details` key, shared by every type so the same key

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { VarianceTypeDefinition } from "@/lib/variances/types/variance-type-definition";
 import { labelledFields } from "@/lib/variances/types/detail-labels";
 import { quotedOrNone, vendorComparison } from "@/lib/variances/types/display-text";
 import { organizationOf } from "@/lib/variances/types/organization";
+import type { VarianceTypeDefinition } from "@/lib/variances/types/variance-type-definition";
 
 const displayNameMismatchDetailsSchema = z.looseObject({
   tl_hostname: z.string(),

@@ -47,4 +47,5 @@ export function inParentheses(text: string | null): string {
 }
 
 /** The two vendors side by side, as the queue shows a disagreement. */
-export const vendorComparison = (ninja: string, threatlocker: string) => `Ninja: ${ninja} · ThreatLocker: ${threatlocker}`;
+export const vendorComparison = (ninja: string, threatlocker: string) =>
+  `Ninja: ${ninja} · ThreatLocker: ${threatlocker}`;

@@ -1,5 +1,5 @@
-import type { DetailField } from "@/lib/variances/types/variance-type-definition";
 import { clipText, FIELD_TEXT_LIMIT, inlineText, truncateFieldText } from "@/lib/variances/types/display-text";
+import type { DetailField } from "@/lib/variances/types/variance-type-definition";
 
 /**
  * Turning any JSON value into readable text, for `details` the registry cannot read with a
@@ -94,7 +94,9 @@ export function rawDetailFields(details: unknown): DetailField[] {
 /** The first few `key=value` pairs of `details`, on one line, for a row no schema describes. */
 export function rawDetailsSummary(details: unknown): string {
   if (!isJsonObject(details)) {
-    return details === null || details === undefined ? "No details" : inlineText(describeJson(details, SUMMARY_VALUE_LIMIT));
+    return details === null || details === undefined
+      ? "No details"
+      : inlineText(describeJson(details, SUMMARY_VALUE_LIMIT));
   }
   const pairs = Object.entries(details).slice(0, SUMMARY_PAIRS);
   if (pairs.length === 0) return "No details";

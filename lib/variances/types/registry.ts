@@ -1,13 +1,13 @@
 import type { z } from "zod";
-import type { DetailField, VarianceTypeDefinition } from "@/lib/variances/types/variance-type-definition";
 import { displayNameMismatch } from "@/lib/variances/types/display-name-mismatch";
-import { duplicateTl } from "@/lib/variances/types/duplicate-tl";
 import { inlineText } from "@/lib/variances/types/display-text";
+import { duplicateTl } from "@/lib/variances/types/duplicate-tl";
 import { rawDetailFields, rawDetailsSummary } from "@/lib/variances/types/json-display";
 import { missingNinja } from "@/lib/variances/types/missing-ninja";
 import { organizationLabel, organizationOf } from "@/lib/variances/types/organization";
 import { siteMismatch } from "@/lib/variances/types/site-mismatch";
 import { spareMismatch } from "@/lib/variances/types/spare-mismatch";
+import type { DetailField, VarianceTypeDefinition } from "@/lib/variances/types/variance-type-definition";
 
 export type { DetailField, VarianceTypeDefinition };
 
@@ -15,14 +15,34 @@ export type { DetailField, VarianceTypeDefinition };
 type AnyVarianceTypeDefinition = VarianceTypeDefinition<any>;
 
 export type ParsedDetails =
-  | { kind: "known"; definition: AnyVarianceTypeDefinition; details: unknown; summary: string; organization: string; fields: DetailField[] }
+  | {
+      kind: "known";
+      definition: AnyVarianceTypeDefinition;
+      details: unknown;
+      summary: string;
+      organization: string;
+      fields: DetailField[];
+    }
   /** A known type whose details do not match its schema: shown with an "unexpected data" marker. */
-  | { kind: "unexpected"; definition: AnyVarianceTypeDefinition; summary: string; organization: string; fields: DetailField[]; issues: string[] }
+  | {
+      kind: "unexpected";
+      definition: AnyVarianceTypeDefinition;
+      summary: string;
+      organization: string;
+      fields: DetailField[];
+      issues: string[];
+    }
   /** A type the registry does not know: rendered generically (§5: never fail on it). */
   | { kind: "unknown_type"; summary: string; organization: string; fields: DetailField[] };
 
 /** The five upstream types, in the order the upstream job runs its checks (reference §5). */
-const DEFINITIONS: readonly AnyVarianceTypeDefinition[] = [missingNinja, duplicateTl, siteMismatch, spareMismatch, displayNameMismatch];
+const DEFINITIONS: readonly AnyVarianceTypeDefinition[] = [
+  missingNinja,
+  duplicateTl,
+  siteMismatch,
+  spareMismatch,
+  displayNameMismatch,
+];
 
 // A Map, not an object literal, so a type named "constructor" or "__proto__" is simply unknown.
 const BY_TYPE = new Map(DEFINITIONS.map((definition) => [definition.type, definition]));

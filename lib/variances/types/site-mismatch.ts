@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { VarianceTypeDefinition } from "@/lib/variances/types/variance-type-definition";
 import { labelledFields } from "@/lib/variances/types/detail-labels";
 import { inParentheses, quotedOrNone, vendorComparison } from "@/lib/variances/types/display-text";
 import { organizationOf } from "@/lib/variances/types/organization";
+import type { VarianceTypeDefinition } from "@/lib/variances/types/variance-type-definition";
 
 // This type names its organisation keys tl_org/ninja_org, unlike the others (§5).
 const siteMismatchDetailsSchema = z.looseObject({
@@ -32,5 +32,13 @@ export const siteMismatch: VarianceTypeDefinition<SiteMismatchDetails> = {
     vendorComparison(placement(details.ninja_site, details.ninja_org), placement(details.tl_site, details.tl_org)),
   organization: organizationOf,
   fields: (details) =>
-    labelledFields(details, ["ninja_hostname", "tl_hostname", "ninja_site", "tl_site", "ninja_org", "tl_org", "hostname_base"]),
+    labelledFields(details, [
+      "ninja_hostname",
+      "tl_hostname",
+      "ninja_site",
+      "tl_site",
+      "ninja_org",
+      "tl_org",
+      "hostname_base",
+    ]),
 };

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { VarianceTypeDefinition } from "@/lib/variances/types/variance-type-definition";
 import { labelledFields } from "@/lib/variances/types/detail-labels";
 import { inParentheses } from "@/lib/variances/types/display-text";
 import { organizationOf } from "@/lib/variances/types/organization";
+import type { VarianceTypeDefinition } from "@/lib/variances/types/variance-type-definition";
 
 const spareMismatchDetailsSchema = z.looseObject({
   hostname_base: z.string(),
@@ -31,5 +31,12 @@ export const spareMismatch: VarianceTypeDefinition<SpareMismatchDetails> = {
   organization: organizationOf,
   // tl_site is always null (ThreatLocker has no sites); `note` is the same sentence on every row.
   fields: (details) =>
-    labelledFields(details, ["ninja_hostname", "tl_hostname", "ninja_billing_status", "ninja_site", "ninja_org_name", "tl_org_name"]),
+    labelledFields(details, [
+      "ninja_hostname",
+      "tl_hostname",
+      "ninja_billing_status",
+      "ninja_site",
+      "ninja_org_name",
+      "tl_org_name",
+    ]),
 };

@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
+import { AuditEntries } from "@/components/admin/audit-entries";
+import { AuditFilterForm } from "@/components/admin/audit-filter-form";
+import { Pagination } from "@/components/ui/pagination";
+import { type AuditFilters, listAuditEvents, parseAuditFilters } from "@/lib/audit/audit-log";
 import { requireActor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
-import { listAuditEvents, parseAuditFilters, type AuditFilters } from "@/lib/audit/audit-log";
 import { requestFormat } from "@/lib/request-format";
 import type { SearchParams } from "@/lib/url-params";
-import { AuditFilterForm } from "@/components/admin/audit-filter-form";
-import { AuditEntries } from "@/components/admin/audit-entries";
-import { Pagination } from "@/components/ui/pagination";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 const hrefFor = (filters: AuditFilters, page: number) => {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries({ ...filters, page })) if (value !== undefined && !(name === "page" && value === 1)) params.set(name, String(value));
+  for (const [name, value] of Object.entries({ ...filters, page }))
+    if (value !== undefined && !(name === "page" && value === 1)) params.set(name, String(value));
   const query = params.toString();
   return `/admin/audit${query ? `?${query}` : ""}`;
 };
@@ -27,7 +28,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          Every sign-in, account change and triage command, append-only. {format.count(log.total)} event{log.total === 1 ? "" : "s"} match.
+          Every sign-in, account change and triage command, append-only. {format.count(log.total)} event
+          {log.total === 1 ? "" : "s"} match.
         </p>
       </div>
       <AuditFilterForm filters={filters} actions={log.actions} />

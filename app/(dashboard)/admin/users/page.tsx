@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/auth/actor";
-import { getPrisma } from "@/lib/db/prisma";
-import { listAccounts } from "@/lib/accounts/list-accounts";
-import { entraSettings } from "@/lib/auth/entra-settings";
 import { AccountList } from "@/components/admin/account-list";
 import { CreateAccountForm } from "@/components/admin/create-account-form";
+import { listAccounts } from "@/lib/accounts/list-accounts";
+import { requireActor } from "@/lib/auth/actor";
+import { entraSettings } from "@/lib/auth/entra-settings";
+import { getPrisma } from "@/lib/db/prisma";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -16,7 +16,10 @@ export default async function UsersPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          Who may sign in, and as what. {entraSettings() ? "Invite staff by email to sign in with Microsoft Entra ID; " : "Microsoft Entra ID sign-in is not configured; "}
+          Who may sign in, and as what.{" "}
+          {entraSettings()
+            ? "Invite staff by email to sign in with Microsoft Entra ID; "
+            : "Microsoft Entra ID sign-in is not configured; "}
           local accounts with a password are for break-glass access.
         </p>
       </div>

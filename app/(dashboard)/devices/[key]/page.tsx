@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireActor } from "@/lib/auth/actor";
-import { getPrisma } from "@/lib/db/prisma";
-import { getDeviceDetail, DEVICE_PRESENCE_DAYS } from "@/lib/inventory/device-detail";
-import { devicePath } from "@/lib/inventory/device-path";
-import { requestFormat } from "@/lib/request-format";
-import { PresenceStrip } from "@/components/variances/presence-strip";
+import { DeviceVariances } from "@/components/devices/device-variances";
 import { TruncatedBadge } from "@/components/devices/truncated-badge";
 import { VendorSnapshotCard } from "@/components/devices/vendor-snapshot-card";
-import { DeviceVariances } from "@/components/devices/device-variances";
+import { PresenceStrip } from "@/components/variances/presence-strip";
+import { requireActor } from "@/lib/auth/actor";
+import { getPrisma } from "@/lib/db/prisma";
+import { DEVICE_PRESENCE_DAYS, getDeviceDetail } from "@/lib/inventory/device-detail";
+import { devicePath } from "@/lib/inventory/device-path";
+import { requestFormat } from "@/lib/request-format";
 
 interface Params {
   key: string;
@@ -39,8 +39,12 @@ export default async function DevicePage({ params }: { params: Promise<Params> }
         {detail.truncated && <TruncatedBadge />}
       </header>
       {detail.longerKeys.length > 0 && (
-        <p role="note" className="rounded bg-orange-50 px-3 py-2 text-sm wrap-anywhere text-orange-950 dark:bg-orange-950 dark:text-orange-100">
-          This is 15 characters long, the NetBIOS limit: Ninja may have cut the name short. ThreatLocker lists longer names that start with it:{" "}
+        <p
+          role="note"
+          className="rounded bg-orange-50 px-3 py-2 text-sm wrap-anywhere text-orange-950 dark:bg-orange-950 dark:text-orange-100"
+        >
+          This is 15 characters long, the NetBIOS limit: Ninja may have cut the name short. ThreatLocker lists longer
+          names that start with it:{" "}
           {detail.longerKeys.map((longer, index) => (
             <span key={longer}>
               {index > 0 && ", "}
@@ -54,7 +58,9 @@ export default async function DevicePage({ params }: { params: Promise<Params> }
       )}
 
       <section className={sectionClass} aria-labelledby="in-each-tool">
-        <h2 id="in-each-tool" className="font-semibold">In each tool</h2>
+        <h2 id="in-each-tool" className="font-semibold">
+          In each tool
+        </h2>
         <p className="text-xs text-gray-600 dark:text-gray-400">Each vendor&apos;s newest snapshot.</p>
         <div className="mt-3 grid gap-4 md:grid-cols-2">
           {detail.vendors.map((snapshot) => (
@@ -64,7 +70,9 @@ export default async function DevicePage({ params }: { params: Promise<Params> }
       </section>
 
       <section className={sectionClass} aria-labelledby="presence">
-        <h2 id="presence" className="font-semibold">Days seen, last {DEVICE_PRESENCE_DAYS} days</h2>
+        <h2 id="presence" className="font-semibold">
+          Days seen, last {DEVICE_PRESENCE_DAYS} days
+        </h2>
         <div className="mt-3 space-y-3">
           {detail.presence.map((vendor) => (
             <div key={vendor.vendor} data-testid={`presence-${vendor.vendor}`}>
@@ -76,14 +84,22 @@ export default async function DevicePage({ params }: { params: Promise<Params> }
       </section>
 
       <section className={sectionClass} aria-labelledby="variances">
-        <h2 id="variances" className="font-semibold">Variances</h2>
+        <h2 id="variances" className="font-semibold">
+          Variances
+        </h2>
         <p className="text-xs text-gray-600 dark:text-gray-400">
-          {detail.reportDate ? `Status on the report of ${format.reportDate(detail.reportDate)}.` : "No report has both vendors yet, so no status can be given."}
+          {detail.reportDate
+            ? `Status on the report of ${format.reportDate(detail.reportDate)}.`
+            : "No report has both vendors yet, so no status can be given."}
         </p>
         {detail.falseMissingNinja && (
-          <p role="note" className="mt-2 rounded bg-orange-50 px-3 py-2 text-sm text-orange-950 dark:bg-orange-950 dark:text-orange-100" data-testid="false-missing-ninja">
-            Ninja does have this device, under its 15-character name: &ldquo;Missing in Ninja&rdquo; comes from the truncated name. Fix the device&apos;s DNS
-            name in Ninja rather than adding it again.
+          <p
+            role="note"
+            className="mt-2 rounded bg-orange-50 px-3 py-2 text-sm text-orange-950 dark:bg-orange-950 dark:text-orange-100"
+            data-testid="false-missing-ninja"
+          >
+            Ninja does have this device, under its 15-character name: &ldquo;Missing in Ninja&rdquo; comes from the
+            truncated name. Fix the device&apos;s DNS name in Ninja rather than adding it again.
           </p>
         )}
         <div className="mt-2">

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MergeOrganizationsForm } from "@/components/organizations/merge-organizations-form";
+import { OrganizationFiltersForm } from "@/components/organizations/organization-filters-form";
+import { OrganizationMerges } from "@/components/organizations/organization-merges";
+import { OrganizationTable } from "@/components/organizations/organization-table";
+import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/prisma";
 import { organizationsHref, parseOrganizationFilters } from "@/lib/organizations/organization-filters";
 import { getOrganizationSummary } from "@/lib/reports/organization-summary";
-import type { SearchParams } from "@/lib/url-params";
 import { requestFormat } from "@/lib/request-format";
-import { OrganizationFiltersForm } from "@/components/organizations/organization-filters-form";
-import { OrganizationTable } from "@/components/organizations/organization-table";
-import { OrganizationMerges } from "@/components/organizations/organization-merges";
-import { MergeOrganizationsForm } from "@/components/organizations/merge-organizations-form";
-import { Pagination } from "@/components/ui/pagination";
+import type { SearchParams } from "@/lib/url-params";
 
 export const metadata: Metadata = { title: "Organizations" };
 
@@ -28,7 +28,10 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
     return (
       <section className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700">
         <h1 className="text-lg font-semibold">No report to show yet</h1>
-        <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">No date in the newest week of data has rows from both Ninja and ThreatLocker, so there is nothing to compare per organisation.</p>
+        <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
+          No date in the newest week of data has rows from both Ninja and ThreatLocker, so there is nothing to compare
+          per organisation.
+        </p>
       </section>
     );
   }
@@ -44,22 +47,35 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         </p>
       </div>
       <p className="text-sm text-gray-600 dark:text-gray-400">
-        Names are matched across vendors ignoring case, punctuation and legal suffixes (LLC, Inc., Corp., Ltd…). “Spares licensed” counts devices Ninja bills
-        as spare, outside ES Spare, that ThreatLocker still has.
+        Names are matched across vendors ignoring case, punctuation and legal suffixes (LLC, Inc., Corp., Ltd…). “Spares
+        licensed” counts devices Ninja bills as spare, outside ES Spare, that ThreatLocker still has.
       </p>
       <OrganizationFiltersForm filters={filters} />
       {summary.rows.length === 0 ? (
-        <section className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700" data-testid="organizations-empty">
+        <section
+          className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700"
+          data-testid="organizations-empty"
+        >
           <h2 className="font-semibold">No organisation matches</h2>
-          <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">No organisation on this report has a name containing “{filters.q ?? ""}”{filters.internal === "exclude" ? " outside the internal ones" : ""}.</p>
-          <Link href="/organizations" className="mt-3 inline-block text-sm font-medium text-blue-700 hover:underline dark:text-blue-300">
+          <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
+            No organisation on this report has a name containing “{filters.q ?? ""}”
+            {filters.internal === "exclude" ? " outside the internal ones" : ""}.
+          </p>
+          <Link
+            href="/organizations"
+            className="mt-3 inline-block text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
+          >
             Show every organisation
           </Link>
         </section>
       ) : (
         <>
           <OrganizationTable rows={summary.rows} filters={filters} />
-          <Pagination page={summary.page} pageCount={summary.pageCount} hrefFor={(page) => organizationsHref({ ...filters, page: page > 1 ? page : undefined })} />
+          <Pagination
+            page={summary.page}
+            pageCount={summary.pageCount}
+            hrefFor={(page) => organizationsHref({ ...filters, page: page > 1 ? page : undefined })}
+          />
         </>
       )}
       <section aria-labelledby="merges-heading" className={`${sectionClass} space-y-3 break-inside-avoid`}>

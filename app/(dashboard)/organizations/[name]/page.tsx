@@ -1,18 +1,18 @@
+import { Card, Text, Title } from "@tremor/react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { Card, Text, Title } from "@tremor/react";
+import { DeviceTrendChart } from "@/components/charts/lazy-trend-charts";
+import { OpenByType } from "@/components/organizations/open-by-type";
+import { OrganizationDevices } from "@/components/organizations/organization-devices";
+import { InternalBadge, OrganizationNames } from "@/components/organizations/organization-names";
+import { OrganizationVariances } from "@/components/organizations/organization-variances";
+import { HeadlineCard } from "@/components/overview/headline-card";
 import { requireActor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
 import { organizationPath } from "@/lib/organizations/organization-filters";
 import { getOrganizationDetail, ORGANIZATION_TREND_DAYS } from "@/lib/reports/organization-detail";
 import { requestFormat } from "@/lib/request-format";
-import { HeadlineCard } from "@/components/overview/headline-card";
-import { DeviceTrendChart } from "@/components/charts/lazy-trend-charts";
-import { InternalBadge, OrganizationNames } from "@/components/organizations/organization-names";
-import { OpenByType } from "@/components/organizations/open-by-type";
-import { OrganizationDevices } from "@/components/organizations/organization-devices";
-import { OrganizationVariances } from "@/components/organizations/organization-variances";
 
 interface Params {
   name: string;
@@ -31,7 +31,8 @@ function decodedKey(name: string): string | null {
   }
 }
 
-const sectionClass = "rounded-lg border border-gray-200 bg-white p-4 break-inside-avoid dark:border-gray-800 dark:bg-gray-900";
+const sectionClass =
+  "rounded-lg border border-gray-200 bg-white p-4 break-inside-avoid dark:border-gray-800 dark:bg-gray-900";
 
 export default async function OrganizationPage({ params }: { params: Promise<Params> }) {
   const actor = await requireActor();
@@ -60,7 +61,11 @@ export default async function OrganizationPage({ params }: { params: Promise<Par
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 print:grid-cols-5">
         <HeadlineCard title="Ninja devices" value={figures.ninja} testId="organization-ninja" />
         <HeadlineCard title="ThreatLocker devices" value={figures.threatlocker} testId="organization-threatlocker" />
-        <HeadlineCard title="Difference (Ninja − ThreatLocker)" value={figures.difference} testId="organization-difference" />
+        <HeadlineCard
+          title="Difference (Ninja − ThreatLocker)"
+          value={figures.difference}
+          testId="organization-difference"
+        />
         <HeadlineCard title="Spares still licensed" value={figures.spareLicensed} testId="organization-spare" />
         <HeadlineCard title="Open variances" value={figures.openTotal} testId="organization-open" />
       </div>

@@ -1,30 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { after } from "next/server";
-import { requireActor } from "@/lib/auth/actor";
-import { getPrisma } from "@/lib/db/prisma";
-import { activeUsers } from "@/lib/auth/user-directory";
-import { getQueue } from "@/lib/variances/queue";
-import { reconcileIfStale } from "@/lib/variances/reconcile";
-import { isUnfilteredQueue, parseQueueFilters, queueQuery } from "@/lib/variances/queue-filters";
-import { requestFormat } from "@/lib/request-format";
-import { QueueFilterForm } from "@/components/variances/queue-filter-form";
-import { TypeTabs } from "@/components/variances/type-tabs";
-import { QueueWorkbench } from "@/components/variances/queue-workbench";
-import { ExportLinks } from "@/components/variances/export-links";
-import { toQueueRow } from "@/lib/variances/queue-row";
-import { can } from "@/lib/auth/permissions";
-import { Pagination } from "@/components/ui/pagination";
 import { redirect } from "next/navigation";
-import { defaultViewRedirect } from "@/lib/views/default-view";
-import { UNFILTERED_QUEUE_HREF } from "@/lib/views/saved-view";
-import { SavedViewsNav } from "@/components/views/saved-views-nav";
-import { listViews } from "@/lib/views/list-views";
+import { after } from "next/server";
+import { Pagination } from "@/components/ui/pagination";
+import { ExportLinks } from "@/components/variances/export-links";
+import { QueueFilterForm } from "@/components/variances/queue-filter-form";
+import { QueueWorkbench } from "@/components/variances/queue-workbench";
+import { TypeTabs } from "@/components/variances/type-tabs";
 import { SaveViewForm } from "@/components/views/save-view-form";
+import { SavedViewsNav } from "@/components/views/saved-views-nav";
+import { requireActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { activeUsers } from "@/lib/auth/user-directory";
+import { getPrisma } from "@/lib/db/prisma";
+import { requestFormat } from "@/lib/request-format";
+import { getQueue } from "@/lib/variances/queue";
+import { isUnfilteredQueue, parseQueueFilters, queueQuery } from "@/lib/variances/queue-filters";
+import { toQueueRow } from "@/lib/variances/queue-row";
+import { reconcileIfStale } from "@/lib/variances/reconcile";
+import { defaultViewRedirect } from "@/lib/views/default-view";
+import { listViews } from "@/lib/views/list-views";
+import { UNFILTERED_QUEUE_HREF } from "@/lib/views/saved-view";
 
 export const metadata: Metadata = { title: "Variances" };
 
-export default async function VariancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VariancesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const format = await requestFormat();
   const params = await searchParams;
@@ -34,7 +38,11 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
   if (defaultView) redirect(defaultView);
   const filters = parseQueueFilters(params);
   const query = queueQuery(filters);
-  const [queue, users, views] = await Promise.all([getQueue(db, actor, filters), activeUsers(db, actor), listViews(db, actor)]);
+  const [queue, users, views] = await Promise.all([
+    getQueue(db, actor, filters),
+    activeUsers(db, actor),
+    listViews(db, actor),
+  ]);
   // The checks may have recreated today's rows since the last visit: restore the write-through
   // after the page is sent (throttled to one run per few minutes across instances).
   after(() => reconcileIfStale(db).catch((error: unknown) => console.error("reconcile failed", error)));
@@ -43,7 +51,9 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
     return (
       <section className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700">
         <h1 className="text-lg font-semibold">No report to triage yet</h1>
-        <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">No date has rows from both Ninja and ThreatLocker, so there is nothing to compare.</p>
+        <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
+          No date has rows from both Ninja and ThreatLocker, so there is nothing to compare.
+        </p>
       </section>
     );
   }
@@ -60,7 +70,13 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
         <SavedViewsNav views={views} query={query} />
         <SaveViewForm query={query} />
       </div>
-      <QueueFilterForm filters={filters} reportDate={queue.reportDate} reportDates={queue.reportDates} organizations={queue.organizations} users={users} />
+      <QueueFilterForm
+        filters={filters}
+        reportDate={queue.reportDate}
+        reportDates={queue.reportDates}
+        organizations={queue.organizations}
+        users={users}
+      />
       <TypeTabs filters={filters} counts={queue.typeCounts} />
       <QueueWorkbench
         key={query}
@@ -70,20 +86,30 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
         canTriage={can(actor, "variances:triage")}
         users={users}
         empty={
-          <section className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700" data-testid="queue-empty">
+          <section
+            className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700"
+            data-testid="queue-empty"
+          >
             <h2 className="font-semibold">No variances match these filters</h2>
             <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
               {isUnfilteredQueue(filters)
                 ? `The report of ${format.reportDate(queue.reportDate)} has no open variances: everything is resolved, snoozed or fixed.`
                 : "Nothing on this report has that combination of type, status, assignee, organisation and hostname."}
             </p>
-            <Link href={UNFILTERED_QUEUE_HREF} className="mt-3 inline-block text-sm font-medium text-blue-700 hover:underline dark:text-blue-300">
+            <Link
+              href={UNFILTERED_QUEUE_HREF}
+              className="mt-3 inline-block text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
+            >
               Show all open variances
             </Link>
           </section>
         }
       />
-      <Pagination page={queue.page} pageCount={queue.pageCount} hrefFor={(page) => `/variances${queueQuery({ ...filters, page })}`} />
+      <Pagination
+        page={queue.page}
+        pageCount={queue.pageCount}
+        hrefFor={(page) => `/variances${queueQuery({ ...filters, page })}`}
+      />
     </div>
   );
 }

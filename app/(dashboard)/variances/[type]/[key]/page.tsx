@@ -1,22 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ActivityTimeline } from "@/components/variances/activity-timeline";
+import { DetailFields } from "@/components/variances/detail-fields";
+import { PresenceStrip } from "@/components/variances/presence-strip";
+import { StatusBadge } from "@/components/variances/status-badge";
+import { TriagePanel } from "@/components/variances/triage-panel";
+import { TypeBadge } from "@/components/variances/type-badge";
+import { VarianceNotes } from "@/components/variances/variance-notes";
+import { VendorDevices } from "@/components/variances/vendor-devices";
 import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { activeUsers } from "@/lib/auth/user-directory";
 import { getPrisma } from "@/lib/db/prisma";
-import { getVarianceDetail } from "@/lib/variances/variance-detail";
-import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
 import { devicePath } from "@/lib/inventory/device-path";
+import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
 import { requestFormat } from "@/lib/request-format";
-import { StatusBadge } from "@/components/variances/status-badge";
-import { TypeBadge } from "@/components/variances/type-badge";
-import { DetailFields } from "@/components/variances/detail-fields";
-import { PresenceStrip } from "@/components/variances/presence-strip";
-import { VendorDevices } from "@/components/variances/vendor-devices";
-import { ActivityTimeline } from "@/components/variances/activity-timeline";
-import { VarianceNotes } from "@/components/variances/variance-notes";
-import { TriagePanel } from "@/components/variances/triage-panel";
+import { getVarianceDetail } from "@/lib/variances/variance-detail";
 
 interface Params {
   type: string;
@@ -46,28 +46,44 @@ export default async function VariancePage({ params }: { params: Promise<Params>
         ← Back to the queue
       </Link>
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-all"><Link href={devicePath(view.key)} className="hover:underline" title="Open the device page">{view.hostname}</Link></h1>
+        <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-all">
+          <Link href={devicePath(view.key)} className="hover:underline" title="Open the device page">
+            {view.hostname}
+          </Link>
+        </h1>
         <TypeBadge type={view.type} />
         <StatusBadge lifecycle={view.lifecycle} />
       </header>
       <p className="text-sm wrap-anywhere text-gray-600 dark:text-gray-400">
-        {view.organization} · first seen {format.reportDate(view.firstSeen)} · last seen {format.reportDate(view.lastSeen)} · {view.daysOpen} days open
-        {view.rowsOnReport > 1 && ` · ${view.rowsOnReport} rows on the report of ${format.reportDate(detail.reportDate)}`}
+        {view.organization} · first seen {format.reportDate(view.firstSeen)} · last seen{" "}
+        {format.reportDate(view.lastSeen)} · {view.daysOpen} days open
+        {view.rowsOnReport > 1 &&
+          ` · ${view.rowsOnReport} rows on the report of ${format.reportDate(detail.reportDate)}`}
       </p>
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <section className={sectionClass} aria-labelledby="what-is-wrong">
-            <h2 id="what-is-wrong" className="font-semibold">What is wrong</h2>
+            <h2 id="what-is-wrong" className="font-semibold">
+              What is wrong
+            </h2>
             {definition && <p className="mt-1 text-sm">{definition.description}</p>}
-            <p className="mt-1 text-sm font-medium wrap-anywhere" data-testid="variance-summary">{view.summary}</p>
+            <p className="mt-1 text-sm font-medium wrap-anywhere" data-testid="variance-summary">
+              {view.summary}
+            </p>
             {view.parsed.kind === "unexpected" && (
-              <p role="status" className="mt-2 rounded bg-rose-50 px-2 py-1 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-200">
-                Unexpected data: this row&apos;s details do not have the shape this type usually has ({view.parsed.issues.join("; ")}). They are shown as stored.
+              <p
+                role="status"
+                className="mt-2 rounded bg-rose-50 px-2 py-1 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-200"
+              >
+                Unexpected data: this row&apos;s details do not have the shape this type usually has (
+                {view.parsed.issues.join("; ")}). They are shown as stored.
               </p>
             )}
             {view.parsed.kind === "unknown_type" && (
-              <p role="status" className="mt-2 text-sm text-gray-600 dark:text-gray-400">This dashboard does not know the type {view.type}; its details are shown as stored.</p>
+              <p role="status" className="mt-2 text-sm text-gray-600 dark:text-gray-400">
+                This dashboard does not know the type {view.type}; its details are shown as stored.
+              </p>
             )}
             <div className="mt-3">
               <DetailFields fields={view.parsed.fields} />
@@ -81,14 +97,18 @@ export default async function VariancePage({ params }: { params: Promise<Params>
           </section>
 
           <section className={sectionClass} aria-labelledby="devices">
-            <h2 id="devices" className="font-semibold">The device in each tool on {format.reportDate(view.lastSeen)}</h2>
+            <h2 id="devices" className="font-semibold">
+              The device in each tool on {format.reportDate(view.lastSeen)}
+            </h2>
             <div className="mt-3">
               <VendorDevices devices={detail.devices} vendors={[...DEVICE_VENDOR_NAMES]} />
             </div>
           </section>
 
           <section className={sectionClass} aria-labelledby="presence">
-            <h2 id="presence" className="font-semibold">Days it appeared</h2>
+            <h2 id="presence" className="font-semibold">
+              Days it appeared
+            </h2>
             <div className="mt-3">
               <PresenceStrip days={detail.presence} />
             </div>
@@ -98,16 +118,26 @@ export default async function VariancePage({ params }: { params: Promise<Params>
         <div className="space-y-4">
           {can(actor, "variances:triage") && (
             <TriagePanel
-              target={{ type: view.type, key: view.key, version: view.version, status: view.lifecycle.status, assigneeId: view.assigneeId }}
+              target={{
+                type: view.type,
+                key: view.key,
+                version: view.version,
+                status: view.lifecycle.status,
+                assigneeId: view.assigneeId,
+              }}
               users={await activeUsers(db, actor)}
             />
           )}
           <section className={sectionClass} aria-labelledby="notes">
-            <h2 id="notes" className="font-semibold">Notes</h2>
+            <h2 id="notes" className="font-semibold">
+              Notes
+            </h2>
             <VarianceNotes notes={detail.notes} />
           </section>
           <section className={sectionClass} aria-labelledby="activity">
-            <h2 id="activity" className="font-semibold">Activity</h2>
+            <h2 id="activity" className="font-semibold">
+              Activity
+            </h2>
             <div className="mt-3">
               <ActivityTimeline entries={detail.activity} />
             </div>
