@@ -19,6 +19,7 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
           type="email"
           autoComplete="username"
           required
+          // biome-ignore lint/a11y/noAutofocus: signing in is the page's only task; the field is its first step.
           autoFocus
           className={`mt-1 ${controlClass}`}
         />

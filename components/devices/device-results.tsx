@@ -36,7 +36,11 @@ export function DeviceResults({ result }: { result: DeviceSearchResult }) {
             </div>
             <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
               {group.rows.map((row, index) => (
-                <div key={`${row.vendor}-${index}`} className="contents">
+                <div
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a vendor can hold identical rows; the list is never reordered.
+                  key={`${row.vendor}-${index}`}
+                  className="contents"
+                >
                   <dt className="font-medium text-gray-600 dark:text-gray-400">{row.vendor}</dt>
                   <dd className="min-w-0 wrap-anywhere">
                     <span className="font-mono">{row.hostname}</span>

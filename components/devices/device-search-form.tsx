@@ -4,6 +4,7 @@ import { DEVICE_QUERY_MAX_LENGTH } from "@/lib/inventory/device-search-params";
 /** A plain GET form: the search lives in the URL and works without JavaScript. */
 export function DeviceSearchForm({ q }: { q: string | undefined }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the search landmark and still submits.
     <form
       action="/devices"
       method="get"

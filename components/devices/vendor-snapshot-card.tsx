@@ -102,6 +102,7 @@ export function VendorSnapshotCard({
       ) : (
         rows.map((row, index) => (
           <div
+            // biome-ignore lint/suspicious/noArrayIndexKey: identical snapshots are possible; the list is never reordered.
             key={index}
             className="mt-2 border-t border-gray-100 pt-2 first:border-t-0 first:pt-0 dark:border-gray-800"
             data-testid="vendor-row"

@@ -10,6 +10,7 @@ function VendorRows({ rows, vendor }: { rows: OrganizationDeviceRow[]; vendor: s
   return (
     <ul className="space-y-1">
       {rows.map((row, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: identical rows are possible; the list is never reordered.
         <li key={index}>
           <span className="break-all">{row.hostname}</span>
           <span className="block text-xs text-gray-600 [overflow-wrap:anywhere] dark:text-gray-400">

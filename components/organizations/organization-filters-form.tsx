@@ -6,6 +6,7 @@ import type { OrganizationFilters } from "@/lib/organizations/organization-filte
 export function OrganizationFiltersForm({ filters }: { filters: OrganizationFilters }) {
   const filtered = filters.q !== undefined || filters.internal !== "include";
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the search landmark and still submits.
     <form
       action="/organizations"
       method="get"

@@ -6,6 +6,7 @@ export function HeadlineSkeleton() {
     <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3">
       <SkeletonStatus label="headline figures" />
       {Array.from({ length: 9 }, (_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders, nothing but their position.
         <SkeletonBlock key={index} className="h-[7.25rem]" />
       ))}
     </div>

@@ -13,7 +13,7 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const listId = useId();
-  // Following a link closes the menu.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: following a link (a new pathname) closes the menu.
   useEffect(() => setOpen(false), [pathname]);
   const currentLabel = items.find((item) => isCurrent(item.href, pathname))?.label;
   return (

@@ -28,6 +28,7 @@ export function DatabaseUnreachable({ headingLevel = "h1" }: { headingLevel?: "h
     return false;
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one polling loop for the component's life.
   useEffect(() => {
     // Each question waits for the previous answer: an unreachable host takes the connect timeout to answer.
     let timer: ReturnType<typeof setTimeout>;
@@ -56,7 +57,7 @@ export function DatabaseUnreachable({ headingLevel = "h1" }: { headingLevel?: "h
       </Heading>
       <p className="mt-2 text-sm">{forUser}</p>
       <p className="mt-2 text-sm">
-        {forOperator.map((part, index) => (index % 2 ? <code key={index}>{part}</code> : part))}
+        {forOperator.map((part, index) => (index % 2 ? <code key={part}>{part}</code> : part))}
       </p>
       <p role="status" className="mt-3 text-sm">
         {checking

@@ -15,7 +15,11 @@ export function DetailFields({ fields }: { fields: DetailField[] }) {
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
       {fields.map((field, index) => (
-        <div key={`${field.label}-${index}`} className="contents">
+        <div
+          // biome-ignore lint/suspicious/noArrayIndexKey: a label can repeat; the list is never reordered.
+          key={`${field.label}-${index}`}
+          className="contents"
+        >
           <dt className="font-medium text-gray-600 dark:text-gray-400">{field.label}</dt>
           <dd className="min-w-0 wrap-anywhere">{display(field.value)}</dd>
         </div>

@@ -16,6 +16,7 @@ function exportHref(filters: QueueFilters, format: ExportFormat): string {
 /** Plain anchors, not next/link: a file download is no client-side navigation to prefetch. */
 export function ExportLinks({ filters }: { filters: QueueFilters }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: two links, not form fields: a fieldset would misdescribe them.
     <div className="flex gap-2" aria-label="Export this queue" role="group">
       {LINKS.map(({ format, label }) => (
         <a

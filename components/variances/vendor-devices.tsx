@@ -33,6 +33,7 @@ export function VendorDevices({ devices, vendors }: { devices: VendorDevice[]; v
               </p>
             ) : (
               matches.map((device, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: identical devices are possible; the list is never reordered.
                 <dl key={index} className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
                   {rows.map(([label, value]) => (
                     <div key={label} className="contents">

@@ -2,7 +2,7 @@ import type { Database } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { refreshVarianceHistory } from "@/lib/reports/rollups/variance-rollup";
-import { type VarianceId } from "./variance-key";
+import type { VarianceId } from "./variance-key";
 
 /** How long a variance that left the reports stays listed (as cleared, or verified). */
 export const RECENTLY_SEEN_DAYS = 30;

@@ -42,7 +42,10 @@ export async function runLoad(origin: string, steps: readonly LoadStep[], option
   const started = performance.now();
   let finished!: (result: autocannon.Result) => void;
   let failed!: (error: unknown) => void;
-  const done = new Promise<autocannon.Result>((resolve, reject) => ((finished = resolve), (failed = reject)));
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finished = resolve;
+    failed = reject;
+  });
   const instance = autocannon(
     {
       url: origin,

@@ -13,9 +13,18 @@ export function memorySampler(pid: number, everyMs = 100) {
   const timer = setInterval(sample, everyMs);
   return {
     /** Starts a new "since the mark" window; returns the memory now. */
-    mark: () => (sinceMark = sample()),
-    peakSinceMark: () => (sample(), sinceMark),
-    overallPeak: () => (sample(), overall),
+    mark: () => {
+      sinceMark = sample();
+      return sinceMark;
+    },
+    peakSinceMark: () => {
+      sample();
+      return sinceMark;
+    },
+    overallPeak: () => {
+      sample();
+      return overall;
+    },
     stop: () => clearInterval(timer),
   };
 }

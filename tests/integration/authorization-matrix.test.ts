@@ -23,7 +23,6 @@ vi.mock("@/lib/db/prisma", async (importOriginal) => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const PRINCIPALS = ["signed out", "technician", "manager", "admin", "disabled user"] as const;
-type Principal = (typeof PRINCIPALS)[number];
 
 interface Context {
   db: Database;
@@ -185,26 +184,26 @@ const MATRIX: Record<string, Entry> = {
       return { alias };
     },
   },
-  ["app/(dashboard)/session-actions.ts#signOutEverywhereAction"]: { kind: "action", allowed: EVERYONE },
-  ["app/(dashboard)/session-actions.ts#signOutAction"]: { kind: "public", why: "only clears the caller's own cookie" },
-  ["app/login/actions.ts#signInWithPassword"]: {
+  "app/(dashboard)/session-actions.ts#signOutEverywhereAction": { kind: "action", allowed: EVERYONE },
+  "app/(dashboard)/session-actions.ts#signOutAction": { kind: "public", why: "only clears the caller's own cookie" },
+  "app/login/actions.ts#signInWithPassword": {
     kind: "public",
     why: "sign-in itself; throttled and audited (sign-in-throttle.test.ts)",
   },
-  ["app/login/actions.ts#signInWithEntra"]: {
+  "app/login/actions.ts#signInWithEntra": {
     kind: "public",
     why: "hands over to Entra ID; the callback decides (sso-sign-in.test.ts)",
   },
-  ["app/api/auth/[...nextauth]/route.ts#GET"]: { kind: "public", why: "Auth.js's own endpoints" },
-  ["app/api/auth/[...nextauth]/route.ts#POST"]: { kind: "public", why: "Auth.js's own endpoints" },
-  ["app/api/health/route.ts#GET"]: {
+  "app/api/auth/[...nextauth]/route.ts#GET": { kind: "public", why: "Auth.js's own endpoints" },
+  "app/api/auth/[...nextauth]/route.ts#POST": { kind: "public", why: "Auth.js's own endpoints" },
+  "app/api/health/route.ts#GET": {
     kind: "public",
     why: "for load balancers; says only whether the database answers",
   },
-  ["app/api/exceptions/route.ts#GET"]: { kind: "route", allowed: EVERYONE, query: "?limit=5" },
-  ["app/api/exceptions/stats/route.ts#GET"]: { kind: "route", allowed: EVERYONE },
-  ["app/api/devices/summary/route.ts#GET"]: { kind: "route", allowed: EVERYONE },
-  ["app/api/variances/export/route.ts#GET"]: {
+  "app/api/exceptions/route.ts#GET": { kind: "route", allowed: EVERYONE, query: "?limit=5" },
+  "app/api/exceptions/stats/route.ts#GET": { kind: "route", allowed: EVERYONE },
+  "app/api/devices/summary/route.ts#GET": { kind: "route", allowed: EVERYONE },
+  "app/api/variances/export/route.ts#GET": {
     kind: "route",
     allowed: EVERYONE,
     query: "?format=csv&type=SPARE_MISMATCH",

@@ -83,7 +83,7 @@ describe("the least-privilege database role", () => {
 
   it("grants the listed columns a database has, and takes back the ones it no longer lists", async () => {
     await database.pool.query("ALTER TABLE device_snapshot RENAME COLUMN has_tpm TO has_tpm_before");
-    await database.pool.query("GRANT SELECT (volumes) ON device_snapshot TO " + role);
+    await database.pool.query(`GRANT SELECT (volumes) ON device_snapshot TO ${role}`);
     try {
       // An optional column gone: granting skips it instead of failing, and REVOKE ALL clears stale column grants.
       await withClient(database.ownerUrl, (client) => grantLeastPrivilege(client, role));

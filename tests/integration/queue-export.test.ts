@@ -143,7 +143,7 @@ describe("exporting the variance queue", () => {
     const [header, ...rows] = await csvRecords(download.body);
     expect(header).toEqual(HEADER);
     expect(rows.map((row) => row.slice(0, -1))).toEqual(items.map(expectedRow));
-    rows.forEach((row, index) => expect(JSON.parse(row.at(-1)!)).toEqual(items[index]!.details));
+    expect(rows.map((row) => JSON.parse(row.at(-1)!))).toEqual(items.map((item) => item.details));
 
     // The triage columns carry what people wrote.
     expect(rows).toContainEqual(expect.arrayContaining(["Tess Tech", "'- replaced the agent, see ticket 4711"]));

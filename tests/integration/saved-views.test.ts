@@ -254,7 +254,7 @@ describe("saved views", () => {
         query: ["Give the queue's query string as text."],
       });
       expect(
-        await fieldErrorsOf(() => saveView(db, tech, { name: "Bad", query: "?q=" + "x".repeat(2000) })),
+        await fieldErrorsOf(() => saveView(db, tech, { name: "Bad", query: `?q=${"x".repeat(2000)}` })),
       ).toHaveProperty("query");
       expect(
         await fieldErrorsOf(() =>

@@ -32,6 +32,7 @@ describe("secret scan", () => {
     for (const text of [
       "DATABASE_URL=postgresql://variance_dashboard_app:CHANGE_ME@localhost:5432/es_inventory_hub",
       "postgresql://dash:not-a-real-password@db.example:5433/x",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text with an interpolation is the case tested.
       "`postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/db`",
       "postgresql://app:<password>@db:5432/es_inventory_hub",
       "postgresql://postgres:x@127.0.0.1:5432/db",

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import { getReportStatus } from "@/lib/inventory/report-status";
 import { refreshVarianceHistory } from "@/lib/reports/rollups/variance-rollup";
-import { type VarianceId } from "../variance-key";
+import type { VarianceId } from "../variance-key";
 
 /**
  * The newest report a command may act on: the latest matching date. Later dates exist

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportDate } from "@/lib/inventory/report-date";
-import { type VarianceId } from "../variance-key";
+import type { VarianceId } from "../variance-key";
 import { VARIANCE_KEY_SQL } from "../variance-key-sql";
 
 /**

@@ -11,7 +11,7 @@ import type { DetailField, VarianceTypeDefinition } from "@/lib/variances/types/
 
 export type { DetailField, VarianceTypeDefinition };
 
-// `any`: each definition reads its own details type, and the registry holds all five side by side.
+// biome-ignore lint/suspicious/noExplicitAny: each definition reads its own details type; the registry holds all five.
 type AnyVarianceTypeDefinition = VarianceTypeDefinition<any>;
 
 export type ParsedDetails =

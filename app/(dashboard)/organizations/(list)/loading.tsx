@@ -6,6 +6,7 @@ export default function Loading() {
       <div className="h-10 max-w-xl animate-pulse rounded bg-gray-200 dark:bg-gray-800" />
       <div className="space-y-2">
         {Array.from({ length: 8 }, (_, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholders, nothing but their position.
           <div key={index} className="h-12 animate-pulse rounded bg-gray-200 dark:bg-gray-800" />
         ))}
       </div>
