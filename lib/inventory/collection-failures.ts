@@ -1,5 +1,6 @@
-import { COUNT_DROP_RATIO, type VendorDayCount } from "./freshness";
+import { COUNT_DROP_RATIO } from "./freshness";
 import type { ReportDate } from "./report-date";
+import type { VendorDayCount } from "./vendor-day-counts";
 
 /**
  * A date on which one vendor's collection most likely failed: it has no rows while another

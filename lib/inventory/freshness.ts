@@ -1,4 +1,5 @@
 import { daysBetween, type ReportDate } from "./report-date";
+import type { VendorDayCount } from "./vendor-day-counts";
 
 export type Freshness = "current" | "stale" | "out_of_sync";
 
@@ -7,12 +8,6 @@ export const MATCHING_LOOKBACK_DAYS = 7;
 
 /** A vendor whose count falls under this share of its previous date's most likely failed. */
 export const COUNT_DROP_RATIO = 0.5;
-
-export interface VendorDayCount {
-  date: ReportDate;
-  vendor: string;
-  devices: number;
-}
 
 /** The newest date, within the look-back window of the newest data, on which every vendor has rows. */
 export function latestMatchingDate(counts: VendorDayCount[], vendors: readonly string[]): ReportDate | null {

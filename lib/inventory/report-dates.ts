@@ -1,8 +1,8 @@
 import type { Database } from "@/lib/db/prisma";
-import type { VendorDayCount } from "./freshness";
 import type { ReportDate } from "./report-date";
 import { type ReportStatus, reportStatusOf } from "./report-status";
 import { rolledUpVendorDayCounts } from "./rolled-up-vendor-day-counts";
+import type { VendorDayCount } from "./vendor-day-counts";
 import { DEVICE_VENDOR_NAMES } from "./vendors";
 
 /** Dates on which both Ninja and ThreatLocker have rows, newest first: the reports a person may look at. */

@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/prisma";
 import { refreshDeviceRollup } from "@/lib/reports/rollups/device-rollup";
-import type { VendorDayCount } from "./freshness";
 import { addDays, type ReportDate } from "./report-date";
+import type { VendorDayCount } from "./vendor-day-counts";
 import { DEVICE_VENDOR_NAMES, getDeviceVendorIds } from "./vendors";
 
 /**

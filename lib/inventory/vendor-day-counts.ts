@@ -1,7 +1,13 @@
 import type { Database } from "@/lib/db/prisma";
-import type { VendorDayCount } from "./freshness";
 import type { ReportDate } from "./report-date";
 import { DEVICE_VENDOR_NAMES, type DeviceVendorName, getDeviceVendorIds } from "./vendors";
+
+/** Devices a vendor reported on one date. */
+export interface VendorDayCount {
+  date: ReportDate;
+  vendor: string;
+  devices: number;
+}
 
 /** Devices per vendor per date from `from` to `to` (inclusive), counted in SQL; dates without rows are absent. */
 export async function vendorDayCounts(db: Database, from: ReportDate, to: ReportDate): Promise<VendorDayCount[]> {

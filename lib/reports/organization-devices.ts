@@ -5,6 +5,7 @@ import { deviceLocationSql } from "@/lib/inventory/device-location-sql";
 import { ES_SPARE_LOCATION } from "@/lib/inventory/es-spare";
 import { NETBIOS_LENGTH } from "@/lib/inventory/hostname-key";
 import type { ReportDate } from "@/lib/inventory/report-date";
+import { ORGANIZATION_NAME_SQL } from "@/lib/inventory/snapshot-organization";
 import {
   DEVICE_VENDOR_NAMES,
   type DeviceVendorName,
@@ -12,7 +13,6 @@ import {
   NINJA,
   THREATLOCKER,
 } from "@/lib/inventory/vendors";
-import { UNKNOWN_ORGANIZATION } from "@/lib/variances/types/organization";
 import { hostnameKeySql } from "@/lib/variances/variance-key-sql";
 
 /** Devices filed under one organisation name, as one vendor spells it, on one date. */
@@ -23,10 +23,6 @@ export interface OrganizationNameCount {
   /** Ninja only: billed as spare, outside ES Spare, yet present in ThreatLocker (a wasted license). */
   spareLicensed: number;
 }
-
-/** A device row's organisation name; a blank one is filed under "Unknown", as variances are. */
-export const ORGANIZATION_NAME_SQL = (column: Prisma.Sql) =>
-  Prisma.sql`coalesce(nullif(btrim(${column}), ''), ${UNKNOWN_ORGANIZATION})`;
 
 /**
  * Devices per vendor and organisation name on one date, aggregated in SQL (a few rows per

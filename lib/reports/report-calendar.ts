@@ -4,8 +4,8 @@ import {
   collectionFailures,
   trustworthyReportDates,
 } from "@/lib/inventory/collection-failures";
-import type { VendorDayCount } from "@/lib/inventory/freshness";
 import { addDays, type ReportDate } from "@/lib/inventory/report-date";
+import type { VendorDayCount } from "@/lib/inventory/vendor-day-counts";
 import { DEVICE_VENDOR_NAMES, getDeviceVendorIds } from "@/lib/inventory/vendors";
 import { refreshDeviceRollup } from "./rollups/device-rollup";
 

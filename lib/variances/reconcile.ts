@@ -5,8 +5,8 @@ import { inTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { MATCHING_LOOKBACK_DAYS } from "@/lib/inventory/freshness";
 import { addDays, type ReportDate } from "@/lib/inventory/report-date";
+import { reportDateBound, reportDateSql } from "@/lib/inventory/report-date-bound";
 import { refreshVarianceHistory } from "@/lib/reports/rollups/variance-rollup";
-import { reportDateBound, reportDateSql } from "./commands/variance-report-date";
 import { NOTE_LINE_SQL } from "./commands/write-through";
 import { VARIANCE_KEY_SQL } from "./variance-key-sql";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { freshnessOf, latestMatchingDate, type VendorDayCount, vendorStatuses } from "@/lib/inventory/freshness";
+import { freshnessOf, latestMatchingDate, vendorStatuses } from "@/lib/inventory/freshness";
+import type { VendorDayCount } from "@/lib/inventory/vendor-day-counts";
 
 const vendors = ["Ninja", "ThreatLocker"];
 const day = (date: string, ninja: number, threatlocker: number): VendorDayCount[] => [

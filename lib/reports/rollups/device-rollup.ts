@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportDate } from "@/lib/inventory/report-date";
-import { ORGANIZATION_NAME_SQL } from "../organization-devices";
+import { ORGANIZATION_NAME_SQL } from "@/lib/inventory/snapshot-organization";
 import { markChecked, recentlyChecked } from "./recheck-memo";
 import { datesToCheck, inDateBatches, type RecomputeDates, recomputeStaleDates } from "./rollup-refresh";
 

@@ -6,10 +6,11 @@ import { parseCommandInput, writtenText } from "@/lib/commands/command-input";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction, refuseWhenBusy } from "@/lib/db/transaction";
 import type { ReportDate } from "@/lib/inventory/report-date";
+import { reportDateBound } from "@/lib/inventory/report-date-bound";
 import { NOTE_MAX_LENGTH } from "../triage-limits";
 import { type VarianceId, varianceSubjectId } from "../variance-key";
+import { findVariances, varianceNotFound } from "./find-variances";
 import { varianceIdShape } from "./variance-input";
-import { findVariances, reportDateBound, varianceNotFound } from "./variance-report-date";
 import { appendNote } from "./write-through";
 
 const addNoteInputSchema = z.strictObject({ ...varianceIdShape, text: writtenText("a note", NOTE_MAX_LENGTH) });

@@ -2,10 +2,10 @@ import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction, refuseWhenBusy } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { reportDateBound } from "@/lib/inventory/report-date-bound";
 import type { VarianceId } from "../variance-key";
 import { lockVariances, varianceIdKey } from "./lock-variances";
 import { applyTriageCommand, type TriageCommand } from "./triage-pipeline";
-import { reportDateBound } from "./variance-report-date";
 
 export interface SkippedVariance extends VarianceId {
   /** Why it was left alone: "not found", "already resolved", "listed twice", … */

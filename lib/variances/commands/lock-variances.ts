@@ -1,8 +1,8 @@
 import type { Prisma, variance_triage } from "@/lib/generated/prisma/client";
 import type { ReportDate } from "@/lib/inventory/report-date";
 import type { VarianceId } from "../variance-key";
+import { type FoundVariance, findVariances } from "./find-variances";
 import { TRIAGE_SELECT } from "./triage-state";
-import { type FoundVariance, findVariances } from "./variance-report-date";
 
 /** A variance whose triage row this transaction holds FOR UPDATE, as it was before the command. */
 export interface LockedVariance extends FoundVariance {

@@ -5,11 +5,12 @@ import type { Database } from "@/lib/db/prisma";
 import { inTransaction, refuseWhenBusy } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportDate } from "@/lib/inventory/report-date";
+import { reportDateBound } from "@/lib/inventory/report-date-bound";
 import { type VarianceId, varianceSubjectId } from "../variance-key";
 import { assertExpectedVersion } from "./expected-version";
+import { varianceNotFound } from "./find-variances";
 import { type LockedVariance, lockVariances } from "./lock-variances";
 import { TRIAGE_SELECT, type TriageState, triageStateOf } from "./triage-state";
-import { reportDateBound, varianceNotFound } from "./variance-report-date";
 
 type Tx = Prisma.TransactionClient;
 

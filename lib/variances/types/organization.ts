@@ -1,3 +1,4 @@
+import { UNKNOWN_ORGANIZATION } from "@/lib/inventory/snapshot-organization";
 import { inlineText } from "@/lib/variances/types/display-text";
 import { isJsonObject } from "@/lib/variances/types/json-display";
 
@@ -7,8 +8,6 @@ import { isJsonObject } from "@/lib/variances/types/json-display";
  * SITE_MISMATCH names its keys `tl_org`/`ninja_org`, hence the last two.
  */
 const ORGANIZATION_KEYS = ["tl_org_name", "ninja_org_name", "tl_org", "ninja_org"] as const;
-
-export const UNKNOWN_ORGANIZATION = "Unknown";
 
 /** The first organisation key holding a name; an empty name counts as none. */
 export function organizationOf(details: unknown): string | null {
