@@ -4,12 +4,12 @@ import {
   freshnessOf,
   latestMatchingDate,
   MATCHING_LOOKBACK_DAYS,
-  type VendorDayCount,
   type VendorStatus,
   vendorStatuses,
 } from "./freshness";
 import { addDays, type ReportDate, todayUtc } from "./report-date";
 import { rolledUpVendorDayCounts } from "./rolled-up-vendor-day-counts";
+import type { VendorDayCount } from "./vendor-day-counts";
 import { DEVICE_VENDOR_NAMES, getDeviceVendorIds } from "./vendors";
 
 export interface ReportStatus {
