@@ -1,4 +1,4 @@
-import type { ReportDate } from "@/lib/inventory/report-date";
+import type { ReportDate } from "./calendar-date";
 
 /** Numbers and report dates written for one locale. There is no default instance, so no caller can forget the locale. */
 export interface Format {

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { type Actor, roleSchema } from "@/lib/auth/roles";
+import { type Actor, roleSchema } from "@/lib/access/roles";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { parseScaleTier } from "@/lib/demo/scale-tiers";
 import { median } from "@/lib/reports/median";

@@ -1,7 +1,7 @@
 /** `npm run db:check`: checks DATABASE_URL; exits 1 with a one-line cause when it cannot be used. */
 import "./load-env";
 import { requireDatabaseUrl } from "@/lib/db/database-url";
-import { runDbCheck } from "@/lib/db/db-check";
+import { runDbCheck } from "@/lib/health/db-check";
 
 const result = await runDbCheck(requireDatabaseUrl());
 for (const line of result.lines) console.log(line);

@@ -20,7 +20,7 @@ import { startDemoDatabase } from "@/lib/demo/demo-database";
 import { DEMO_INTERNAL_ORGANIZATION_NAMES } from "@/lib/demo/organizations";
 import { parseScaleTier, SCALE_TIERS, tierDataDir } from "@/lib/demo/scale-tiers";
 import { INTERNAL_ORGANIZATIONS_ENV } from "@/lib/organizations/internal-organizations";
-import { warmRollups } from "@/lib/reports/rollups/warm-rollups";
+import { warmRollups } from "@/lib/rollups/warm-rollups";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -235,7 +235,7 @@ async function main() {
   }
 }
 
-/** Fills the report rollups beside the server (lib/reports/rollups/warm-rollups.ts); a failure only costs the first request its speed. */
+/** Fills the report rollups beside the server (lib/rollups/warm-rollups.ts); a failure only costs the first request its speed. */
 function warmRollupsInBackground(url: string) {
   const started = Date.now();
   const db = createPrismaClient(url);

@@ -1,7 +1,7 @@
 import { cache } from "react";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
 import { getPrisma } from "@/lib/db/prisma";
-import { getDataHealth } from "@/lib/inventory/data-health";
+import { getDataHealth } from "@/lib/health/data-health";
 
 /** Once per request: the layout's banner and the pages read the same report status. */
 export const loadDataHealth = cache((actor: Actor) => getDataHealth(getPrisma(), actor));

@@ -4,7 +4,7 @@ import { AgeingSkeleton, HeadlineSkeleton, TrendsSkeleton } from "@/components/o
 import { TrendWindowLinks } from "@/components/overview/trend-window-links";
 import { PrintButton } from "@/components/ui/print-button";
 import { requireActor } from "@/lib/auth/actor";
-import { todayUtc } from "@/lib/inventory/report-date";
+import { todayUtc } from "@/lib/calendar-date";
 import { parseOverviewSearch } from "@/lib/reports/trend-window";
 import { requestFormat } from "@/lib/request-format";
 import { AgeingSection } from "./_overview/ageing-section";

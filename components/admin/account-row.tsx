@@ -12,8 +12,8 @@ import { controlClass, secondaryButtonClass } from "@/components/ui/form-styles"
 import { LocalTime } from "@/components/ui/local-time";
 import { CommandErrorMessage } from "@/components/variances/command-error";
 import { useCommand } from "@/components/variances/use-command";
+import { ROLES } from "@/lib/access/roles";
 import type { Account, SignInMethod } from "@/lib/accounts/account";
-import { ROLES } from "@/lib/auth/roles";
 import { ConfirmButton } from "./confirm-button";
 import { OneTimePassword } from "./one-time-password";
 

@@ -5,8 +5,8 @@ import { createAccountAction } from "@/app/(dashboard)/admin/actions";
 import { controlClass, labelClass, primaryButtonClass } from "@/components/ui/form-styles";
 import { CommandErrorMessage } from "@/components/variances/command-error";
 import { useCommand } from "@/components/variances/use-command";
+import { ROLES } from "@/lib/access/roles";
 import type { CreatedAccount } from "@/lib/accounts/create-account";
-import { ROLES } from "@/lib/auth/roles";
 import { OneTimePassword } from "./one-time-password";
 
 /** Invites a person (Entra ID) or creates a local account with a generated password. */

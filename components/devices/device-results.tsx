@@ -1,6 +1,6 @@
 import Link from "next/link";
+import type { DeviceSearchResult } from "@/lib/devices/device-search";
 import { devicePath } from "@/lib/inventory/device-path";
-import type { DeviceSearchResult } from "@/lib/inventory/device-search";
 import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
 import { TruncatedBadge } from "./truncated-badge";
 

@@ -1,5 +1,5 @@
 import { controlClass, labelClass, primaryButtonClass } from "@/components/ui/form-styles";
-import { DEVICE_QUERY_MAX_LENGTH } from "@/lib/inventory/device-search-params";
+import { DEVICE_QUERY_MAX_LENGTH } from "@/lib/devices/device-search-params";
 
 /** A plain GET form: the search lives in the URL and works without JavaScript. */
 export function DeviceSearchForm({ q }: { q: string | undefined }) {

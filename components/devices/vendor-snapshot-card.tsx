@@ -1,7 +1,7 @@
 import { type ReactNode, use } from "react";
 import { LocalTime } from "@/components/ui/local-time";
+import type { DeviceSnapshotRow, HardwareColumn, VendorSnapshot } from "@/lib/devices/device-detail";
 import type { Format } from "@/lib/format";
-import type { DeviceSnapshotRow, HardwareColumn, VendorSnapshot } from "@/lib/inventory/device-detail";
 import { requestFormat } from "@/lib/request-format";
 import { TruncatedBadge } from "./truncated-badge";
 

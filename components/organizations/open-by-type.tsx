@@ -1,7 +1,7 @@
 import { use } from "react";
-import type { TypeCount } from "@/lib/reports/organization-figures";
+import type { TypeCount } from "@/lib/organizations/organization-figures";
 import { requestFormat } from "@/lib/request-format";
-import { typeLabel } from "@/lib/variances/types/registry";
+import { typeLabel } from "@/lib/variances/type-registry/registry";
 
 /** Open variances per type, most numerous first, compact enough for a table cell. */
 export function OpenByType({ counts }: { counts: TypeCount[] }) {

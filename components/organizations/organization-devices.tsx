@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/ui/local-time";
-import type { OrganizationDevice, OrganizationDeviceRow } from "@/lib/reports/organization-detail";
+import type { OrganizationDevice, OrganizationDeviceRow } from "@/lib/organizations/organization-detail";
 
 const linkClass = "font-medium text-blue-700 hover:underline dark:text-blue-300";
 

@@ -6,7 +6,7 @@ import { secondaryButtonClass } from "@/components/ui/form-styles";
 import { CommandErrorMessage } from "@/components/variances/command-error";
 import { useCommand } from "@/components/variances/use-command";
 import { organizationPath } from "@/lib/organizations/organization-filters";
-import type { OrganizationMerge } from "@/lib/reports/organization-summary";
+import type { OrganizationMerge } from "@/lib/organizations/organization-summary";
 
 /** The hand-made merges; an admin can split each one off again. */
 export function OrganizationMerges({ merges, canManage }: { merges: OrganizationMerge[]; canManage: boolean }) {

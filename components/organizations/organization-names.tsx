@@ -1,5 +1,5 @@
 import { use } from "react";
-import type { OrganizationFigures } from "@/lib/reports/organization-figures";
+import type { OrganizationFigures } from "@/lib/organizations/organization-figures";
 import { requestFormat } from "@/lib/request-format";
 
 /** How each vendor spells the organisation, and which names an admin merged into it. */

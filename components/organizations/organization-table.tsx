@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { use } from "react";
+import type { OrganizationFigures } from "@/lib/organizations/organization-figures";
 import {
   type OrganizationFilters,
   type OrganizationSort,
@@ -7,7 +8,6 @@ import {
   sortDirectionOf,
   sortHref,
 } from "@/lib/organizations/organization-filters";
-import type { OrganizationFigures } from "@/lib/reports/organization-figures";
 import { requestFormat } from "@/lib/request-format";
 import { variancePath } from "@/lib/variances/variance-key";
 import { OpenByType } from "./open-by-type";

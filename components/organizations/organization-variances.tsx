@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { use } from "react";
 import { TypeBadge } from "@/components/variances/type-badge";
-import type { OrganizationVariance } from "@/lib/reports/organization-detail";
+import type { OrganizationVariance } from "@/lib/organizations/organization-detail";
 import { requestFormat } from "@/lib/request-format";
 
 /** The organisation's open variances, oldest first, each linking to its variance page. */

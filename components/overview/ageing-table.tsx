@@ -1,7 +1,7 @@
 import { use } from "react";
 import { AGE_BANDS, type VarianceAgeing } from "@/lib/reports/variance-ageing";
 import { requestFormat } from "@/lib/request-format";
-import { typeLabel } from "@/lib/variances/types/registry";
+import { typeLabel } from "@/lib/variances/type-registry/registry";
 
 /** Open variances by type and age: a table on wide screens, one card per type on narrow ones. */
 export function AgeingTable({ ageing }: { ageing: VarianceAgeing }) {

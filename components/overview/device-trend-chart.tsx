@@ -5,8 +5,8 @@ import { FAILURE_COLOR, VENDOR_COLORS } from "@/components/charts/chart-colors";
 import { ChartLegend } from "@/components/charts/chart-legend";
 import { useFormat } from "@/components/ui/format-provider";
 import type { Format } from "@/lib/format";
-import type { CollectionFailure } from "@/lib/inventory/collection-failures";
 import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
+import type { CollectionFailure } from "@/lib/report-date/collection-failures";
 import type { DeviceTrendPoint } from "@/lib/reports/overview-trends";
 
 const failureMarkerName = (failure: CollectionFailure, format: Format) =>

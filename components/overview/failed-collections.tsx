@@ -1,6 +1,6 @@
 import { use } from "react";
 import type { Format } from "@/lib/format";
-import type { CollectionFailure } from "@/lib/inventory/collection-failures";
+import type { CollectionFailure } from "@/lib/report-date/collection-failures";
 import { requestFormat } from "@/lib/request-format";
 
 function describe(failure: CollectionFailure, format: Format): string {

@@ -5,7 +5,7 @@ import { typeColor } from "@/components/charts/chart-colors";
 import { ChartLegend } from "@/components/charts/chart-legend";
 import { useFormat } from "@/components/ui/format-provider";
 import type { VarianceTrendPoint } from "@/lib/reports/overview-trends";
-import { typeLabel } from "@/lib/variances/types/registry";
+import { typeLabel } from "@/lib/variances/type-registry/registry";
 
 /** Open variances per type per report date, stacked; a date without a trustworthy report has no bar. */
 export function VarianceTrendChart({ points, types }: { points: VarianceTrendPoint[]; types: string[] }) {

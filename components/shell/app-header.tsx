@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
 import { NavLinks } from "./nav-links";
 import { navigationFor } from "./navigation";
 import { SignOutButton } from "./sign-out-button";

@@ -1,8 +1,8 @@
 import { use } from "react";
 import type { Format } from "@/lib/format";
-import type { DataHealth } from "@/lib/inventory/data-health";
-import type { VendorStatus } from "@/lib/inventory/freshness";
-import type { ReportStatus } from "@/lib/inventory/report-status";
+import type { DataHealth } from "@/lib/health/data-health";
+import type { VendorStatus } from "@/lib/report-date/freshness";
+import type { ReportStatus } from "@/lib/report-date/report-status";
 import { requestFormat } from "@/lib/request-format";
 import { CollectorRuns } from "./collector-runs";
 

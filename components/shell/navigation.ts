@@ -1,5 +1,5 @@
-import { can, type Permission } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import { can, type Permission } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
 
 interface NavItem {
   href: string;

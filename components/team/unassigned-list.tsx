@@ -3,7 +3,7 @@ import { use } from "react";
 import type { TeamReport } from "@/lib/reports/team-report";
 import { requestFormat } from "@/lib/request-format";
 import { queueQuery } from "@/lib/variances/queue-filters";
-import { typeLabel } from "@/lib/variances/types/registry";
+import { typeLabel } from "@/lib/variances/type-registry/registry";
 
 /** Open variances nobody holds, per type, each linking to that slice of the queue. */
 export function UnassignedList({ unassigned }: { unassigned: TeamReport["unassigned"] }) {

@@ -1,4 +1,4 @@
-import type { DetailField } from "@/lib/variances/types/registry";
+import type { DetailField } from "@/lib/variances/type-registry/registry";
 
 const display = (value: DetailField["value"]) =>
   value === null || value === ""

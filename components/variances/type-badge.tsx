@@ -1,4 +1,4 @@
-import { typeLabel } from "@/lib/variances/types/registry";
+import { typeLabel } from "@/lib/variances/type-registry/registry";
 
 export function TypeBadge({ type }: { type: string }) {
   return (

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { use } from "react";
 import { requestFormat } from "@/lib/request-format";
 import { type QueueFilters, queueQuery } from "@/lib/variances/queue-filters";
-import { typeLabel } from "@/lib/variances/types/registry";
+import { typeLabel } from "@/lib/variances/type-registry/registry";
 
 interface TypeTabsProps {
   filters: QueueFilters;

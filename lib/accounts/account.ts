@@ -1,4 +1,4 @@
-import { type Role, roleSchema } from "@/lib/auth/roles";
+import { type Role, roleSchema } from "@/lib/access/roles";
 import type { users } from "@/lib/generated/prisma/client";
 
 /** How an account can sign in: both when it has a password and has used Entra ID. */

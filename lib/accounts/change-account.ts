@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { assertCan } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
-import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { CommandError } from "@/lib/commands/command-error";
 import { requiredOr } from "@/lib/commands/command-input";
 import type { Database } from "@/lib/db/prisma";

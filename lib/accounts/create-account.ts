@@ -1,7 +1,7 @@
 import { z } from "zod";
+import type { Actor } from "@/lib/access/roles";
+import { roleSchema } from "@/lib/access/roles";
 import { hashPassword } from "@/lib/auth/password";
-import type { Actor } from "@/lib/auth/roles";
-import { roleSchema } from "@/lib/auth/roles";
 import { emailSchema } from "@/lib/auth/users";
 import { CommandError } from "@/lib/commands/command-error";
 import { parseCommandInput, requiredOr } from "@/lib/commands/command-input";

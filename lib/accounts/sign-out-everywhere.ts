@@ -1,6 +1,6 @@
+import { assertCan } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
-import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction } from "@/lib/db/transaction";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import type { Actor } from "@/lib/access/roles";
+import { roleSchema } from "@/lib/access/roles";
 import { hashPassword } from "@/lib/auth/password";
-import type { Actor } from "@/lib/auth/roles";
-import { roleSchema } from "@/lib/auth/roles";
 import { CommandError } from "@/lib/commands/command-error";
 import { parseCommandInput } from "@/lib/commands/command-input";
 import type { Database } from "@/lib/db/prisma";

@@ -1,6 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
 import { type Database, getPrisma } from "@/lib/db/prisma";
 import { actionClient } from "./action-client";
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { Permission } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import type { Permission } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
 import { queryRoute } from "./query-route";
 
 /** A JSON route handler: the session, permission and query checks of `queryRoute`, answering JSON. */

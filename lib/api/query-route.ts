@@ -1,7 +1,7 @@
 import type { z } from "zod";
+import { assertCan, type Permission } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
 import { getActor } from "@/lib/auth/actor";
-import { assertCan, type Permission } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { CommandError } from "@/lib/commands/command-error";
 import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { busyRefusalOf } from "@/lib/db/transaction";

@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { type Actor, roleSchema } from "@/lib/access/roles";
 import { getPrisma } from "@/lib/db/prisma";
 import { auth } from "./auth";
-import { type Actor, roleSchema } from "./roles";
 import { sessionStillValid } from "./session-settings";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES, type Role, roleSchema } from "./roles";
+import { ROLES, type Role, roleSchema } from "@/lib/access/roles";
 
 export interface EntraSettings {
   clientId: string;

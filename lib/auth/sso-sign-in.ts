@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { ROLES, type Role } from "@/lib/access/roles";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 import type { Database } from "@/lib/db/prisma";
-import { ROLES, type Role } from "./roles";
 
 /** The claims of an Entra ID token the dashboard uses. */
 export const entraProfileSchema = z.object({

@@ -1,6 +1,6 @@
+import { assertCan } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
 import type { Database } from "@/lib/db/prisma";
-import { assertCan } from "./permissions";
-import type { Actor } from "./roles";
 
 export interface UserSummary {
   id: string;

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { roleSchema } from "@/lib/access/roles";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction } from "@/lib/db/transaction";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./password";
-import { roleSchema } from "./roles";
 
 export const emailSchema = z
   .email("Enter a valid email address.")

@@ -1,6 +1,6 @@
 import { ES_SPARE_LOCATION } from "@/lib/inventory/es-spare";
 import { canonicalHostnameKey, netbiosKey } from "@/lib/inventory/hostname-key";
-import { organizationMatchKey } from "@/lib/reports/organization-name";
+import { organizationMatchKey } from "@/lib/organizations/organization-name";
 
 /**
  * The upstream cross-vendor checks (reference §4–5) as pure functions over one date's

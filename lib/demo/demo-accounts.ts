@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/access/roles";
 import { createLocalUser } from "@/lib/auth/users";
 import type { Database } from "@/lib/db/prisma";
 

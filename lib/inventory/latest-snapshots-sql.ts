@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { hostnameKeySql } from "@/lib/variances/variance-key-sql";
 import { NETBIOS_LENGTH } from "./hostname-key";
+import { hostnameKeySql } from "./hostname-key-sql";
 import { NINJA, THREATLOCKER } from "./vendors";
 
 /**

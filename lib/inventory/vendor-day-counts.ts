@@ -1,5 +1,5 @@
+import type { ReportDate } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
-import type { ReportDate } from "./report-date";
 import { DEVICE_VENDOR_NAMES, type DeviceVendorName, getDeviceVendorIds } from "./vendors";
 
 /** Devices a vendor reported on one date. */

@@ -1,4 +1,4 @@
-import { organizationMatchKey } from "@/lib/reports/organization-name";
+import { organizationMatchKey } from "./organization-name";
 
 /** Comma-separated names of the MSP's own organisations, which managers may leave out of the list. */
 export const INTERNAL_ORGANIZATIONS_ENV = "VD_INTERNAL_ORGANIZATIONS";

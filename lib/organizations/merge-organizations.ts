@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
+import { todayUtc } from "@/lib/calendar-date";
 import { CommandError } from "@/lib/commands/command-error";
 import { parseCommandInput } from "@/lib/commands/command-input";
 import type { Database } from "@/lib/db/prisma";
-import { todayUtc } from "@/lib/inventory/report-date";
-import { loadOrganizationReport } from "@/lib/reports/organization-context";
-import { organizationMatchKey } from "@/lib/reports/organization-name";
 import { loadOrganizationAliases, resolveOrganizationKey } from "./organization-aliases";
 import { changeOrganizationAliases, organizationNameField, recordOrganizationEvent } from "./organization-changes";
+import { loadOrganizationReport } from "./organization-context";
+import { organizationMatchKey } from "./organization-name";
 
 const mergeInputSchema = z.strictObject({
   from: organizationNameField("the organisation to merge"),

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { organizationMatchKey } from "@/lib/reports/organization-name";
+import { organizationMatchKey } from "./organization-name";
 
 type AliasReader = Pick<Prisma.TransactionClient, "organization_aliases">;
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import type { Actor } from "@/lib/access/roles";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
-import type { Actor } from "@/lib/auth/roles";
 import { requiredOr } from "@/lib/commands/command-input";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { organizationMatchKey } from "@/lib/reports/organization-name";
+import { organizationMatchKey } from "./organization-name";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,12 +1,17 @@
-import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
+import { addDays, type ReportDate } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
-import { addDays, type ReportDate } from "@/lib/inventory/report-date";
+import { VARIANCE_KEY_SQL } from "@/lib/inventory/hostname-key-sql";
 import { devicesOn } from "@/lib/inventory/vendor-day-counts";
 import { getDeviceVendorIds, NINJA, THREATLOCKER } from "@/lib/inventory/vendors";
-import { VARIANCE_KEY_SQL } from "@/lib/variances/variance-key-sql";
+import {
+  comparisonReport,
+  loadReportCalendar,
+  type ReportCalendar,
+  reportBefore,
+} from "@/lib/report-date/report-calendar";
 import { median } from "./median";
-import { comparisonReport, loadReportCalendar, type ReportCalendar, reportBefore } from "./report-calendar";
 import { RECENTLY_RESOLVED_DAYS, resolutionsUpTo, resolvedWithin, TIME_TO_RESOLVE_DAYS } from "./resolutions";
 import { datedVarianceGroups, isOpenOn } from "./variance-groups";
 

@@ -1,10 +1,10 @@
-import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
+import { addDays, type ReportDate } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
-import type { CollectionFailure } from "@/lib/inventory/collection-failures";
-import { addDays, type ReportDate } from "@/lib/inventory/report-date";
 import { DEVICE_VENDOR_NAMES, type DeviceVendorName } from "@/lib/inventory/vendors";
-import { loadReportCalendar } from "./report-calendar";
+import type { CollectionFailure } from "@/lib/report-date/collection-failures";
+import { loadReportCalendar } from "@/lib/report-date/report-calendar";
 import type { TrendWindow } from "./trend-window";
 import { datedVarianceGroups, isOpenOn } from "./variance-groups";
 import { compareVarianceTypes } from "./variance-type-order";

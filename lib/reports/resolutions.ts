@@ -1,7 +1,7 @@
+import { addDays, daysBetween, type ReportDate } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
-import { addDays, daysBetween, type ReportDate } from "@/lib/inventory/report-date";
+import { refreshVarianceHistory } from "@/lib/rollups/variance-rollup";
 import { deriveLifecycle, isResolvedStatus } from "@/lib/variances/lifecycle";
-import { refreshVarianceHistory } from "./rollups/variance-rollup";
 
 /** How far back the time-to-resolve figures look, in days. */
 export const TIME_TO_RESOLVE_DAYS = 30;

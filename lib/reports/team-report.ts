@@ -1,7 +1,7 @@
-import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
+import type { ReportDate } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
-import type { ReportDate } from "@/lib/inventory/report-date";
 import { median } from "./median";
 import { RECENTLY_RESOLVED_DAYS, resolutionsUpTo, resolvedWithin, TIME_TO_RESOLVE_DAYS } from "./resolutions";
 import { isOpenOn, reportVarianceGroups } from "./variance-groups";

@@ -1,7 +1,7 @@
-import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
+import { daysBetween, type ReportDate } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
-import { daysBetween, type ReportDate } from "@/lib/inventory/report-date";
 import { isOpenOn, reportVarianceGroups } from "./variance-groups";
 import { compareVarianceTypes } from "./variance-type-order";
 

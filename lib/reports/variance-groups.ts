@@ -1,7 +1,7 @@
+import type { ReportDate } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
-import type { ReportDate } from "@/lib/inventory/report-date";
+import { refreshVarianceHistory, refreshVarianceRollup } from "@/lib/rollups/variance-rollup";
 import { deriveLifecycle, type LifecycleInput } from "@/lib/variances/lifecycle";
-import { refreshVarianceHistory, refreshVarianceRollup } from "./rollups/variance-rollup";
 
 /**
  * Variances present on a report, counted in SQL per combination of the triage state the

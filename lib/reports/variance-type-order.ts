@@ -1,4 +1,4 @@
-import { KNOWN_VARIANCE_TYPES } from "@/lib/variances/types/registry";
+import { KNOWN_VARIANCE_TYPES } from "@/lib/variances/type-registry/registry";
 
 /** Orders types as the registry lists them (the upstream check order), unknown types last by name. */
 export function compareVarianceTypes(a: string, b: string): number {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/prisma";
-import { getReportStatus } from "@/lib/inventory/report-status";
 import { devicesOn, vendorDayCounts } from "@/lib/inventory/vendor-day-counts";
+import { getReportStatus } from "@/lib/report-date/report-status";
 
 /** The access guide's JSON API, answered for the latest matching date unless a date is given. */
 export const exceptionsQuerySchema = z

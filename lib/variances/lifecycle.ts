@@ -1,4 +1,4 @@
-import type { ReportDate } from "@/lib/inventory/report-date";
+import type { ReportDate } from "@/lib/calendar-date";
 
 /**
  * What a person sees a variance as, derived from the reports and its triage state (never

@@ -1,5 +1,5 @@
-import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
 import { CommandError } from "@/lib/commands/command-error";
 import type { Database } from "@/lib/db/prisma";
 import { getQueueVariances } from "./queue";

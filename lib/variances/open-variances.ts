@@ -1,5 +1,5 @@
+import type { ReportDate } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
-import type { ReportDate } from "@/lib/inventory/report-date";
 import { loadVarianceRows } from "./variance-rows";
 import { toVarianceView, type VarianceView } from "./variance-view";
 

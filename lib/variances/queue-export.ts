@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
+import { type ReportDate, todayUtc } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
 import { csvStream } from "@/lib/export/csv-stream";
 import type { Download } from "@/lib/export/download";
 import type { CellValue } from "@/lib/export/spreadsheet-safety";
 import { xlsxStream } from "@/lib/export/xlsx-stream";
-import { type ReportDate, todayUtc } from "@/lib/inventory/report-date";
 import { queueReportDate } from "./queue";
 import { type QueueFilters, queueFiltersSchema } from "./queue-filters";
 import { streamQueueVariances } from "./queue-stream";

@@ -1,8 +1,8 @@
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
+import type { ReportDate } from "@/lib/calendar-date";
 import { cursorBatches, streamFromTransaction } from "@/lib/db/cursor";
 import type { Database } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ReportDate } from "@/lib/inventory/report-date";
 import { loadQueueContext, type QueueSortItem, queueSelector } from "./queue";
 import type { QueueFilters } from "./queue-filters";
 import { type RawVarianceRow, toVarianceRow, varianceRowsSql } from "./variance-rows";

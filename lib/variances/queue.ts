@@ -1,9 +1,9 @@
-import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
+import { addDays, type ReportDate, todayUtc } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { addDays, type ReportDate, todayUtc } from "@/lib/inventory/report-date";
-import { reportDatesAndStatus } from "@/lib/inventory/report-dates";
+import { reportDatesAndStatus } from "@/lib/report-date/report-dates";
 import { isResolvedStatus } from "./lifecycle";
 import { QUEUE_PAGE_SIZE, type QueueFilters } from "./queue-filters";
 import { varianceIdsOn } from "./report-variance-ids";

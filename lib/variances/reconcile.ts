@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
+import { addDays, type ReportDate } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction } from "@/lib/db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { MATCHING_LOOKBACK_DAYS } from "@/lib/inventory/freshness";
-import { addDays, type ReportDate } from "@/lib/inventory/report-date";
-import { reportDateBound, reportDateSql } from "@/lib/inventory/report-date-bound";
-import { refreshVarianceHistory } from "@/lib/reports/rollups/variance-rollup";
+import { VARIANCE_KEY_SQL } from "@/lib/inventory/hostname-key-sql";
+import { MATCHING_LOOKBACK_DAYS } from "@/lib/report-date/freshness";
+import { reportDateBound, reportDateSql } from "@/lib/report-date/report-date-bound";
+import { refreshVarianceHistory } from "@/lib/rollups/variance-rollup";
 import { NOTE_LINE_SQL } from "./commands/write-through";
-import { VARIANCE_KEY_SQL } from "./variance-key-sql";
 
 /**
  * The checks delete and recreate a date's exception rows, wiping what commands wrote

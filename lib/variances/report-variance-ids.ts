@@ -1,5 +1,5 @@
+import type { ReportDate } from "@/lib/calendar-date";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ReportDate } from "@/lib/inventory/report-date";
 import { varianceSubjectId } from "./variance-key";
 
 /**

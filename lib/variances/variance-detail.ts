@@ -1,17 +1,17 @@
-import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
+import { addDays, type ReportDate, todayUtc } from "@/lib/calendar-date";
 import { presentOptionalColumns } from "@/lib/db/optional-columns";
 import type { Database } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DeviceFields } from "@/lib/inventory/device-fields";
 import { deviceLocationSql } from "@/lib/inventory/device-location-sql";
 import { NETBIOS_LENGTH } from "@/lib/inventory/hostname-key";
-import { addDays, type ReportDate, todayUtc } from "@/lib/inventory/report-date";
-import { getReportStatus } from "@/lib/inventory/report-status";
+import { hostnameKeySql } from "@/lib/inventory/hostname-key-sql";
 import { NINJA, THREATLOCKER } from "@/lib/inventory/vendors";
+import { getReportStatus } from "@/lib/report-date/report-status";
 import { describeActivity } from "./activity";
 import { type VarianceId, varianceSubjectId } from "./variance-key";
-import { hostnameKeySql } from "./variance-key-sql";
 import { loadVarianceRows } from "./variance-rows";
 import { toVarianceView, type VarianceView } from "./variance-view";
 

@@ -1,7 +1,7 @@
+import type { ReportDate } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ReportDate } from "@/lib/inventory/report-date";
-import { refreshVarianceHistory } from "@/lib/reports/rollups/variance-rollup";
+import { refreshVarianceHistory } from "@/lib/rollups/variance-rollup";
 import type { VarianceId } from "./variance-key";
 
 /** How long a variance that left the reports stays listed (as cleared, or verified). */

@@ -1,6 +1,6 @@
-import { daysBetween, type ReportDate } from "@/lib/inventory/report-date";
+import { daysBetween, type ReportDate } from "@/lib/calendar-date";
+import { type ParsedDetails, parseVarianceDetails } from "@/lib/variances/type-registry/registry";
 import { deriveLifecycle, type Lifecycle } from "./lifecycle";
-import { type ParsedDetails, parseVarianceDetails } from "./types/registry";
 import type { VarianceRow } from "./variance-rows";
 
 /** A variance as people see it on one report: its row, derived lifecycle and readable details. */

@@ -1,5 +1,5 @@
-import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
 import { parseCommandInput } from "@/lib/commands/command-input";
 import type { Database } from "@/lib/db/prisma";
 import { changeOwnViews, findOwnView, recordViewEvent, viewIdInputSchema } from "./own-views";

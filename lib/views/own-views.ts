@@ -1,6 +1,6 @@
 import { z } from "zod";
+import type { Actor } from "@/lib/access/roles";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
-import type { Actor } from "@/lib/auth/roles";
 import { CommandError } from "@/lib/commands/command-error";
 import { requiredOr } from "@/lib/commands/command-input";
 import type { Database } from "@/lib/db/prisma";

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
 import type { Database } from "@/lib/db/prisma";
 import { median } from "@/lib/reports/median";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";

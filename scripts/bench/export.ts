@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
 import { connectionConfig } from "@/lib/db/connection-config";
 import type { Database } from "@/lib/db/prisma";
 import { getQueueVariances } from "@/lib/variances/queue";

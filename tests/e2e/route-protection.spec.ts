@@ -1,8 +1,8 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import type { Role } from "@/lib/access/roles";
 import { isPublicPath } from "@/lib/auth/config";
-import type { Role } from "@/lib/auth/roles";
 import { signIn } from "./support";
 
 interface Route {

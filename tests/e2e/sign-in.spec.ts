@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/access/roles";
 import { SIGN_IN_ACCOUNT_FAILURE_LIMIT } from "@/lib/auth/sign-in-throttle";
 import { demoAccount, signIn, signInWith, sql } from "./support";
 

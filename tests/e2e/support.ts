@@ -3,7 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import type pg from "pg";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/access/roles";
 import { withClient } from "@/lib/db/with-client";
 import type { DemoAccount } from "@/lib/demo/demo-accounts";
 import { E2E_DATA_DIR } from "../../playwright.config";

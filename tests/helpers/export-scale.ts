@@ -1,7 +1,7 @@
 import type pg from "pg";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
+import type { ReportDate } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
-import type { ReportDate } from "@/lib/inventory/report-date";
 import { type ExportFormat, exportQueue } from "@/lib/variances/queue-export";
 import type { QueueFilters } from "@/lib/variances/queue-filters";
 

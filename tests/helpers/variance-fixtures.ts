@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { Actor, Role } from "@/lib/auth/roles";
+import type { Actor, Role } from "@/lib/access/roles";
 import { createLocalUser } from "@/lib/auth/users";
 import type { Database } from "@/lib/db/prisma";
 import type { VarianceId } from "@/lib/variances/variance-key";

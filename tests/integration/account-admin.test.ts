@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/access/roles";
 import { createAccount } from "@/lib/accounts/create-account";
 import { listAccounts } from "@/lib/accounts/list-accounts";
 import { signOutEverywhere } from "@/lib/accounts/sign-out-everywhere";
@@ -10,7 +11,6 @@ import {
   setAccountDisabled,
 } from "@/lib/accounts/update-account";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
-import type { Actor } from "@/lib/auth/roles";
 import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
 import { DEMO_END_DATE } from "../helpers/test-database";

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import type { Actor, Role } from "@/lib/auth/roles";
+import type { Actor, Role } from "@/lib/access/roles";
 import { createLocalUser } from "@/lib/auth/users";
 import type { Database } from "@/lib/db/prisma";
 import { mergeOrganizations } from "@/lib/organizations/merge-organizations";
-import { organizationMatchKey } from "@/lib/reports/organization-name";
+import { organizationMatchKey } from "@/lib/organizations/organization-name";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { saveView } from "@/lib/views/save-view";
 import { setDefaultView } from "@/lib/views/set-default-view";

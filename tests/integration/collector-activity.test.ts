@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { addDays } from "@/lib/calendar-date";
 import { createPrismaClient } from "@/lib/db/prisma";
-import { addDays } from "@/lib/inventory/report-date";
-import { getReportStatus } from "@/lib/inventory/report-status";
+import { getReportStatus } from "@/lib/report-date/report-status";
 import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
 import { assignVariance } from "@/lib/variances/commands/assign-variance";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
-import { DEVICE_PRESENCE_DAYS, getDeviceDetail } from "@/lib/inventory/device-detail";
-import { DEVICE_SEARCH_LIMIT, searchDevices } from "@/lib/inventory/device-search";
+import { DEVICE_PRESENCE_DAYS, getDeviceDetail } from "@/lib/devices/device-detail";
+import { DEVICE_SEARCH_LIMIT, searchDevices } from "@/lib/devices/device-search";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
 import { TRUNCATED_PAIR_SQL } from "../helpers/truncated-pair-sql";

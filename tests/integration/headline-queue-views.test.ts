@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayUtc } from "@/lib/calendar-date";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
-import { todayUtc } from "@/lib/inventory/report-date";
 import { headlineQueueLinks, type VarianceFigure } from "@/lib/reports/headline-queue-views";
 import { getOverviewHeadline, LICENSE_WASTE_TYPE, type OverviewHeadline } from "@/lib/reports/overview-headline";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";

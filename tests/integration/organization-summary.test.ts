@@ -2,10 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { INTERNAL_ORGANIZATIONS_ENV } from "@/lib/organizations/internal-organizations";
 import { mergeOrganizations } from "@/lib/organizations/merge-organizations";
+import { getOrganizationDetail, ORGANIZATION_TREND_DAYS } from "@/lib/organizations/organization-detail";
+import type { OrganizationFigures } from "@/lib/organizations/organization-figures";
 import { parseOrganizationFilters } from "@/lib/organizations/organization-filters";
-import { getOrganizationDetail, ORGANIZATION_TREND_DAYS } from "@/lib/reports/organization-detail";
-import type { OrganizationFigures } from "@/lib/reports/organization-figures";
-import { getOrganizationSummary } from "@/lib/reports/organization-summary";
+import { getOrganizationSummary } from "@/lib/organizations/organization-summary";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
 import { createTriageActors, type TriageActors } from "../helpers/variance-fixtures";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ForbiddenError } from "@/lib/auth/permissions";
+import { ForbiddenError } from "@/lib/access/permissions";
+import { addDays, todayUtc } from "@/lib/calendar-date";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
-import { getDataHealth } from "@/lib/inventory/data-health";
-import { addDays, todayUtc } from "@/lib/inventory/report-date";
+import { getDataHealth } from "@/lib/health/data-health";
 import { getOverviewHeadline, type HeadlineFigures } from "@/lib/reports/overview-headline";
 import { getOverviewTrends } from "@/lib/reports/overview-trends";
 import { getTeamReport } from "@/lib/reports/team-report";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
 import { activeUsers } from "@/lib/auth/user-directory";
 import type { Database } from "@/lib/db/prisma";
-import { getDataHealth } from "@/lib/inventory/data-health";
+import { getDataHealth } from "@/lib/health/data-health";
 import { getOverviewHeadline } from "@/lib/reports/overview-headline";
 import { getOverviewTrends } from "@/lib/reports/overview-trends";
 import { TREND_WINDOWS, type TrendWindow } from "@/lib/reports/trend-window";

@@ -7,7 +7,7 @@ import { parse } from "csv-parse";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { csvStream } from "@/lib/export/csv-stream";
 import { neutraliseFormula } from "@/lib/export/spreadsheet-safety";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "@/lib/calendar-date";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
-import { addDays } from "@/lib/inventory/report-date";
-import { reportDatesWithBothVendors } from "@/lib/inventory/report-dates";
-import { refreshRollups } from "@/lib/reports/rollups/refresh-rollups";
+import { reportDatesWithBothVendors } from "@/lib/report-date/report-dates";
 import { datedVarianceGroups } from "@/lib/reports/variance-groups";
+import { refreshRollups } from "@/lib/rollups/refresh-rollups";
 import { assignVariance } from "@/lib/variances/commands/assign-variance";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";

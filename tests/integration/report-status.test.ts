@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "@/lib/calendar-date";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { generateDemoData } from "@/lib/demo/generate";
-import { collectionFailures } from "@/lib/inventory/collection-failures";
-import { addDays } from "@/lib/inventory/report-date";
-import { getReportStatus } from "@/lib/inventory/report-status";
 import { devicesOn, vendorDayCounts } from "@/lib/inventory/vendor-day-counts";
 import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
+import { collectionFailures } from "@/lib/report-date/collection-failures";
+import { getReportStatus } from "@/lib/report-date/report-status";
 import {
   createDemoDatabase,
   createUpstreamDatabase,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
 import type { Database } from "@/lib/db/prisma";
 import { defaultViewRedirect } from "@/lib/views/default-view";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { runDbCheck } from "@/lib/db/db-check";
 import { freePort } from "@/lib/db/embedded-postgres";
 import { preflightDatabase } from "@/lib/db/preflight";
+import { runDbCheck } from "@/lib/health/db-check";
 import { runScript } from "../helpers/run-script";
 import { createDemoDatabase, createUpstreamDatabase, databaseUrl, type TestDatabase } from "../helpers/test-database";
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runDbCheck } from "@/lib/db/db-check";
 import { preflightDatabase, StartupRefusedError } from "@/lib/db/preflight";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { checkUpstreamCompatibility } from "@/lib/db/schema-compatibility";
 import { withClient } from "@/lib/db/with-client";
-import { getDeviceDetail, HARDWARE_COLUMNS } from "@/lib/inventory/device-detail";
-import { organizationNameCounts } from "@/lib/reports/organization-devices";
+import { getDeviceDetail, HARDWARE_COLUMNS } from "@/lib/devices/device-detail";
+import { runDbCheck } from "@/lib/health/db-check";
+import { organizationNameCounts } from "@/lib/organizations/organization-devices";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { getVarianceDetail } from "@/lib/variances/variance-detail";
 import { createDemoDatabase, DEMO_END_DATE, migrateTestDatabase, type TestDatabase } from "../helpers/test-database";

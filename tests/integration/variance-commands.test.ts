@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
+import { addDays, todayUtc } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
-import { addDays, todayUtc } from "@/lib/inventory/report-date";
 import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
 import { assignVariance, assignVarianceToMe } from "@/lib/variances/commands/assign-variance";
 import { reopenVariance } from "@/lib/variances/commands/reopen-variance";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
 import { createLocalUser } from "@/lib/auth/users";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { canonicalHostnameKey } from "@/lib/inventory/hostname-key";

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
-import { addDays } from "@/lib/inventory/report-date";
 import { addVarianceNote } from "@/lib/variances/commands/add-variance-note";
 import { assignVariance } from "@/lib/variances/commands/assign-variance";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { DEVICE_QUERY_MAX_LENGTH, parseDeviceSearchParams } from "@/lib/devices/device-search-params";
 import { devicePath } from "@/lib/inventory/device-path";
-import { DEVICE_QUERY_MAX_LENGTH, parseDeviceSearchParams } from "@/lib/inventory/device-search-params";
 
 describe("device search URL", () => {
   it("trims the search text and treats blank as no search", () => {

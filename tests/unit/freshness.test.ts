@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { freshnessOf, latestMatchingDate, vendorStatuses } from "@/lib/inventory/freshness";
 import type { VendorDayCount } from "@/lib/inventory/vendor-day-counts";
+import { freshnessOf, latestMatchingDate, vendorStatuses } from "@/lib/report-date/freshness";
 
 const vendors = ["Ninja", "ThreatLocker"];
 const day = (date: string, ninja: number, threatlocker: number): VendorDayCount[] => [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { internalOrganizationKeys } from "@/lib/organizations/internal-organizations";
-import { organizationMatchKey } from "@/lib/reports/organization-name";
+import { organizationMatchKey } from "@/lib/organizations/organization-name";
 
 describe("organizationMatchKey", () => {
   it.each([

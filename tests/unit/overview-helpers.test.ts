@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration, formatterFor } from "@/lib/format";
-import { collectionFailures, trustworthyReportDates } from "@/lib/inventory/collection-failures";
 import type { VendorDayCount } from "@/lib/inventory/vendor-day-counts";
+import { collectionFailures, trustworthyReportDates } from "@/lib/report-date/collection-failures";
 import { median } from "@/lib/reports/median";
 import { overviewHref, parseOverviewSearch } from "@/lib/reports/trend-window";
 import { ageBand } from "@/lib/reports/variance-ageing";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assertCan, can, ForbiddenError, type Permission } from "@/lib/auth/permissions";
-import { type Actor, ROLES, type Role } from "@/lib/auth/roles";
+import { assertCan, can, ForbiddenError, type Permission } from "@/lib/access/permissions";
+import { type Actor, ROLES, type Role } from "@/lib/access/roles";
 
 const actor = (role: Role): Actor => ({
   id: "00000000-0000-0000-0000-000000000000",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { rollupRecheckMs } from "@/lib/reports/rollups/recheck-memo";
-import { datesToCheck, RECHECKED_DAYS } from "@/lib/reports/rollups/rollup-refresh";
+import { rollupRecheckMs } from "@/lib/rollups/recheck-memo";
+import { datesToCheck, RECHECKED_DAYS } from "@/lib/rollups/rollup-refresh";
 
 describe("datesToCheck", () => {
   const computed = new Set([

@@ -11,7 +11,7 @@ import {
   parseVarianceDetails,
   typeLabel,
   varianceTypeDefinition,
-} from "@/lib/variances/types/registry";
+} from "@/lib/variances/type-registry/registry";
 
 /** Reference §5's example `details`, verbatim. */
 const EXAMPLES = {

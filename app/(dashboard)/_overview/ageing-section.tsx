@@ -1,7 +1,7 @@
 import { AgeingTable } from "@/components/overview/ageing-table";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
+import type { ReportDate } from "@/lib/calendar-date";
 import { getPrisma } from "@/lib/db/prisma";
-import type { ReportDate } from "@/lib/inventory/report-date";
 import { getVarianceAgeing } from "@/lib/reports/variance-ageing";
 
 export async function AgeingSection({

@@ -1,7 +1,7 @@
 import { HeadlineCards } from "@/components/overview/headline-cards";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
+import type { ReportDate } from "@/lib/calendar-date";
 import { getPrisma } from "@/lib/db/prisma";
-import type { ReportDate } from "@/lib/inventory/report-date";
 import { getOverviewHeadline } from "@/lib/reports/overview-headline";
 
 export async function HeadlineSection({

@@ -1,7 +1,7 @@
 import { OverviewTrendCharts } from "@/components/overview/overview-trend-charts";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
+import type { ReportDate } from "@/lib/calendar-date";
 import { getPrisma } from "@/lib/db/prisma";
-import type { ReportDate } from "@/lib/inventory/report-date";
 import { getOverviewTrends } from "@/lib/reports/overview-trends";
 import type { TrendWindow } from "@/lib/reports/trend-window";
 

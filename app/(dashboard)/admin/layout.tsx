@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { can } from "@/lib/access/permissions";
 import { requireActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
 
 const tabClass =
   "rounded-md px-3 py-1.5 text-sm font-medium text-gray-700 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800";

@@ -1,6 +1,6 @@
 import { forbidden } from "next/navigation";
+import { can } from "@/lib/access/permissions";
 import { requireActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
 
 /**
  * Refuses a technician here, above team/loading.tsx: a refusal decided inside the loading

@@ -1,6 +1,6 @@
 import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { getPrisma } from "@/lib/db/prisma";
-import { getReportStatus } from "@/lib/inventory/report-status";
+import { getReportStatus } from "@/lib/report-date/report-status";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { assertCan } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
-import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import type { ReportDate } from "@/lib/calendar-date";
 import { parseCommandInput, writtenText } from "@/lib/commands/command-input";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction, refuseWhenBusy } from "@/lib/db/transaction";
-import type { ReportDate } from "@/lib/inventory/report-date";
-import { reportDateBound } from "@/lib/inventory/report-date-bound";
+import { reportDateBound } from "@/lib/report-date/report-date-bound";
 import { NOTE_MAX_LENGTH } from "../triage-limits";
 import { type VarianceId, varianceSubjectId } from "../variance-key";
 import { findVariances, varianceNotFound } from "./find-variances";

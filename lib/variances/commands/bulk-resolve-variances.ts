@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
 import { parseCommandInput } from "@/lib/commands/command-input";
 import type { Database } from "@/lib/db/prisma";
 import { type BulkResult, runBulkTriageCommand } from "./bulk-triage-pipeline";

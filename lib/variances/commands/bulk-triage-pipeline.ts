@@ -1,8 +1,8 @@
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/access/roles";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction, refuseWhenBusy } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { reportDateBound } from "@/lib/inventory/report-date-bound";
+import { reportDateBound } from "@/lib/report-date/report-date-bound";
 import type { VarianceId } from "../variance-key";
 import { lockVariances, varianceIdKey } from "./lock-variances";
 import { applyTriageCommand, type TriageCommand } from "./triage-pipeline";

@@ -1,7 +1,7 @@
+import type { ReportDate } from "@/lib/calendar-date";
 import { CommandError } from "@/lib/commands/command-error";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ReportDate } from "@/lib/inventory/report-date";
-import { reportDateSql } from "@/lib/inventory/report-date-bound";
+import { reportDateSql } from "@/lib/report-date/report-date-bound";
 import type { VarianceId } from "../variance-key";
 
 export interface FoundVariance extends VarianceId {

@@ -1,5 +1,5 @@
+import type { ReportDate } from "@/lib/calendar-date";
 import type { Prisma, variance_triage } from "@/lib/generated/prisma/client";
-import type { ReportDate } from "@/lib/inventory/report-date";
 import type { VarianceId } from "../variance-key";
 import { type FoundVariance, findVariances } from "./find-variances";
 import { TRIAGE_SELECT } from "./triage-state";

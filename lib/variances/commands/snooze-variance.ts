@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import { assertCan } from "@/lib/access/permissions";
+import type { Actor } from "@/lib/access/roles";
+import { addDays, todayUtc } from "@/lib/calendar-date";
 import { parseCommandInput, requiredOr, writtenText } from "@/lib/commands/command-input";
 import type { Database } from "@/lib/db/prisma";
-import { addDays, todayUtc } from "@/lib/inventory/report-date";
 import { SNOOZE_DAYS } from "../lifecycle";
 import { SNOOZE_REASON_MAX_LENGTH } from "../triage-limits";
 import { runTriageCommand, type TriageCommand, type TriageResult } from "./triage-pipeline";

@@ -1,11 +1,11 @@
+import type { Actor } from "@/lib/access/roles";
 import { recordAuditEvent } from "@/lib/audit/audit-events";
-import type { Actor } from "@/lib/auth/roles";
+import type { ReportDate } from "@/lib/calendar-date";
 import { CommandError } from "@/lib/commands/command-error";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction, refuseWhenBusy } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ReportDate } from "@/lib/inventory/report-date";
-import { reportDateBound } from "@/lib/inventory/report-date-bound";
+import { reportDateBound } from "@/lib/report-date/report-date-bound";
 import { type VarianceId, varianceSubjectId } from "../variance-key";
 import { assertExpectedVersion } from "./expected-version";
 import { varianceNotFound } from "./find-variances";

@@ -1,5 +1,5 @@
+import { type ReportDate, todayUtc } from "@/lib/calendar-date";
 import type { variance_triage } from "@/lib/generated/prisma/client";
-import { type ReportDate, todayUtc } from "@/lib/inventory/report-date";
 import { deriveLifecycle } from "../lifecycle";
 
 /**

@@ -1,7 +1,7 @@
+import type { ReportDate } from "@/lib/calendar-date";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ReportDate } from "@/lib/inventory/report-date";
+import { VARIANCE_KEY_SQL } from "@/lib/inventory/hostname-key-sql";
 import type { VarianceId } from "../variance-key";
-import { VARIANCE_KEY_SQL } from "../variance-key-sql";
 
 /**
  * Mirrors triage state onto `exceptions` so that other readers of the database see it.

@@ -3,8 +3,8 @@ import { DeviceResults } from "@/components/devices/device-results";
 import { DeviceSearchForm } from "@/components/devices/device-search-form";
 import { requireActor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
-import { searchDevices } from "@/lib/inventory/device-search";
-import { parseDeviceSearchParams } from "@/lib/inventory/device-search-params";
+import { searchDevices } from "@/lib/devices/device-search";
+import { parseDeviceSearchParams } from "@/lib/devices/device-search-params";
 import { requestFormat } from "@/lib/request-format";
 
 export const metadata: Metadata = { title: "Devices" };

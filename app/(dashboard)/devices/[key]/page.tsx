@@ -7,7 +7,7 @@ import { VendorSnapshotCard } from "@/components/devices/vendor-snapshot-card";
 import { PresenceStrip } from "@/components/variances/presence-strip";
 import { requireActor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
-import { DEVICE_PRESENCE_DAYS, getDeviceDetail } from "@/lib/inventory/device-detail";
+import { DEVICE_PRESENCE_DAYS, getDeviceDetail } from "@/lib/devices/device-detail";
 import { devicePath } from "@/lib/inventory/device-path";
 import { requestFormat } from "@/lib/request-format";
 

@@ -5,11 +5,11 @@ import { OrganizationFiltersForm } from "@/components/organizations/organization
 import { OrganizationMerges } from "@/components/organizations/organization-merges";
 import { OrganizationTable } from "@/components/organizations/organization-table";
 import { Pagination } from "@/components/ui/pagination";
+import { can } from "@/lib/access/permissions";
 import { requireActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db/prisma";
 import { organizationsHref, parseOrganizationFilters } from "@/lib/organizations/organization-filters";
-import { getOrganizationSummary } from "@/lib/reports/organization-summary";
+import { getOrganizationSummary } from "@/lib/organizations/organization-summary";
 import { requestFormat } from "@/lib/request-format";
 import type { SearchParams } from "@/lib/url-params";
 

@@ -10,8 +10,8 @@ import { OrganizationVariances } from "@/components/organizations/organization-v
 import { HeadlineCard } from "@/components/overview/headline-card";
 import { requireActor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
+import { getOrganizationDetail, ORGANIZATION_TREND_DAYS } from "@/lib/organizations/organization-detail";
 import { organizationPath } from "@/lib/organizations/organization-filters";
-import { getOrganizationDetail, ORGANIZATION_TREND_DAYS } from "@/lib/reports/organization-detail";
 import { requestFormat } from "@/lib/request-format";
 
 interface Params {
