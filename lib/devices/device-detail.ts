@@ -16,6 +16,7 @@ import { NETBIOS_LENGTH } from "@/lib/inventory/hostname-key";
 import { LATEST_SNAPSHOTS_CTE, SNAPSHOT_KEY_SQL, truncatedNinjaKeySql } from "@/lib/inventory/latest-snapshots-sql";
 import { DEVICE_VENDOR_NAMES, THREATLOCKER } from "@/lib/inventory/vendors";
 import { getReportStatus } from "@/lib/report-date/report-status";
+import { refreshVarianceHistory } from "@/lib/rollups/variance-rollup";
 import { missingNinja } from "@/lib/variances/type-registry/missing-ninja";
 import { loadVarianceRows } from "@/lib/variances/variance-rows";
 import { toVarianceView, type VarianceView } from "@/lib/variances/variance-view";
@@ -182,6 +183,7 @@ export async function getDeviceDetail(
     longerThreatLockerKeys(db, key),
   ]);
   const reportDate = status.latestMatchingDate;
+  if (reportDate) await refreshVarianceHistory(db, reportDate); // writes: the rollup catches up with the checks' rows
   const variances = reportDate
     ? (await loadVarianceRows(db, reportDate, { keys: [key] }))
         .map((row) => toVarianceView(row, reportDate, today))

@@ -1,5 +1,6 @@
 import type { ReportDate } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
+import { refreshVarianceHistory } from "@/lib/rollups/variance-rollup";
 import { loadVarianceRows } from "./variance-rows";
 import { toVarianceView, type VarianceView } from "./variance-view";
 
@@ -12,6 +13,7 @@ export async function openVariancesOn(
   reportDate: ReportDate,
   today: ReportDate,
 ): Promise<VarianceView[]> {
+  await refreshVarianceHistory(db, reportDate); // writes: the rollup catches up with the checks' rows
   const rows = await loadVarianceRows(db, reportDate);
   return rows.map((row) => toVarianceView(row, reportDate, today)).filter((view) => view.lifecycle.status === "open");
 }

@@ -6,10 +6,10 @@ import { csvStream } from "@/lib/export/csv-stream";
 import type { Download } from "@/lib/export/download";
 import type { CellValue } from "@/lib/export/spreadsheet-safety";
 import { xlsxStream } from "@/lib/export/xlsx-stream";
+import { refreshVarianceHistory } from "@/lib/rollups/variance-rollup";
 import { queueReportDate } from "./queue";
 import { type QueueFilters, queueFiltersSchema } from "./queue-filters";
 import { streamQueueVariances } from "./queue-stream";
-import { prepareVarianceRows } from "./variance-rows";
 import type { VarianceView } from "./variance-view";
 
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
@@ -70,7 +70,7 @@ export async function exportQueue(
   today: ReportDate = todayUtc(),
 ): Promise<Download> {
   const { reportDate } = await queueReportDate(db, actor, filters, today);
-  if (reportDate) await prepareVarianceRows(db, reportDate);
+  if (reportDate) await refreshVarianceHistory(db, reportDate); // writes: the rollup catches up with the checks' rows
   const name = reportDate ? `variances-${reportDate}-${filters.status}` : `variances-${filters.status}`;
   const rows = exportRows(reportDate ? streamQueueVariances(db, actor, filters, reportDate, today) : noVariances());
   return {

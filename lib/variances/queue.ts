@@ -4,6 +4,7 @@ import { addDays, type ReportDate, todayUtc } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { reportDatesAndStatus } from "@/lib/report-date/report-dates";
+import { refreshVarianceHistory } from "@/lib/rollups/variance-rollup";
 import { isResolvedStatus } from "./lifecycle";
 import { QUEUE_PAGE_SIZE, type QueueFilters } from "./queue-filters";
 import { varianceIdsOn } from "./report-variance-ids";
@@ -151,6 +152,7 @@ async function selectQueue(
   const { reportDate, reportDates } = await queueReportDate(db, actor, filters, today);
   if (!reportDate) return { reportDate: null, reportDates, views: [], matchingButType: [], matching: [] };
 
+  await refreshVarianceHistory(db, reportDate); // writes: the rollup catches up with the checks' rows
   const views = (await loadVarianceRows(db, reportDate)).map((row) => toVarianceView(row, reportDate, today));
   const selector = queueSelector(filters, actor, await loadQueueContext(db, filters, reportDate));
   const matchingButType = views.filter(selector.matchesButType);

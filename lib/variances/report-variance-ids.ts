@@ -4,7 +4,7 @@ import { varianceSubjectId } from "./variance-key";
 
 /**
  * The variances a report had, as varianceSubjectId strings, read from the presence rollup:
- * the caller brings it up to date first (prepareVarianceRows), as for any read of it.
+ * the caller brings it up to date first (refreshVarianceHistory), as for any read of it.
  */
 export async function varianceIdsOn(
   db: Pick<Prisma.TransactionClient, "$queryRaw">,

@@ -10,6 +10,7 @@ import { NETBIOS_LENGTH } from "@/lib/inventory/hostname-key";
 import { hostnameKeySql } from "@/lib/inventory/hostname-key-sql";
 import { NINJA, THREATLOCKER } from "@/lib/inventory/vendors";
 import { getReportStatus } from "@/lib/report-date/report-status";
+import { refreshVarianceHistory } from "@/lib/rollups/variance-rollup";
 import { describeActivity } from "./activity";
 import { type VarianceId, varianceSubjectId } from "./variance-key";
 import { loadVarianceRows } from "./variance-rows";
@@ -56,7 +57,7 @@ async function devicesOn(db: Database, key: string, date: ReportDate): Promise<V
 
 async function presence(db: Database, id: VarianceId, reportDate: ReportDate) {
   const from = addDays(reportDate, -(PRESENCE_DAYS - 1));
-  // The presence rollup, which loadVarianceRows brought up to date for this report.
+  // The presence rollup, which getVarianceDetail brought up to date for this report.
   const rows = await db.$queryRaw<{ date: string }[]>`
     SELECT date_found::text AS date FROM variance_dashboard.variance_presence_rollup
     WHERE variance_type = ${id.type} AND variance_key = ${id.key} AND date_found BETWEEN ${from}::date AND ${reportDate}::date`;
@@ -78,6 +79,7 @@ export async function getVarianceDetail(
   const status = await getReportStatus(db, today);
   const reportDate = status.latestMatchingDate;
   if (!reportDate) return null;
+  await refreshVarianceHistory(db, reportDate); // writes: the rollup catches up with the checks' rows
   const [row] = await loadVarianceRows(db, reportDate, id);
   if (!row) return null;
   const subjectId = varianceSubjectId(id);

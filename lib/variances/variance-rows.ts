@@ -1,7 +1,6 @@
 import type { ReportDate } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { refreshVarianceHistory } from "@/lib/rollups/variance-rollup";
 import type { VarianceId } from "./variance-key";
 
 /** How long a variance that left the reports stays listed (as cleared, or verified). */
@@ -63,20 +62,17 @@ export type VarianceSelection =
 /**
  * Variances seen up to `reportDate`: those seen in the last RECENTLY_SEEN_DAYS plus every
  * variance someone triaged. `only` narrows it to the variances asked for by name.
- * The hostname and details shown are those of the variance's newest row.
+ * The hostname and details shown are those of the variance's newest row. It reads the
+ * presence rollup and only reads: the caller refreshes that first (refreshVarianceHistory).
  */
 export async function loadVarianceRows(
   db: Database,
   reportDate: ReportDate,
   only?: VarianceSelection,
 ): Promise<VarianceRow[]> {
-  await prepareVarianceRows(db, reportDate);
   const rows = await db.$queryRaw<RawVarianceRow[]>(varianceRowsSql(reportDate, only));
   return rows.map(toVarianceRow);
 }
-
-/** Brings up to date the presence rollup that varianceRowsSql reads; before any read of it. */
-export const prepareVarianceRows = (db: Database, reportDate: ReportDate) => refreshVarianceHistory(db, reportDate);
 
 const presence = Prisma.raw("variance_dashboard.variance_presence_rollup");
 

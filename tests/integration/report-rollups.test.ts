@@ -4,6 +4,7 @@ import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { reportDatesWithBothVendors } from "@/lib/report-date/report-dates";
 import { datedVarianceGroups } from "@/lib/reports/variance-groups";
 import { refreshRollups } from "@/lib/rollups/refresh-rollups";
+import { refreshVarianceHistory } from "@/lib/rollups/variance-rollup";
 import { assignVariance } from "@/lib/variances/commands/assign-variance";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
@@ -299,6 +300,7 @@ describe("report rollups", () => {
         rowsOnReport,
       }));
     const expectHistoryEqualSql = async (reportDate: string) => {
+      await refreshVarianceHistory(db, reportDate);
       const listed = await loadVarianceRows(db, reportDate);
       expect(listed.length).toBeGreaterThan(10);
       expect(sorted(history(listed))).toEqual(sorted(await historyBySql(reportDate)));

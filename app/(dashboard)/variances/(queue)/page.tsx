@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { Pagination } from "@/components/ui/pagination";
 import { ExportLinks } from "@/components/variances/export-links";
 import { QueueFilterForm } from "@/components/variances/queue-filter-form";
@@ -17,7 +16,7 @@ import { requestFormat } from "@/lib/request-format";
 import { getQueue } from "@/lib/variances/queue";
 import { isUnfilteredQueue, parseQueueFilters, queueQuery } from "@/lib/variances/queue-filters";
 import { toQueueRow } from "@/lib/variances/queue-row";
-import { reconcileIfStale } from "@/lib/variances/reconcile";
+import { reconcileWriteThroughAfterResponse } from "@/lib/variances/reconcile-after-response";
 import { defaultViewRedirect } from "@/lib/views/default-view";
 import { listViews } from "@/lib/views/list-views";
 import { UNFILTERED_QUEUE_HREF } from "@/lib/views/saved-view";
@@ -43,9 +42,8 @@ export default async function VariancesPage({
     activeUsers(db, actor),
     listViews(db, actor),
   ]);
-  // The checks may have recreated today's rows since the last visit: restore the write-through
-  // after the page is sent (throttled to one run per few minutes across instances).
-  after(() => reconcileIfStale(db).catch((error: unknown) => console.error("reconcile failed", error)));
+  // The checks may have recreated today's rows since the last visit.
+  reconcileWriteThroughAfterResponse(db);
 
   if (!queue.reportDate) {
     return (
