@@ -24,7 +24,7 @@ export interface CompatibilityReport {
 const stringLength = (type: SqlType) => (type.name === "text" ? Infinity : (type.modifiers[0] ?? Infinity));
 
 /** The need in words: "varchar or text", "varchar(255+) or text", "integer or bigint", "text[]". */
-export function describeNeed(need: ColumnNeed): string {
+function describeNeed(need: ColumnNeed): string {
   const length = need.writes?.length;
   const names = need.types.map((name) =>
     name === "varchar" && length !== undefined && length !== Infinity ? `varchar(${length}+)` : name,

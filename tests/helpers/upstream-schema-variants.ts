@@ -9,7 +9,7 @@ import { escapeIdentifier } from "pg";
  */
 export type UpstreamVariant = "minimal" | "maximal";
 
-/** What `minimal` has and `maximal` lacks among the columns the dashboard reads: its optional ones. */
+/** What `maximal` has and `minimal` lacks among the columns the dashboard reads: its optional ones. */
 export const MINIMAL_MISSING_OPTIONAL = [
   "device_snapshot.location_name",
   "device_snapshot.has_tpm",
