@@ -12,7 +12,7 @@
 CREATE INDEX CONCURRENTLY IF NOT EXISTS vd_device_snapshot_date_vendor ON device_snapshot (snapshot_date, vendor_id);
 
 -- A device's history by its canonical key (the device page, device presence): the same
--- expression as lib/variances/variance-key-sql.ts, so the planner can match it.
+-- expression as lib/inventory/hostname-key-sql.ts, so the planner can match it.
 CREATE INDEX CONCURRENTLY IF NOT EXISTS vd_device_snapshot_key ON device_snapshot ((lower(split_part(split_part(hostname, '|', 1), '.', 1))), snapshot_date);
 
 -- A variance's rows across dates (the variance page, first seen / days open), and every

@@ -21,8 +21,9 @@ export interface ThrottleState {
 
 /**
  * Counts refused sign-ins from the audit log itself (append-only, shared by every instance),
- * per account and per client address, since the later of the window start and that
- * account's or address's last successful sign-in — so a success clears the count.
+ * per account since the later of the window start and that account's last successful sign-in
+ * (a success clears the account's count), and per client address over the whole window: a
+ * sprayer holding one valid account must not reset its address's count by signing in with it.
  * An unknown address (null) is not counted: every visitor without a trusted proxy's report
  * would share it, and one person's typos would lock everybody out. A limit that is reached
  * refuses until its own oldest counted refusal leaves the window.
@@ -44,16 +45,13 @@ export async function signInThrottle(
         AND (actor_email = ${email} OR (${address}::text IS NOT NULL AND details->>'address' = ${address}))
     ),
     cleared AS (
-      SELECT
-        max(occurred_at) FILTER (WHERE action = ${SIGNED_IN} AND actor_email = ${email}) AS email_success,
-        max(occurred_at) FILTER (WHERE action = ${SIGNED_IN} AND address = ${address}) AS address_success
-      FROM recent
+      SELECT max(occurred_at) FILTER (WHERE action = ${SIGNED_IN} AND actor_email = ${email}) AS email_success FROM recent
     ),
     counted AS (
       SELECT r.* FROM recent r, cleared c
       WHERE r.action = ${REFUSED}
         AND ((r.actor_email = ${email} AND r.occurred_at > coalesce(c.email_success, '-infinity'))
-          OR (r.address = ${address} AND r.occurred_at > coalesce(c.address_success, '-infinity')))
+          OR r.address = ${address})
     )
     SELECT
       count(*) FILTER (WHERE actor_email = ${email})::int AS by_email,

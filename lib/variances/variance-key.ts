@@ -1,7 +1,7 @@
 /**
  * A variance is (exception type, canonical hostname key): the thing a person triages,
  * stable while the checks delete and recreate exception rows day after day. This module is
- * free of server code so the browser can use it too; the SQL form is in variance-key-sql.ts.
+ * free of server code so the browser can use it too; the SQL form is in lib/inventory/hostname-key-sql.ts.
  */
 export interface VarianceId {
   type: string;

@@ -160,4 +160,14 @@ describe("brute-force protection for local sign-in", () => {
       await wrong(first, null, `other${attempt}@example.com`);
     expect((await right(first, null)).ok).toBe(true);
   });
+
+  it("does not let a sprayer reset its address's count by signing in with an account of its own", async () => {
+    const attacker = addressFor("127.0.0.1", "127.0.0.1", "203.0.113.66")!;
+    for (let attempt = 0; attempt < SIGN_IN_ADDRESS_FAILURE_LIMIT - 1; attempt++)
+      await wrong(first, attacker, `guess${attempt}@example.com`);
+    expect((await right(first, attacker, colleague)).ok).toBe(true);
+    await wrong(first, attacker, "one-more@example.com");
+    expect((await right(first, attacker, colleague)).ok).toBe(false);
+    expect((await right(first, "198.51.100.2", colleague)).ok).toBe(true);
+  });
 });
