@@ -1,3 +1,6 @@
+import type { NextConfig } from "next";
+import { readEnvironment } from "./lib/config/environment";
+
 /** Headers for every response, pages and assets alike; the per-page CSP is set in proxy.ts. */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -11,13 +14,9 @@ const securityHeaders = [
  * it was sent to. Behind a reverse proxy that rewrites Host, list the public origins here,
  * e.g. VD_ALLOWED_ORIGINS=variance.example.com (README: reverse proxy).
  */
-const allowedOrigins = (process.env.VD_ALLOWED_ORIGINS ?? "")
-  .split(",")
-  .map((origin) => origin.trim())
-  .filter(Boolean);
+const allowedOrigins = readEnvironment().VD_ALLOWED_ORIGINS;
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and Node-only packages stay out of the server bundle.
