@@ -47,9 +47,15 @@ function newestSourceChange(dir: string): number {
 /** Whether there is no production build or the sources changed since the last one. */
 function productionBuildNeeded(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
-  const sources = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.ts"].map((name) =>
-    path.join(root, name),
-  );
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "proxy.ts",
+    "instrumentation.ts",
+    "instrumentation-node.ts",
+    "next.config.ts",
+  ].map((name) => path.join(root, name));
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   return sources.some(
     (source) =>
