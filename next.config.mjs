@@ -9,11 +9,13 @@ const securityHeaders = [
 /**
  * Server actions run only when the request's Origin matches the Host (or X-Forwarded-Host)
  * it was sent to. Behind a reverse proxy that rewrites Host, list the public origins here,
- * e.g. VD_ALLOWED_ORIGINS=variance.example.com (README: reverse proxy).
+ * e.g. VD_ALLOWED_ORIGINS=variance.example.com (README: reverse proxy). Parsed as
+ * allowedOriginHosts in lib/config/environment.ts does: an .mjs config cannot import
+ * TypeScript on Node 20, and the project keeps its config in .mjs.
  */
 const allowedOrigins = (process.env.VD_ALLOWED_ORIGINS ?? "")
   .split(",")
-  .map((origin) => origin.trim())
+  .map((host) => host.trim().toLowerCase())
   .filter(Boolean);
 
 /** @type {import('next').NextConfig} */

@@ -2,13 +2,9 @@ import { NextResponse } from "next/server";
 import NextAuth from "next-auth";
 import { databaseUnreachablePage } from "@/lib/api/database-unreachable-page";
 import { authConfig, isPublicPath } from "@/lib/auth/config";
+import { readEnvironment } from "@/lib/config/environment";
 import { databaseReachable } from "@/lib/db/reachability";
-import {
-  ALLOWED_ORIGINS_ENV,
-  actionOriginAllowed,
-  allowedOriginHosts,
-  CROSS_ORIGIN_ACTION_MESSAGE,
-} from "@/lib/security/action-origin";
+import { actionOriginAllowed, CROSS_ORIGIN_ACTION_MESSAGE } from "@/lib/security/action-origin";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
 
 // Refuses server-action POSTs without a matching Origin (403), redirects signed-out visitors
@@ -16,7 +12,7 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security
 // Content-Security-Policy. It is not the security boundary: every page, data function and route handler checks the
 // session again (lib/auth/actor.ts).
 const { auth } = NextAuth(authConfig);
-const allowedHosts = allowedOriginHosts(process.env[ALLOWED_ORIGINS_ENV]);
+const allowedHosts = readEnvironment().VD_ALLOWED_ORIGINS;
 
 export const proxy = auth(async (request) => {
   const { pathname, href, origin } = request.nextUrl;
@@ -41,7 +37,7 @@ export const proxy = auth(async (request) => {
     (request.method === "GET" || request.method === "HEAD") &&
     !pathname.startsWith("/api/") &&
     !isPublicPath(pathname) &&
-    !(await databaseReachable(process.env.DATABASE_URL))
+    !(await databaseReachable(readEnvironment().DATABASE_URL))
   ) {
     const response = databaseUnreachablePage(nonce);
     response.headers.set("Content-Security-Policy", policy);

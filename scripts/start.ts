@@ -10,7 +10,12 @@ import "./load-env";
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseTrustedProxies, TRUSTED_PROXIES_ENV, TrustedProxiesError } from "@/lib/auth/client-address";
+import {
+  EnvironmentError,
+  readEnvironment,
+  readServerEnvironment,
+  type ServerEnvironment,
+} from "@/lib/config/environment";
 import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { stopEmbeddedClusters } from "@/lib/db/embedded-postgres";
 import { migrateDashboardSchema } from "@/lib/db/migrate";
@@ -42,7 +47,15 @@ function newestSourceChange(dir: string): number {
 /** Whether there is no production build or the sources changed since the last one. */
 function productionBuildNeeded(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
-  const sources = ["app", "components", "lib", "proxy.ts", "next.config.mjs"].map((name) => path.join(root, name));
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "proxy.ts",
+    "instrumentation.ts",
+    "instrumentation-node.ts",
+    "next.config.mjs",
+  ].map((name) => path.join(root, name));
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   return sources.some(
     (source) =>
@@ -83,22 +96,22 @@ const DATABASE_RETRY_MS = 1_000;
 const UNREACHABLE_LOG_EVERY_MS = 30_000;
 
 /** The check before serving an operator's database, then the pending migrations. */
-async function prepareDatabase(env: NodeJS.ProcessEnv) {
-  for (const warning of await preflightDatabase(env.DATABASE_URL!)) log(warning);
+async function prepareDatabase(settings: ServerEnvironment) {
+  for (const warning of await preflightDatabase(settings.DATABASE_URL)) log(warning);
   // The app's own role may lack the rights to create tables; the schema owner's URL can be given apart.
-  await migrateDashboardSchema(env.MIGRATION_DATABASE_URL || env.DATABASE_URL!, log);
+  await migrateDashboardSchema(settings.MIGRATION_DATABASE_URL || settings.DATABASE_URL, log);
 }
 
 /**
  * Retries prepareDatabase until it passes; resolves then, rejects on a failure that waiting
  * cannot fix (a wrong password, an incompatible schema), or when `stopped` says to give up.
  */
-async function prepareDatabaseWhenReachable(env: NodeJS.ProcessEnv, stopped: () => boolean) {
+async function prepareDatabaseWhenReachable(settings: ServerEnvironment, stopped: () => boolean) {
   let lastLogged = { message: "", at: 0 };
   while (!stopped()) {
     await new Promise((resolve) => setTimeout(resolve, DATABASE_RETRY_MS));
     try {
-      await prepareDatabase(env);
+      await prepareDatabase(settings);
       log("The database answers again: checks passed, the dashboard is fully available.");
       return;
     } catch (error) {
@@ -158,24 +171,19 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 async function main() {
+  // What the Next.js server is started with: the operator's variables, plus the demo's own.
   const env: NodeJS.ProcessEnv = { ...process.env };
-  try {
-    parseTrustedProxies(env[TRUSTED_PROXIES_ENV]);
-  } catch (error) {
-    if (error instanceof TrustedProxiesError) throw new StartupRefusedError(error.message);
-    throw error;
-  }
+  const settings = readEnvironment(env);
   let databaseUnreachable = false;
-  let demo = false;
+  // The demo is recognised here only: it fills in DATABASE_URL and AUTH_SECRET for the server.
+  const demo = !settings.DATABASE_URL;
+  // Refused before any work, as the server would refuse it (instrumentation.ts).
+  const serverSettings = demo ? null : readServerEnvironment(env);
 
-  if (env.DATABASE_URL) {
-    if (!env.AUTH_SECRET)
-      throw new StartupRefusedError(
-        "AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it (see .env.example).",
-      );
+  if (serverSettings) {
     log("Checking the database and applying the dashboard's migrations…");
     try {
-      await prepareDatabase(env);
+      await prepareDatabase(serverSettings);
     } catch (error) {
       if (!isDatabaseUnreachable(error)) throw error;
       // Started before the database (a reboot, an upgrade): serve and keep trying rather than exit.
@@ -185,10 +193,9 @@ async function main() {
       );
     }
   } else {
-    demo = true;
-    const tier = parseScaleTier(env.VD_DEMO_TIER);
+    const tier = parseScaleTier(settings.VD_DEMO_TIER);
     log(`No DATABASE_URL: starting the embedded demo database${tier === "demo" ? "" : ` (scale tier ${tier})`}…`);
-    const dataDir = path.resolve(root, tierDataDir(env.VD_DATA_DIR ?? ".data", tier));
+    const dataDir = path.resolve(root, tierDataDir(settings.VD_DATA_DIR, tier));
     const database = await startDemoDatabase(dataDir, log, SCALE_TIERS[tier]);
     env.DATABASE_URL = database.url;
     // The demo's own organisations, so the "leave out internal" toggle has something to do.
@@ -203,14 +210,14 @@ async function main() {
     log("Demo accounts (email / password / role):");
     for (const account of database.accounts) log(`  ${account.email}  ${account.password}  ${account.role}`);
   }
-  env.AUTH_TRUST_HOST ??= "true";
+  env.AUTH_TRUST_HOST = settings.AUTH_TRUST_HOST;
   env.NEXT_TELEMETRY_DISABLED ??= "1";
 
   if (!dev && productionBuildNeeded()) await build(env);
   if (stopping) return;
-  const port = env.PORT ?? "3000";
+  const port = String(settings.PORT);
   // The demo prints its passwords: it listens on this machine only unless HOST says otherwise.
-  const host = env.HOST || (demo ? "127.0.0.1" : undefined);
+  const host = settings.HOST || (demo ? "127.0.0.1" : undefined);
   log(`Starting the server (next ${dev ? "dev" : "start"})…`);
   server = spawn(
     process.execPath,
@@ -224,8 +231,8 @@ async function main() {
   if (!databaseUnreachable) warmRollupsInBackground(env.DATABASE_URL!);
   server.on("exit", (code) => void shutdown(code ?? 0));
 
-  if (databaseUnreachable) {
-    prepareDatabaseWhenReachable(env, () => stopping).then(
+  if (serverSettings && databaseUnreachable) {
+    prepareDatabaseWhenReachable(serverSettings, () => stopping).then(
       () => warmRollupsInBackground(env.DATABASE_URL!),
       (error: unknown) => {
         reportStartupFailure(error);
@@ -248,7 +255,7 @@ function warmRollupsInBackground(url: string) {
 }
 
 function reportStartupFailure(error: unknown) {
-  if (error instanceof StartupRefusedError) {
+  if (error instanceof StartupRefusedError || error instanceof EnvironmentError) {
     console.error(`[start] Refusing to start: ${error.message}`);
   } else {
     // Never "undefined": whatever was thrown, say something a person can act on.

@@ -1,9 +1,10 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
+import { readEnvironment } from "@/lib/config/environment";
 import { isDatabaseBusy, isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { getPrisma } from "@/lib/db/prisma";
-import { clientAddressOf, parseTrustedProxies, TRUSTED_PROXIES_ENV } from "./client-address";
+import { clientAddressOf } from "./client-address";
 import { authConfig } from "./config";
 import { authenticateWithPassword } from "./credentials";
 import { entraSettings } from "./entra-settings";
@@ -26,7 +27,7 @@ export class SignInDatabaseUnreachableError extends CredentialsSignin {
   code = DATABASE_UNREACHABLE_SIGN_IN_CODE;
 }
 
-const trustedProxies = parseTrustedProxies(process.env[TRUSTED_PROXIES_ENV]);
+const trustedProxies = readEnvironment().VD_TRUSTED_PROXIES;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { ROLES, type Role, roleSchema } from "@/lib/access/roles";
+import { type EnvironmentSource, readEnvironment } from "@/lib/config/environment";
 
 export interface EntraSettings {
   clientId: string;
@@ -9,8 +9,6 @@ export interface EntraSettings {
   /** Entra app role values or group ids that let a person without an account in: value → role. */
   roleClaims: Map<string, Role>;
 }
-
-const MULTI_TENANT = /\/(common|organizations|consumers)\/v2\.0\/?$/;
 
 /**
  * Parses VD_ENTRA_ROLE_MAP, "admin=<app role or group id>;manager=…": several values per
@@ -35,21 +33,15 @@ export function parseRoleClaims(raw: string | undefined): Map<string, Role> {
   return claims;
 }
 
-/** Entra ID sign-in is on when its three variables are set; half a configuration is an error. */
-export function entraSettings(env: Record<string, string | undefined> = process.env): EntraSettings | null {
-  const clientId = env.AUTH_MICROSOFT_ENTRA_ID_ID;
-  const clientSecret = env.AUTH_MICROSOFT_ENTRA_ID_SECRET;
-  const issuer = env.AUTH_MICROSOFT_ENTRA_ID_ISSUER;
-  if (!clientId && !clientSecret && !issuer) return null;
-  if (!clientId || !clientSecret || !issuer) {
-    throw new Error(
-      "Entra ID sign-in needs AUTH_MICROSOFT_ENTRA_ID_ID, AUTH_MICROSOFT_ENTRA_ID_SECRET and AUTH_MICROSOFT_ENTRA_ID_ISSUER together.",
-    );
-  }
-  if (!z.url().safeParse(issuer).success || MULTI_TENANT.test(issuer)) {
-    throw new Error(
-      "AUTH_MICROSOFT_ENTRA_ID_ISSUER must be your tenant's issuer, https://login.microsoftonline.com/<tenant id>/v2.0.",
-    );
-  }
-  return { clientId, clientSecret, issuer, roleClaims: parseRoleClaims(env.VD_ENTRA_ROLE_MAP) };
+/**
+ * Entra ID sign-in is on when its three variables are set (the environment's schema refuses
+ * half a configuration and a multi-tenant issuer).
+ */
+export function entraSettings(env?: EnvironmentSource): EntraSettings | null {
+  const environment = readEnvironment(env);
+  const clientId = environment.AUTH_MICROSOFT_ENTRA_ID_ID;
+  const clientSecret = environment.AUTH_MICROSOFT_ENTRA_ID_SECRET;
+  const issuer = environment.AUTH_MICROSOFT_ENTRA_ID_ISSUER;
+  if (!clientId || !clientSecret || !issuer) return null;
+  return { clientId, clientSecret, issuer, roleClaims: parseRoleClaims(environment.VD_ENTRA_ROLE_MAP) };
 }

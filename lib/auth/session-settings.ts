@@ -1,20 +1,14 @@
-import { z } from "zod";
-
-const DEFAULT_SESSION_HOURS = 8;
+import { readEnvironment } from "@/lib/config/environment";
 
 /**
- * How long a session lives without use, from VD_SESSION_HOURS (default 8). Each request
- * that passes the proxy renews it, so a working day never signs anyone out.
+ * How long a session lives without use, from VD_SESSION_HOURS (default 8), or from `raw` as if
+ * it were set to that. Each request that passes the proxy renews it, so a working day never
+ * signs anyone out.
  */
-export function sessionMaxAgeSeconds(raw = process.env.VD_SESSION_HOURS): number {
-  const hours = z.coerce
-    .number()
-    .min(0.25)
-    .max(24 * 30)
-    .safeParse(raw ?? DEFAULT_SESSION_HOURS);
-  if (!hours.success)
-    throw new Error(`VD_SESSION_HOURS must be a number of hours between 0.25 and 720 (got "${raw}").`);
-  return Math.round(hours.data * 60 * 60);
+export function sessionMaxAgeSeconds(raw?: string): number {
+  const { VD_SESSION_HOURS: hours } =
+    raw === undefined ? readEnvironment() : readEnvironment({ VD_SESSION_HOURS: raw });
+  return Math.round(hours * 60 * 60);
 }
 
 /**
@@ -22,7 +16,7 @@ export function sessionMaxAgeSeconds(raw = process.env.VD_SESSION_HOURS): number
  * `session` cookie on a shared host, and the `__Secure-` prefix when served over HTTPS
  * (taken from AUTH_URL; browsers then refuse it on plain HTTP).
  */
-export function sessionCookieName(publicUrl = process.env.AUTH_URL): string {
+export function sessionCookieName(publicUrl = readEnvironment().AUTH_URL): string {
   return `${publicUrl?.startsWith("https://") ? "__Secure-" : ""}variance-dashboard.session-token`;
 }
 

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { readEnvironment } from "@/lib/config/environment";
 
 /**
  * Every connection the app, its scripts, migrations and tests open is configured here, so that
@@ -51,7 +52,7 @@ function withUtcSession(connectionString: string): { connectionString: string; o
     // Not a URL (pg also takes a bare socket path): the config's options then apply.
     return { connectionString, options: UTC_SESSION };
   }
-  const existing = url.searchParams.get("options") ?? process.env.PGOPTIONS;
+  const existing = url.searchParams.get("options") ?? readEnvironment().PGOPTIONS;
   url.searchParams.set("options", existing ? `${existing} ${UTC_SESSION}` : UTC_SESSION);
   return { connectionString: url.toString() };
 }

@@ -1,5 +1,7 @@
+import { DATABASE_URL_MISSING, readEnvironment } from "@/lib/config/environment";
+
 export function requireDatabaseUrl(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides one.");
+  const url = readEnvironment().DATABASE_URL;
+  if (!url) throw new Error(DATABASE_URL_MISSING);
   return url;
 }

@@ -1,3 +1,4 @@
+import { readEnvironment } from "@/lib/config/environment";
 import { organizationMatchKey } from "./organization-name";
 
 /** Comma-separated names of the MSP's own organisations, which managers may leave out of the list. */
@@ -9,7 +10,7 @@ export const INTERNAL_ORGANIZATIONS_ENV = "VD_INTERNAL_ORGANIZATIONS";
  * suffix, which would need a comma, can simply be left out of the list).
  */
 export function internalOrganizationKeys(
-  value: string | undefined = process.env[INTERNAL_ORGANIZATIONS_ENV],
+  value: string | undefined = readEnvironment().VD_INTERNAL_ORGANIZATIONS,
 ): Set<string> {
   return new Set(
     (value ?? "")

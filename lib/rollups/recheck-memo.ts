@@ -1,14 +1,5 @@
-import { z } from "zod";
 import type { ReportDate } from "@/lib/calendar-date";
-
-const DEFAULT_RECHECK_MS = 5_000;
-
-const recheckMsSchema = z.coerce
-  .number({ error: "VD_ROLLUP_RECHECK_MS must be a whole number of milliseconds." })
-  .int("VD_ROLLUP_RECHECK_MS must be a whole number of milliseconds.")
-  .min(0, "VD_ROLLUP_RECHECK_MS must be 0 or more.")
-  .max(600_000, "VD_ROLLUP_RECHECK_MS must be at most 600000 (10 minutes).")
-  .default(DEFAULT_RECHECK_MS);
+import { readEnvironment } from "@/lib/config/environment";
 
 /**
  * How long a newest date that was fingerprinted and found current (or recomputed) is trusted
@@ -18,10 +9,8 @@ const recheckMsSchema = z.coerce
  * lag a re-run by at most this. Rows inserted on any date are still seen at once (their ids).
  * VD_ROLLUP_RECHECK_MS, default 5 s; 0 fingerprints on every read.
  */
-export function rollupRecheckMs(env: Record<string, string | undefined> = process.env): number {
-  const parsed = recheckMsSchema.safeParse(env.VD_ROLLUP_RECHECK_MS || undefined);
-  if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
-  return parsed.data;
+export function rollupRecheckMs(env?: Record<string, string | undefined>): number {
+  return readEnvironment(env).VD_ROLLUP_RECHECK_MS;
 }
 
 /** Per rollup: when each date was last fingerprinted. */

@@ -1,15 +1,5 @@
-/** Comma-separated public hosts server actions may be called from, when a reverse proxy rewrites Host. */
-export const ALLOWED_ORIGINS_ENV = "VD_ALLOWED_ORIGINS";
-
 export const CROSS_ORIGIN_ACTION_MESSAGE =
   "Refused: this request must come from the dashboard's own pages (its Origin header is missing or names another site).";
-
-export function allowedOriginHosts(value: string | undefined): string[] {
-  return (value ?? "")
-    .split(",")
-    .map((host) => host.trim().toLowerCase())
-    .filter(Boolean);
-}
 
 /**
  * Whether a request may run a server action as far as its origin goes. Next.js checks Origin

@@ -1,9 +1,14 @@
+import { readEnvironment } from "@/lib/config/environment";
+
 /**
  * The page policy: scripts only from this site or carrying this response's nonce (Next.js
  * puts it on its own scripts when it sees it in the request's policy), no framing, no
  * plugins. Styles may be inline: Tremor's charts set style attributes.
  */
-export function contentSecurityPolicy(nonce: string, development = process.env.NODE_ENV === "development"): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  development = readEnvironment().NODE_ENV === "development",
+): string {
   return [
     "default-src 'self'",
     // React's development build evaluates code for its debugging aids.

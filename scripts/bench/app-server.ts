@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { readEnvironment } from "@/lib/config/environment";
 import { freePort } from "@/lib/db/embedded-postgres";
 import type { DemoAccount } from "@/lib/demo/demo-accounts";
 import { type ScaleTier, tierDataDir } from "@/lib/demo/scale-tiers";
@@ -28,7 +29,7 @@ export async function startAppServer(
   extraEnv: Record<string, string> = {},
 ): Promise<AppServer> {
   const port = await freePort();
-  const dataDir = path.resolve(root, tierDataDir(process.env.VD_DATA_DIR ?? ".data", tier));
+  const dataDir = path.resolve(root, tierDataDir(readEnvironment().VD_DATA_DIR, tier));
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
     env: { ...process.env, PORT: String(port), VD_DEMO_TIER: tier, DATABASE_URL: "", AUTH_SECRET: "", ...extraEnv },

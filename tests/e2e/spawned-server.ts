@@ -30,6 +30,14 @@ export const spawnStartScript = (env: Record<string, string>) =>
 /** `npm start` itself, as a person or the systemd unit of docs/deployment.md starts it: `process` is npm. */
 export const spawnNpmStart = (env: Record<string, string>) => spawnServer("npm", ["start"], env);
 
+/** `next start` on the suite's production build, without the start script's checks and demo: `process` is Next.js. */
+export const spawnNextStart = (env: Record<string, string>) =>
+  spawnServer(
+    process.execPath,
+    [path.resolve(import.meta.dirname, "../../node_modules/next/dist/bin/next"), "start"],
+    env,
+  );
+
 async function spawnServer(command: string, args: string[], env: Record<string, string>): Promise<SpawnedServer> {
   const port = await freePort();
   const child = spawn(command, args, {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { clientAddressOf, parseTrustedProxies } from "@/lib/auth/client-address";
+import { clientAddressOf } from "@/lib/auth/client-address";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
 import { signInRefusalMessage } from "@/lib/auth/sign-in-messages";
 import {
@@ -8,6 +8,7 @@ import {
   SIGN_IN_WINDOW_MINUTES,
 } from "@/lib/auth/sign-in-throttle";
 import { createLocalUser } from "@/lib/auth/users";
+import { parseTrustedProxies } from "@/lib/config/trusted-proxies";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { runScript } from "../helpers/run-script";
 import { createUpstreamDatabase, migrateTestDatabase, type TestDatabase } from "../helpers/test-database";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actionOriginAllowed, allowedOriginHosts } from "@/lib/security/action-origin";
+import { allowedOriginHosts } from "@/lib/config/environment";
+import { actionOriginAllowed } from "@/lib/security/action-origin";
 
 const post = (pathname: string, headers: Record<string, string>) =>
   [new Request(`http://localhost:3000${pathname}`, { method: "POST", headers }), pathname] as const;

@@ -2,7 +2,7 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { normalizeAddress, parseTrustedProxies, TrustedProxiesError } from "@/lib/auth/client-address";
+import { normalizeAddress, parseTrustedProxies, TrustedProxiesError } from "@/lib/config/trusted-proxies";
 
 describe("trusted proxies", () => {
   it("matches addresses and CIDR ranges of both families, IPv4-mapped IPv6 included", () => {
