@@ -13,6 +13,7 @@ import { can } from "@/lib/access/permissions";
 import { requireActor } from "@/lib/auth/actor";
 import { activeUsers } from "@/lib/auth/user-directory";
 import { getPrisma } from "@/lib/db/prisma";
+import { logger } from "@/lib/logging/logger";
 import { requestFormat } from "@/lib/request-format";
 import { getQueue } from "@/lib/variances/queue";
 import { isUnfilteredQueue, parseQueueFilters, queueQuery } from "@/lib/variances/queue-filters";
@@ -45,7 +46,7 @@ export default async function VariancesPage({
   ]);
   // The checks may have recreated today's rows since the last visit: restore the write-through
   // after the page is sent (throttled to one run per few minutes across instances).
-  after(() => reconcileIfStale(db).catch((error: unknown) => console.error("reconcile failed", error)));
+  after(() => reconcileIfStale(db).catch((error: unknown) => logger.error({ err: error }, "reconcile failed")));
 
   if (!queue.reportDate) {
     return (
