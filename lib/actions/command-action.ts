@@ -58,7 +58,10 @@ const actionClient = createSafeActionClient({
     // An unexpected failure was logged where its stack was at hand (handleServerError).
     if (error?.code !== "unexpected") {
       const outcome = error ? { outcome: "refused", code: error.code } : { outcome: "ok" };
-      logger.info({ ...callFields(metadata.actionName, result.ctx as CallContext), ...outcome }, "action");
+      logger.info(
+        { ...callFields(metadata.actionName, result.ctx as CallContext), ...outcome },
+        `action ${outcome.outcome}`,
+      );
     }
     return result;
   })

@@ -51,7 +51,7 @@ export function queryRoute<Q extends z.ZodType>(
       }
       response = refusal;
     }
-    logger.info(fields(response.status), "route");
+    logger.info(fields(response.status), "route answered");
     return response;
   };
 }

@@ -10,7 +10,7 @@ import { variancesOn } from "../helpers/variance-fixtures";
 const logged = vi.hoisted(() => [] as Record<string, unknown>[]);
 vi.mock("@/lib/logging/logger", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/logging/logger")>();
-  return { ...actual, logger: actual.createLogger({ write: (line: string) => logged.push(JSON.parse(line)) }) };
+  return { ...actual, logger: actual.createLogger({ write: (line: string) => logged.push(JSON.parse(line)) }, "info") };
 });
 vi.mock("@/lib/auth/auth", async () => (await import("../helpers/entry-points")).authModuleMock);
 vi.mock("@/lib/db/prisma", async (importOriginal) => ({
