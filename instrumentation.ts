@@ -6,18 +6,19 @@ import type { Instrumentation } from "next";
  * person reads out finds this line and its stack.
  */
 export async function onRequestError(...[error, request, context]: Parameters<Instrumentation.onRequestError>) {
-  // pino is a Node.js module: the edge runtime, if it ever reports here, keeps Next.js's own output.
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { logger } = await import("@/lib/logging/logger");
-  logger.error(
-    {
-      requestId: (error as { digest?: string }).digest ?? null,
-      route: context.routePath,
-      routeType: context.routeType,
-      method: request.method,
-      path: request.path,
-      err: error,
-    },
-    "request failed",
-  );
+  // pino is a Node.js module: this form lets the edge build drop the import (the Node.js runtime serves every page here).
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { logger } = await import("@/lib/logging/logger");
+    logger.error(
+      {
+        requestId: (error as { digest?: string }).digest ?? null,
+        route: context.routePath,
+        routeType: context.routeType,
+        method: request.method,
+        path: request.path,
+        err: error,
+      },
+      "request failed",
+    );
+  }
 }

@@ -72,9 +72,10 @@ const actionClient = createSafeActionClient({
   });
 
 /**
- * A server action named `actionName` that hands its raw input to one lib command — which
- * checks the actor's permission and validates with `inputSchema` itself — then revalidates
- * the pages that show what it changed (reads revalidate nothing).
+ * A server action named `actionName` (in metadata, so in every log line about it) that hands
+ * its raw input to one lib command — which checks the actor's permission and validates the
+ * input with the schema passed here itself — then revalidates the pages that show what it
+ * changed (reads revalidate nothing).
  */
 export function commandAction<Schema extends z.ZodType, Result>(
   actionName: string,
