@@ -21,7 +21,8 @@ export default defineConfig({
           globalSetup: ["tests/setup/postgres-global-setup.ts"],
           // Tests change upstream rows and read the result at once; the 5-second trust of
           // recheck-memo.ts is tested on its own (report-rollups.test.ts).
-          env: { VD_ROLLUP_RECHECK_MS: "0" },
+          // An action's or route's every outcome is logged at info: a suite's thousands would bury a failure's lines.
+          env: { VD_ROLLUP_RECHECK_MS: "0", LOG_LEVEL: "warn" },
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

@@ -9,6 +9,7 @@
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { parseScaleTier } from "@/lib/demo/scale-tiers";
+import { logger } from "@/lib/logging/logger";
 import { getQueueVariances } from "@/lib/variances/queue";
 import { queueFiltersSchema, queueQuery } from "@/lib/variances/queue-filters";
 import { type VarianceId, variancePath } from "@/lib/variances/variance-key";
@@ -187,6 +188,6 @@ async function main(): Promise<number> {
 }
 
 process.exitCode = await main().catch((error: unknown) => {
-  console.error("[load] failed:", error);
+  logger.error({ err: error }, "load test failed");
   return 1;
 });

@@ -12,7 +12,7 @@ import { controlClass, secondaryButtonClass } from "@/components/ui/form-styles"
 import { LocalTime } from "@/components/ui/local-time";
 import { CommandErrorMessage } from "@/components/variances/command-error";
 import { useCommand } from "@/components/variances/use-command";
-import { ROLES } from "@/lib/access/roles";
+import { ROLES, type Role } from "@/lib/access/roles";
 import type { Account, SignInMethod } from "@/lib/accounts/account";
 import { ConfirmButton } from "./confirm-button";
 import { OneTimePassword } from "./one-time-password";
@@ -64,7 +64,8 @@ export function AccountRow({ account, isSelf }: { account: Account; isSelf: bool
         className="flex items-center gap-2"
         onSubmit={(event) => {
           event.preventDefault();
-          role.run({ userId: account.id, role: new FormData(event.currentTarget).get("role") });
+          // The select's options are exactly the roles; the command checks the value again.
+          role.run({ userId: account.id, role: new FormData(event.currentTarget).get("role") as Role });
         }}
       >
         <label className="sr-only" htmlFor={`role-${account.id}`}>
@@ -119,9 +120,7 @@ export function AccountRow({ account, isSelf }: { account: Account; isSelf: bool
             confirmLabel="Generate a new password"
             pending={reset.pending}
             className={smallButton}
-            onConfirm={() =>
-              reset.run({ userId: account.id }, (data) => setPassword((data as { password: string }).password))
-            }
+            onConfirm={() => reset.run({ userId: account.id }, (data) => setPassword(data.password))}
           >
             <p>
               The current password stops working and every session of {who} ends. You will see the new password once.

@@ -5,9 +5,11 @@ import { createAccountAction } from "@/app/(dashboard)/admin/actions";
 import { controlClass, labelClass, primaryButtonClass } from "@/components/ui/form-styles";
 import { CommandErrorMessage } from "@/components/variances/command-error";
 import { useCommand } from "@/components/variances/use-command";
-import { ROLES } from "@/lib/access/roles";
+import { ROLES, type Role } from "@/lib/access/roles";
 import type { CreatedAccount } from "@/lib/accounts/create-account";
 import { OneTimePassword } from "./one-time-password";
+
+type NewAccount = Parameters<typeof createAccountAction>[0];
 
 /** Invites a person (Entra ID) or creates a local account with a generated password. */
 export function CreateAccountForm() {
@@ -23,9 +25,16 @@ export function CreateAccountForm() {
         onSubmit={(event) => {
           event.preventDefault();
           const form = event.currentTarget;
-          const input = Object.fromEntries(new FormData(form));
-          create.run(input, (data) => {
-            setCreated(data as CreatedAccount);
+          const data = new FormData(form);
+          const input = {
+            email: String(data.get("email")),
+            name: String(data.get("name")),
+            // From the selects below, whose options are exactly these values; the command checks them again.
+            role: data.get("role") as Role,
+            signInMethod: data.get("signInMethod") as NewAccount["signInMethod"],
+          };
+          create.run(input, (account) => {
+            setCreated(account);
             form.reset();
           });
         }}

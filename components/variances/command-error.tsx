@@ -1,4 +1,4 @@
-import type { ActionError } from "@/lib/actions/action-client";
+import type { ActionError } from "@/lib/actions/command-action";
 
 /** A refused command, read out to screen readers as it appears. */
 export function CommandErrorMessage({ error, id }: { error: ActionError | null; id?: string }) {

@@ -10,6 +10,7 @@ import {
   snoozeVarianceAction,
 } from "@/app/(dashboard)/variances/actions";
 import type { UserSummary } from "@/lib/auth/user-directory";
+import type { BulkResult } from "@/lib/variances/commands/bulk-triage-pipeline";
 import type { QueueRow } from "@/lib/variances/queue-row";
 import type { VarianceId } from "@/lib/variances/variance-key";
 import { AssignForm, NoteForm, ResolveForm, SnoozeForm } from "./triage-forms";
@@ -20,14 +21,8 @@ export type TriageDialogKind = "resolve" | "assign" | "note" | "snooze";
 /** One variance as the queue showed it (with the version seen), or a selection for a bulk command. */
 export type TriageDialogTarget = { row: QueueRow } | { selection: VarianceId[] };
 
-interface BulkOutcome {
-  changed: number;
-  skipped: { reason: string }[];
-}
-
 /** "Resolved 2; skipped 1 (already resolved)." */
-function bulkMessage(verb: string, result: unknown): string {
-  const { changed, skipped } = result as BulkOutcome;
+function bulkMessage(verb: string, { changed, skipped }: BulkResult): string {
   const reasons = [...new Set(skipped.map((skip) => skip.reason))].join(", ");
   return `${verb} ${changed}${skipped.length ? `; skipped ${skipped.length} (${reasons})` : ""}.`;
 }
@@ -40,59 +35,78 @@ interface TriageDialogBodyProps {
 }
 
 export function TriageDialogBody({ kind, target, users, onDone }: TriageDialogBodyProps) {
-  const bulk = "selection" in target;
-  const resolve = useCommand(bulk ? bulkResolveVariancesAction : resolveVarianceAction);
-  const assign = useCommand(bulk ? bulkAssignVariancesAction : assignVarianceAction);
-  const snooze = useCommand(bulk ? bulkSnoozeVariancesAction : snoozeVarianceAction);
+  // Each command's single and bulk forms are both hooked on every render, as hooks must be; the target picks one.
+  const resolve = useCommand(resolveVarianceAction);
+  const bulkResolve = useCommand(bulkResolveVariancesAction);
+  const assign = useCommand(assignVarianceAction);
+  const bulkAssign = useCommand(bulkAssignVariancesAction);
+  const snooze = useCommand(snoozeVarianceAction);
+  const bulkSnooze = useCommand(bulkSnoozeVariancesAction);
   const note = useCommand(addVarianceNoteAction);
+  const bulk = "selection" in target ? target.selection : null;
+  const row = "row" in target ? target.row : null;
   // The command's input names either the selection or the one variance and the version seen.
-  const subject = bulk
-    ? { variances: target.selection }
-    : { type: target.row.type, key: target.row.key, expectedVersion: target.row.version };
-  const count = bulk ? `${target.selection.length} variance${target.selection.length === 1 ? "" : "s"}` : "";
-  const done = (verb: string) => (result: unknown) =>
-    onDone(bulk ? bulkMessage(verb, result) : `${verb} ${target.row.hostname}.`);
+  const one = row && { type: row.type, key: row.key, expectedVersion: row.version };
+  const count = bulk ? `${bulk.length} variance${bulk.length === 1 ? "" : "s"}` : "";
+  const doneOne = (verb: string) => () => onDone(`${verb} ${row?.hostname}.`);
+  const doneBulk = (verb: string) => (result: BulkResult) => onDone(bulkMessage(verb, result));
 
   switch (kind) {
-    case "resolve":
+    case "resolve": {
+      const command = bulk ? bulkResolve : resolve;
       return (
         <ResolveForm
           submitLabel={bulk ? `Resolve ${count}` : "Resolve"}
-          pending={resolve.pending}
-          error={resolve.error}
-          onSubmit={(values) => resolve.run({ ...subject, ...values }, done("Resolved"))}
-        />
-      );
-    case "assign":
-      return (
-        <AssignForm
-          users={users}
-          currentAssigneeId={bulk ? null : target.row.assigneeId}
-          submitLabel={bulk ? `Assign ${count}` : "Save"}
-          pending={assign.pending}
-          error={assign.error}
-          onSubmit={(values) => assign.run({ ...subject, ...values }, done("Assigned"))}
-        />
-      );
-    case "snooze":
-      return (
-        <SnoozeForm
-          submitLabel={bulk ? `Snooze ${count}` : "Snooze"}
-          pending={snooze.pending}
-          error={snooze.error}
-          onSubmit={(values) => snooze.run({ ...subject, ...values }, done("Snoozed"))}
-        />
-      );
-    case "note":
-      // Notes are per variance; the queue offers them for the focused row only.
-      return bulk ? null : (
-        <NoteForm
-          pending={note.pending}
-          error={note.error}
+          pending={command.pending}
+          error={command.error}
           onSubmit={(values) =>
-            note.run({ type: target.row.type, key: target.row.key, ...values }, done("Added a note to"))
+            bulk
+              ? bulkResolve.run({ variances: bulk, ...values }, doneBulk("Resolved"))
+              : one && resolve.run({ ...one, ...values }, doneOne("Resolved"))
           }
         />
       );
+    }
+    case "assign": {
+      const command = bulk ? bulkAssign : assign;
+      return (
+        <AssignForm
+          users={users}
+          currentAssigneeId={row?.assigneeId ?? null}
+          submitLabel={bulk ? `Assign ${count}` : "Save"}
+          pending={command.pending}
+          error={command.error}
+          onSubmit={(values) =>
+            bulk
+              ? bulkAssign.run({ variances: bulk, ...values }, doneBulk("Assigned"))
+              : one && assign.run({ ...one, ...values }, doneOne("Assigned"))
+          }
+        />
+      );
+    }
+    case "snooze": {
+      const command = bulk ? bulkSnooze : snooze;
+      return (
+        <SnoozeForm
+          submitLabel={bulk ? `Snooze ${count}` : "Snooze"}
+          pending={command.pending}
+          error={command.error}
+          onSubmit={(values) =>
+            bulk
+              ? bulkSnooze.run({ variances: bulk, ...values }, doneBulk("Snoozed"))
+              : one && snooze.run({ ...one, ...values }, doneOne("Snoozed"))
+          }
+        />
+      );
+    }
+    case "note":
+      // Notes are per variance; the queue offers them for the focused row only.
+      return row ? (
+        <NoteForm
+          pending={note.pending}
+          error={note.error}
+          onSubmit={(values) => note.run({ type: row.type, key: row.key, ...values }, doneOne("Added a note to"))}
+        />
+      ) : null;
   }
 }

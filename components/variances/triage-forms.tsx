@@ -2,11 +2,13 @@
 
 import { type FormEvent, useId } from "react";
 import { controlClass, labelClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-styles";
-import type { ActionError } from "@/lib/actions/action-client";
+import type { ActionError } from "@/lib/actions/command-action";
 import type { UserSummary } from "@/lib/auth/user-directory";
 import { SNOOZE_DAYS } from "@/lib/variances/lifecycle";
 import { NOTE_MAX_LENGTH, SNOOZE_REASON_MAX_LENGTH } from "@/lib/variances/triage-limits";
 import { CommandErrorMessage } from "./command-error";
+
+type SnoozeDays = (typeof SNOOZE_DAYS)[number];
 
 /**
  * The triage forms, shared by the variance page's panel and the queue's dialogs (single and
@@ -87,13 +89,15 @@ export function SnoozeForm({
   pending,
   error,
   submitLabel = "Snooze",
-}: FormProps<{ days: number; reason: string }>) {
+}: FormProps<{ days: SnoozeDays; reason: string }>) {
   const id = useId();
   return (
     <form
       onSubmit={(event) => {
         const { data, reset } = submitted(event);
-        onSubmit({ days: Number(data.get("days")), reason: String(data.get("reason") ?? "") }, reset);
+        // The select's options are exactly SNOOZE_DAYS; the command checks the value again.
+        const days = Number(data.get("days")) as SnoozeDays;
+        onSubmit({ days, reason: String(data.get("reason") ?? "") }, reset);
       }}
     >
       <fieldset>

@@ -10,7 +10,7 @@ import { type Account, accountOf, accountSelect } from "./account";
 import { recordAccountEvent, withAccountsLocked } from "./change-account";
 import { generatePassword } from "./generated-password";
 
-const createAccountInputSchema = z.strictObject({
+export const createAccountInputSchema = z.strictObject({
   email: emailSchema,
   name: z
     .string({ error: requiredOr("Give the person's name as text.") })

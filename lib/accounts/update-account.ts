@@ -15,6 +15,14 @@ import {
 } from "./change-account";
 import { generatePassword } from "./generated-password";
 
+export const changeRoleInputSchema = z.strictObject({ ...accountIdShape, role: roleSchema });
+export const setDisabledInputSchema = z.strictObject({
+  ...accountIdShape,
+  disabled: z.boolean({ error: "Say whether to disable (true) or enable (false)." }),
+});
+/** The input of the commands that name only the account: reset, revoke, remove. */
+export const accountIdInputSchema = z.strictObject(accountIdShape);
+
 const refuseOwnAccount = (actor: Actor, userId: string, what: string) => {
   if (actor.id === userId)
     throw new CommandError("conflict", `You cannot ${what} your own account; ask another admin.`);
@@ -22,7 +30,7 @@ const refuseOwnAccount = (actor: Actor, userId: string, what: string) => {
 
 /** Changes a role; demoting the last active admin is refused. */
 export async function changeAccountRole(db: Database, actor: Actor, rawInput: unknown): Promise<Account> {
-  const { userId, role } = parseCommandInput(z.strictObject({ ...accountIdShape, role: roleSchema }), rawInput);
+  const { userId, role } = parseCommandInput(changeRoleInputSchema, rawInput);
   return withAccountsLocked(db, actor, async (tx) => {
     const before = await findAccount(tx, userId);
     if (before.role === role) return before;
@@ -37,13 +45,7 @@ export async function changeAccountRole(db: Database, actor: Actor, rawInput: un
 
 /** Disables (every session ends on its next request) or enables an account. */
 export async function setAccountDisabled(db: Database, actor: Actor, rawInput: unknown): Promise<Account> {
-  const { userId, disabled } = parseCommandInput(
-    z.strictObject({
-      ...accountIdShape,
-      disabled: z.boolean({ error: "Say whether to disable (true) or enable (false)." }),
-    }),
-    rawInput,
-  );
+  const { userId, disabled } = parseCommandInput(setDisabledInputSchema, rawInput);
   if (disabled) refuseOwnAccount(actor, userId, "disable");
   return withAccountsLocked(db, actor, async (tx) => {
     const before = await findAccount(tx, userId);
@@ -67,7 +69,7 @@ export async function resetAccountPassword(
   actor: Actor,
   rawInput: unknown,
 ): Promise<{ account: Account; password: string }> {
-  const { userId } = parseCommandInput(z.strictObject(accountIdShape), rawInput);
+  const { userId } = parseCommandInput(accountIdInputSchema, rawInput);
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   return withAccountsLocked(db, actor, async (tx) => {
@@ -87,7 +89,7 @@ export async function resetAccountPassword(
 
 /** Ends every session of the account; the person signs in again. */
 export async function revokeAccountSessions(db: Database, actor: Actor, rawInput: unknown): Promise<Account> {
-  const { userId } = parseCommandInput(z.strictObject(accountIdShape), rawInput);
+  const { userId } = parseCommandInput(accountIdInputSchema, rawInput);
   return withAccountsLocked(db, actor, async (tx) => {
     const account = await findAccount(tx, userId);
     await tx.users.update({ where: { id: userId }, data: { sessions_revoked_at: new Date() }, select: { id: true } });
@@ -101,7 +103,7 @@ export async function revokeAccountSessions(db: Database, actor: Actor, rawInput
  * in that history, so it is refused with the advice to disable it instead.
  */
 export async function removeAccount(db: Database, actor: Actor, rawInput: unknown): Promise<Account> {
-  const { userId } = parseCommandInput(z.strictObject(accountIdShape), rawInput);
+  const { userId } = parseCommandInput(accountIdInputSchema, rawInput);
   refuseOwnAccount(actor, userId, "remove");
   return withAccountsLocked(db, actor, async (tx) => {
     const before = await findAccount(tx, userId);

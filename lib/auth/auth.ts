@@ -4,6 +4,7 @@ import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { readEnvironment } from "@/lib/config/environment";
 import { isDatabaseBusy, isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { getPrisma } from "@/lib/db/prisma";
+import { logger } from "@/lib/logging/logger";
 import { clientAddressOf } from "./client-address";
 import { authConfig } from "./config";
 import { authenticateWithPassword } from "./credentials";
@@ -34,7 +35,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A refused sign-in is an expected outcome (audited in credentials.ts), not a server error.
     error(error) {
-      if ((error as { type?: string }).type !== "CredentialsSignin") console.error(error);
+      if ((error as { type?: string }).type !== "CredentialsSignin") logger.error({ err: error }, "sign-in error");
     },
   },
   callbacks: {

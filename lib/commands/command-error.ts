@@ -2,7 +2,15 @@
  * An expected refusal of a command, with a message a person can act on. Anything else a
  * command throws is unexpected: actions log it and show a generic message instead.
  */
-export type CommandErrorCode = "forbidden" | "invalid" | "not_found" | "stale" | "conflict" | "busy";
+export const COMMAND_ERROR_CODES = ["forbidden", "invalid", "not_found", "stale", "conflict", "busy"] as const;
+export type CommandErrorCode = (typeof COMMAND_ERROR_CODES)[number];
+
+/**
+ * Whether an error is a CommandError, recognised by its code: where bundles each hold their
+ * own copy of the class (Next.js's instrumentation and the pages), `instanceof` cannot tell.
+ */
+export const isCommandRefusal = (error: unknown): boolean =>
+  COMMAND_ERROR_CODES.some((code) => (error as { code?: unknown } | null)?.code === code);
 
 export class CommandError extends Error {
   constructor(

@@ -100,6 +100,12 @@ const variables = z.object({
   VD_INTERNAL_ORGANIZATIONS: text.describe("Comma-separated names of the MSP's own organisations."),
   PGOPTIONS: text.describe("PostgreSQL session options for every connection; TimeZone=UTC is added after them."),
   NODE_ENV: text.describe("Set by Next.js: `development` under `npm run dev`."),
+  LOG_LEVEL: z
+    .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], {
+      error: "LOG_LEVEL must be one of trace, debug, info, warn, error, fatal or silent.",
+    })
+    .default("info")
+    .describe("Server log level; logs are JSON lines on stdout (readable under `npm run dev`)."),
 });
 
 /** The variable names, as README.md's configuration table lists them. */

@@ -10,7 +10,7 @@ import { changeOrganizationAliases, organizationNameField, recordOrganizationEve
 import { loadOrganizationReport } from "./organization-context";
 import { organizationMatchKey } from "./organization-name";
 
-const mergeInputSchema = z.strictObject({
+export const mergeInputSchema = z.strictObject({
   from: organizationNameField("the organisation to merge"),
   into: organizationNameField("the organisation to merge it into"),
 });

@@ -6,7 +6,7 @@ import { parseCommandInput } from "@/lib/commands/command-input";
 import type { Database } from "@/lib/db/prisma";
 import { changeOrganizationAliases, organizationNameField, recordOrganizationEvent } from "./organization-changes";
 
-const splitInputSchema = z.strictObject({
+export const splitInputSchema = z.strictObject({
   alias: organizationNameField("the merged name to split off"),
 });
 

@@ -1,5 +1,6 @@
 import { after } from "next/server";
 import type { Database } from "@/lib/db/prisma";
+import { logger } from "@/lib/logging/logger";
 import { reconcileIfStale } from "./reconcile";
 
 /**
@@ -8,5 +9,5 @@ import { reconcileIfStale } from "./reconcile";
  * across instances, skipped when nothing changed). A failure costs only a log line.
  */
 export function reconcileWriteThroughAfterResponse(db: Database): void {
-  after(() => reconcileIfStale(db).catch((error: unknown) => console.error("reconcile failed", error)));
+  after(() => reconcileIfStale(db).catch((error: unknown) => logger.error({ err: error }, "reconcile failed")));
 }

@@ -10,7 +10,7 @@ import { normaliseViewQuery } from "./view-query";
 // Far beyond any queue query; a longer one is not worth parsing.
 const RAW_QUERY_MAX_LENGTH = 2000;
 
-const saveViewInputSchema = z.strictObject({
+export const saveViewInputSchema = z.strictObject({
   name: z
     .string({ error: requiredOr("Give the view's name as text.") })
     .trim()
@@ -24,7 +24,6 @@ const saveViewInputSchema = z.strictObject({
     )
     .transform(normaliseViewQuery),
 });
-export type SaveViewInput = z.input<typeof saveViewInputSchema>;
 
 export interface SaveViewResult {
   view: SavedView;

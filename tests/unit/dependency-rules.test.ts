@@ -88,6 +88,10 @@ describe("lib/ dependency rules", () => {
     expect(upward).toEqual([]);
   });
 
+  it("keeps lib/logging a leaf (lib/config at most), so that every module and script can log", () => {
+    expect([...(edges.get("logging")?.keys() ?? [])].filter((module) => module !== "config")).toEqual([]);
+  });
+
   it("sees the imports it judges (the rule is not vacuous)", () => {
     expect(edges.get("variances")?.has("db")).toBe(true);
     expect(cyclesOf(new Map([...edges, ["db", new Map([["variances", "db → variances"]])]]))).not.toEqual([]);

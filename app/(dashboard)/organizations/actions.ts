@@ -1,11 +1,21 @@
 "use server";
 
 import { commandAction } from "@/lib/actions/command-action";
-import { mergeOrganizations } from "@/lib/organizations/merge-organizations";
-import { splitOrganization } from "@/lib/organizations/split-organization";
+import { mergeInputSchema, mergeOrganizations } from "@/lib/organizations/merge-organizations";
+import { splitInputSchema, splitOrganization } from "@/lib/organizations/split-organization";
 
 // The list and every organisation page show how names are grouped.
 const organizationPages = { path: "/organizations", type: "layout" } as const;
 
-export const mergeOrganizationsAction = commandAction(mergeOrganizations, organizationPages);
-export const splitOrganizationAction = commandAction(splitOrganization, organizationPages);
+export const mergeOrganizationsAction = commandAction(
+  "mergeOrganizations",
+  mergeInputSchema,
+  mergeOrganizations,
+  organizationPages,
+);
+export const splitOrganizationAction = commandAction(
+  "splitOrganization",
+  splitInputSchema,
+  splitOrganization,
+  organizationPages,
+);

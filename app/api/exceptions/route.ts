@@ -4,6 +4,6 @@ import { exceptionsQuerySchema, listExceptions } from "@/lib/variances/exception
 
 export const dynamic = "force-dynamic";
 
-export const GET = jsonRoute("dashboard:read", exceptionsQuerySchema, (_actor, query) =>
+export const GET = jsonRoute("listExceptions", "dashboard:read", exceptionsQuerySchema, (_actor, query) =>
   listExceptions(getPrisma(), query),
 );

@@ -1,5 +1,6 @@
 import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { getPrisma } from "@/lib/db/prisma";
+import { logger } from "@/lib/logging/logger";
 import { getReportStatus } from "@/lib/report-date/report-status";
 
 export const dynamic = "force-dynamic";
@@ -17,8 +18,11 @@ export async function GET() {
   } catch (error) {
     // While the database is down every open page asks each second: one line each, not a stack.
     if (isDatabaseUnreachable(error))
-      console.error(`health check: database unreachable (${(error as Error).message.trim().split("\n").at(-1)})`);
-    else console.error("health check failed", error);
+      logger.warn(
+        { route: "health", reason: (error as Error).message.trim().split("\n").at(-1) },
+        "database unreachable",
+      );
+    else logger.error({ route: "health", err: error }, "health check failed");
     return Response.json(
       { status: "unavailable", database: "down", reason: "The database did not answer." },
       { status: 503 },

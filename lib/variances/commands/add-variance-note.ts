@@ -13,8 +13,7 @@ import { findVariances, varianceNotFound } from "./find-variances";
 import { varianceIdShape } from "./variance-input";
 import { appendNote } from "./write-through";
 
-const addNoteInputSchema = z.strictObject({ ...varianceIdShape, text: writtenText("a note", NOTE_MAX_LENGTH) });
-export type AddVarianceNoteInput = z.input<typeof addNoteInputSchema>;
+export const addNoteInputSchema = z.strictObject({ ...varianceIdShape, text: writtenText("a note", NOTE_MAX_LENGTH) });
 
 export interface NoteResult extends VarianceId {
   reportDate: ReportDate;

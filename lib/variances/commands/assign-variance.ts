@@ -17,14 +17,12 @@ export const assigneeUserIdSchema = z
   })
   .nullable();
 
-const assignInputSchema = z.strictObject({
+export const assignInputSchema = z.strictObject({
   ...varianceIdShape,
   ...expectedVersionShape,
   assigneeUserId: assigneeUserIdSchema,
 });
-const assignToMeInputSchema = z.strictObject({ ...varianceIdShape, ...expectedVersionShape });
-export type AssignVarianceInput = z.input<typeof assignInputSchema>;
-export type AssignVarianceToMeInput = z.input<typeof assignToMeInputSchema>;
+export const assignToMeInputSchema = z.strictObject({ ...varianceIdShape, ...expectedVersionShape });
 
 async function activeUser(tx: Prisma.TransactionClient, id: string) {
   const user = await tx.users.findFirst({

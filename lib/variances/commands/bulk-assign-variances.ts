@@ -7,8 +7,7 @@ import { assigneeUserIdSchema, assignment } from "./assign-variance";
 import { type BulkResult, runBulkTriageCommand } from "./bulk-triage-pipeline";
 import { bulkVariancesShape } from "./variance-input";
 
-const bulkAssignInputSchema = z.strictObject({ ...bulkVariancesShape, assigneeUserId: assigneeUserIdSchema });
-export type BulkAssignVariancesInput = z.input<typeof bulkAssignInputSchema>;
+export const bulkAssignInputSchema = z.strictObject({ ...bulkVariancesShape, assigneeUserId: assigneeUserIdSchema });
 
 /** Assigns (or unassigns, with null) those not already assigned that way. */
 export async function bulkAssignVariances(db: Database, actor: Actor, rawInput: unknown): Promise<BulkResult> {

@@ -7,8 +7,7 @@ import { type BulkResult, runBulkTriageCommand } from "./bulk-triage-pipeline";
 import { resolution, resolutionNoteSchema } from "./resolve-variance";
 import { bulkVariancesShape } from "./variance-input";
 
-const bulkResolveInputSchema = z.strictObject({ ...bulkVariancesShape, note: resolutionNoteSchema });
-export type BulkResolveVariancesInput = z.input<typeof bulkResolveInputSchema>;
+export const bulkResolveInputSchema = z.strictObject({ ...bulkVariancesShape, note: resolutionNoteSchema });
 
 /** Resolves those not already resolved (regressed ones included) with one note. */
 export async function bulkResolveVariances(db: Database, actor: Actor, rawInput: unknown): Promise<BulkResult> {

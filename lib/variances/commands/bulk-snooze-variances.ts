@@ -7,8 +7,7 @@ import { type BulkResult, runBulkTriageCommand } from "./bulk-triage-pipeline";
 import { snooze, snoozeShape } from "./snooze-variance";
 import { bulkVariancesShape } from "./variance-input";
 
-const bulkSnoozeInputSchema = z.strictObject({ ...bulkVariancesShape, ...snoozeShape });
-export type BulkSnoozeVariancesInput = z.input<typeof bulkSnoozeInputSchema>;
+export const bulkSnoozeInputSchema = z.strictObject({ ...bulkVariancesShape, ...snoozeShape });
 
 /** Snoozes those not resolved; already-snoozed ones get the new snooze. */
 export async function bulkSnoozeVariances(db: Database, actor: Actor, rawInput: unknown): Promise<BulkResult> {

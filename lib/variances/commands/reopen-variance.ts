@@ -8,8 +8,7 @@ import { reportDateOf } from "./triage-state";
 import { expectedVersionShape, varianceIdShape } from "./variance-input";
 import { clearResolution } from "./write-through";
 
-const reopenInputSchema = z.strictObject({ ...varianceIdShape, ...expectedVersionShape });
-export type ReopenVarianceInput = z.input<typeof reopenInputSchema>;
+export const reopenInputSchema = z.strictObject({ ...varianceIdShape, ...expectedVersionShape });
 
 const reopening: TriageCommand = {
   action: "variance.reopen",

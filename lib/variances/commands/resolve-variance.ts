@@ -11,8 +11,11 @@ import { writeResolution } from "./write-through";
 
 export const resolutionNoteSchema = writtenText("a resolution note", NOTE_MAX_LENGTH);
 
-const resolveInputSchema = z.strictObject({ ...varianceIdShape, ...expectedVersionShape, note: resolutionNoteSchema });
-export type ResolveVarianceInput = z.input<typeof resolveInputSchema>;
+export const resolveInputSchema = z.strictObject({
+  ...varianceIdShape,
+  ...expectedVersionShape,
+  note: resolutionNoteSchema,
+});
 
 /** Resolves on the report date acted on; a resolution also ends any snooze. Shared with bulk resolve. */
 export function resolution(note: string): TriageCommand {

@@ -17,8 +17,7 @@ export const snoozeShape = {
   reason: writtenText("a reason for the snooze", SNOOZE_REASON_MAX_LENGTH),
 };
 
-const snoozeInputSchema = z.strictObject({ ...varianceIdShape, ...expectedVersionShape, ...snoozeShape });
-export type SnoozeVarianceInput = z.input<typeof snoozeInputSchema>;
+export const snoozeInputSchema = z.strictObject({ ...varianceIdShape, ...expectedVersionShape, ...snoozeShape });
 
 /**
  * Snoozes until today (UTC) + days; the variance is back by itself on that date. Snoozing

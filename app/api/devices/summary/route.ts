@@ -4,6 +4,6 @@ import { deviceSummary, reportDateQuerySchema } from "@/lib/variances/exceptions
 
 export const dynamic = "force-dynamic";
 
-export const GET = jsonRoute("dashboard:read", reportDateQuerySchema, (_actor, query) =>
+export const GET = jsonRoute("deviceSummary", "dashboard:read", reportDateQuerySchema, (_actor, query) =>
   deviceSummary(getPrisma(), query),
 );

@@ -4,6 +4,6 @@ import { exceptionStats, reportDateQuerySchema } from "@/lib/variances/exception
 
 export const dynamic = "force-dynamic";
 
-export const GET = jsonRoute("dashboard:read", reportDateQuerySchema, (_actor, query) =>
+export const GET = jsonRoute("exceptionStats", "dashboard:read", reportDateQuerySchema, (_actor, query) =>
   exceptionStats(getPrisma(), query),
 );

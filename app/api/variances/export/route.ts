@@ -5,6 +5,9 @@ import { exportQueue, queueExportQuerySchema } from "@/lib/variances/queue-expor
 
 export const dynamic = "force-dynamic";
 
-export const GET = queryRoute("dashboard:read", queueExportQuerySchema, async (actor, { format, ...filters }) =>
-  downloadResponse(await exportQueue(getPrisma(), actor, filters, format)),
+export const GET = queryRoute(
+  "exportQueue",
+  "dashboard:read",
+  queueExportQuerySchema,
+  async (actor, { format, ...filters }) => downloadResponse(await exportQueue(getPrisma(), actor, filters, format)),
 );
