@@ -5,7 +5,7 @@ import { getActor } from "@/lib/auth/actor";
 import { CommandError } from "@/lib/commands/command-error";
 import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { busyRefusalOf } from "@/lib/db/transaction";
-import { firstValues } from "@/lib/variances/queue-filters";
+import { singleValues } from "@/lib/url-params";
 
 // A busy database usually frees up within seconds (pool-settings.ts's waits are of that order).
 const BUSY_RETRY_AFTER_SECONDS = 2;
@@ -26,7 +26,7 @@ export function queryRoute<Q extends z.ZodType>(
       const actor = await getActor();
       if (!actor) return Response.json({ error: "Sign in to use this API." }, { status: 401 });
       assertCan(actor, permission);
-      const query = querySchema.safeParse(firstValues(new URL(request.url).searchParams));
+      const query = querySchema.safeParse(singleValues(new URL(request.url).searchParams));
       if (!query.success) {
         const reason = query.error.issues
           .map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`)
