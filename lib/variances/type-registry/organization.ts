@@ -1,4 +1,4 @@
-import { UNKNOWN_ORGANIZATION } from "@/lib/inventory/snapshot-organization";
+import { UNKNOWN_ORGANIZATION } from "@/lib/inventory/unknown-organization";
 import { inlineText } from "./display-text";
 import { isJsonObject } from "./json-display";
 
