@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { ThemeProvider } from "next-themes";
+import { APP_BODY_CLASS, AppThemeProvider } from "@/components/ui/app-theme";
 import { FormatProvider } from "@/components/ui/format-provider";
 import { requestFormat } from "@/lib/request-format";
 import "./globals.css";
@@ -16,10 +16,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const { locale } = await requestFormat();
   return (
     <html lang="en" suppressHydrationWarning>
-      <body className="min-h-screen bg-gray-50 font-sans text-gray-900 antialiased dark:bg-gray-950 dark:text-gray-100">
-        <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
+      <body className={APP_BODY_CLASS}>
+        <AppThemeProvider nonce={nonce}>
           <FormatProvider locale={locale}>{children}</FormatProvider>
-        </ThemeProvider>
+        </AppThemeProvider>
       </body>
     </html>
   );

@@ -11,8 +11,15 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((value) => value || undefined);
 
-/** A page's search params as its schema reads them: the first value of a repeated parameter. */
-export const singleValues = (searchParams: SearchParams) =>
-  Object.fromEntries(
-    Object.entries(searchParams).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]),
-  );
+/** The first value of a parameter that may be repeated: `?q=a&q=b` reads as "a". */
+export const firstValue = (value: string | string[] | null | undefined): string | undefined =>
+  (Array.isArray(value) ? value[0] : value) ?? undefined;
+
+/** Search params as a schema reads them, from a page's props or a request's URL: each one's first value. */
+export function singleValues(params: SearchParams | URLSearchParams): Record<string, string | undefined> {
+  const entries: [string, string | string[] | null | undefined][] =
+    params instanceof URLSearchParams
+      ? [...params.keys()].map((name) => [name, params.get(name)])
+      : Object.entries(params);
+  return Object.fromEntries(entries.map(([name, value]) => [name, firstValue(value)]));
+}

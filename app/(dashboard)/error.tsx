@@ -1,7 +1,7 @@
 "use client";
 
-import { SectionError } from "@/components/ui/section-error";
+import { type ErrorBoundaryProps, SectionError } from "@/components/ui/section-error";
 
-export default function DashboardError(props: { error: Error & { digest?: string }; reset: () => void }) {
+export default function DashboardError(props: ErrorBoundaryProps) {
   return <SectionError title="This page could not be loaded" {...props} />;
 }

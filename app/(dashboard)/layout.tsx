@@ -1,11 +1,23 @@
+import { unstable_rethrow } from "next/navigation";
+import { Suspense } from "react";
 import { AppHeader } from "@/components/shell/app-header";
-import { DataHealthBanner } from "@/components/shell/data-health-banner";
+import { DataHealthBanner, DataHealthPlaceholder, DataHealthUnavailable } from "@/components/shell/data-health-banner";
+import type { Actor } from "@/lib/access/roles";
 import { requireActor } from "@/lib/auth/actor";
 import { loadDataHealth } from "./load-data-health";
 
+/** The banner's own read: streamed, so the shell never waits for it, and its failure costs only the banner. */
+async function DataHealth({ actor }: { actor: Actor }) {
+  const health = await loadDataHealth(actor).catch((error: unknown) => {
+    unstable_rethrow(error);
+    console.error("data health could not be read", error);
+    return null;
+  });
+  return health ? <DataHealthBanner health={health} /> : <DataHealthUnavailable />;
+}
+
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const health = await loadDataHealth(actor);
   return (
     <>
       <a
@@ -15,7 +27,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
         Skip to content
       </a>
       <AppHeader actor={actor} />
-      <DataHealthBanner health={health} />
+      <Suspense fallback={<DataHealthPlaceholder />}>
+        <DataHealth actor={actor} />
+      </Suspense>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
         {children}
       </main>

@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { AgeingSkeleton, HeadlineSkeleton, TrendsSkeleton } from "@/components/overview/overview-skeletons";
 import { TrendWindowLinks } from "@/components/overview/trend-window-links";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeading } from "@/components/ui/page-heading";
 import { PrintButton } from "@/components/ui/print-button";
 import { requireActor } from "@/lib/auth/actor";
 import { todayUtc } from "@/lib/calendar-date";
 import { parseOverviewSearch } from "@/lib/reports/trend-window";
 import { requestFormat } from "@/lib/request-format";
+import type { SearchParams } from "@/lib/url-params";
 import { AgeingSection } from "./_overview/ageing-section";
 import { HeadlineSection } from "./_overview/headline-section";
 import { TrendsSection } from "./_overview/trends-section";
@@ -16,11 +19,7 @@ export const metadata: Metadata = { title: "Overview" };
 
 const sectionClass = "print-section space-y-3";
 
-export default async function OverviewPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { window } = parseOverviewSearch(await searchParams);
   const actor = await requireActor();
   const format = await requestFormat();
@@ -28,30 +27,27 @@ export default async function OverviewPage({
   const reportDate = status.latestMatchingDate;
   if (!reportDate) {
     return (
-      <section className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700">
-        <h1 className="text-lg font-semibold">No report to show yet</h1>
-        <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
-          No date in the newest week of data has rows from both Ninja and ThreatLocker. Check that both collectors ran;
-          the banner above shows each vendor&apos;s latest date.
-        </p>
-      </section>
+      <EmptyState heading="h1" title="No report to show yet">
+        No date in the newest week of data has rows from both Ninja and ThreatLocker. Check that both collectors ran;
+        the banner above shows each vendor&apos;s latest date.
+      </EmptyState>
     );
   }
   const today = todayUtc();
   return (
     <div className="space-y-8">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-          <p className="text-sm text-gray-600 dark:text-gray-400">
+      <PageHeading
+        title="Overview"
+        description={
+          <>
             Report of{" "}
             <time dateTime={reportDate} data-testid="overview-report-date">
               {format.reportDate(reportDate)}
             </time>
-          </p>
-        </div>
-        <PrintButton />
-      </div>
+          </>
+        }
+        aside={<PrintButton />}
+      />
       <section aria-labelledby="headline-heading" className={sectionClass}>
         <h2 id="headline-heading" className="text-lg font-semibold">
           Headline figures

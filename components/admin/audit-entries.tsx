@@ -1,14 +1,11 @@
+import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import type { AuditEntry } from "@/lib/audit/audit-log";
 
 /** Audit events as cards on a phone and as rows on a wider screen, details as JSON. */
 export function AuditEntries({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) {
-    return (
-      <p className="rounded-lg border border-dashed border-gray-300 p-8 text-center text-sm dark:border-gray-700">
-        No audit events match these filters.
-      </p>
-    );
+    return <EmptyState heading="h2" title="No audit events match these filters" />;
   }
   return (
     <ol

@@ -18,6 +18,8 @@ const freshnessStyle: Record<ReportStatus["freshness"], string> = {
   out_of_sync: "bg-rose-100 text-rose-900 dark:bg-rose-950 dark:text-rose-200",
 };
 
+const frameClass = "border-b border-gray-200 bg-white/60 dark:border-gray-800 dark:bg-gray-900/60";
+
 function vendorWarnings(vendor: VendorStatus, format: Format): string[] {
   const warnings: string[] = [];
   if (vendor.countDropped && vendor.latestDate && vendor.previousDevices !== null) {
@@ -42,10 +44,7 @@ export function DataHealthBanner({ health: { status, collectorRuns } }: { health
   const allWell =
     status.freshness === "current" && warnings.length === 0 && collectorRuns.every((run) => run.status === "completed");
   return (
-    <section
-      aria-label="Data health"
-      className="border-b border-gray-200 bg-white/60 dark:border-gray-800 dark:bg-gray-900/60"
-    >
+    <section aria-label="Data health" className={frameClass}>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm sm:px-6">
         <span className={`rounded px-2 py-0.5 font-medium ${freshnessStyle[status.freshness]}`} data-testid="freshness">
           {freshnessText[status.freshness]}
@@ -89,6 +88,26 @@ export function DataHealthBanner({ health: { status, collectorRuns } }: { health
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/** Holds the banner's one line while its read streams in, so the page below does not jump when it lands. */
+export function DataHealthPlaceholder() {
+  return <div aria-hidden="true" className={`${frameClass} h-9`} />;
+}
+
+/** The report's status could not be read; the page below reads its own data and may well work. */
+export function DataHealthUnavailable() {
+  return (
+    <section aria-label="Data health" className={frameClass}>
+      <p
+        role="status"
+        className="mx-auto max-w-7xl px-4 py-2 text-sm text-amber-900 sm:px-6 dark:text-amber-200"
+        data-testid="data-health-unavailable"
+      >
+        ⚠ Which report this page shows, and whether to trust it, could not be read just now. Reload to try again.
+      </p>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { busyRefusalOf } from "@/lib/db/transaction";
 import { logger } from "@/lib/logging/logger";
 import { newRequestId } from "@/lib/logging/request-id";
-import { firstValues } from "@/lib/variances/queue-filters";
+import { singleValues } from "@/lib/url-params";
 
 // A busy database usually frees up within seconds (pool-settings.ts's waits are of that order).
 const BUSY_RETRY_AFTER_SECONDS = 2;
@@ -65,7 +65,7 @@ async function answer<Q extends z.ZodType>(
 ): Promise<Response> {
   if (!actor) return Response.json({ error: "Sign in to use this API." }, { status: 401 });
   assertCan(actor, permission);
-  const query = querySchema.safeParse(firstValues(new URL(request.url).searchParams));
+  const query = querySchema.safeParse(singleValues(new URL(request.url).searchParams));
   if (!query.success) {
     const reason = query.error.issues.map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`).join("; ");
     return Response.json({ error: `Bad parameters: ${reason}` }, { status: 400 });

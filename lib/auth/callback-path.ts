@@ -1,3 +1,5 @@
+import { firstValue } from "@/lib/url-params";
+
 const BASE = "http://callback.invalid";
 
 /** The path and query of a URL on this site (Auth.js hands over absolute URLs). */
@@ -10,7 +12,7 @@ const pathOf = (value: string) =>
  * "//evil" — and kept only if it stays on this site.
  */
 export function safeCallbackPath(value: string | string[] | undefined | null): string {
-  const candidate = Array.isArray(value) ? value[0] : value;
+  const candidate = firstValue(value);
   try {
     const path = candidate ? pathOf(candidate) : "/";
     const url = new URL(path, BASE);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type SearchParams, singleValues } from "@/lib/url-params";
 
 /** Longest search text accepted: a hostname is at most 255 characters, a fragment far less. */
 export const DEVICE_QUERY_MAX_LENGTH = 100;
@@ -16,9 +17,5 @@ const deviceSearchParamsSchema = z.object({
 
 export type DeviceSearchParams = z.infer<typeof deviceSearchParamsSchema>;
 
-export function parseDeviceSearchParams(
-  searchParams: Record<string, string | string[] | undefined>,
-): DeviceSearchParams {
-  const q = searchParams.q;
-  return deviceSearchParamsSchema.parse({ q: Array.isArray(q) ? q[0] : q });
-}
+export const parseDeviceSearchParams = (searchParams: SearchParams): DeviceSearchParams =>
+  deviceSearchParamsSchema.parse(singleValues(searchParams));

@@ -3,8 +3,9 @@ import { assertCan } from "@/lib/access/permissions";
 import type { Actor } from "@/lib/access/roles";
 import { CommandError } from "@/lib/commands/command-error";
 import type { Database } from "@/lib/db/prisma";
+import { singleValues } from "@/lib/url-params";
 import { getQueueVariances } from "./queue";
-import { firstValues, parseQueueFilters } from "./queue-filters";
+import { parseQueueFilters } from "./queue-filters";
 import { BULK_LIMIT } from "./triage-limits";
 import type { VarianceId } from "./variance-key";
 
@@ -19,7 +20,7 @@ export async function matchingVariances(db: Database, actor: Actor, rawQuery: un
   assertCan(actor, "variances:triage");
   const query = queueQueryInputSchema.safeParse(rawQuery);
   if (!query.success) throw new CommandError("invalid", "Give the queue's filters as its URL query.");
-  const filters = parseQueueFilters(firstValues(new URLSearchParams(query.data)));
+  const filters = parseQueueFilters(singleValues(new URLSearchParams(query.data)));
   const { items } = await getQueueVariances(db, actor, filters);
   if (items.length > BULK_LIMIT) {
     throw new CommandError(

@@ -32,11 +32,6 @@ export const queueFiltersSchema = z.object({
 
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
-/** A URL query as the page reads it: the first value of a repeated parameter. */
-export function firstValues(params: URLSearchParams): Record<string, string> {
-  return Object.fromEntries([...new Set(params.keys())].map((name) => [name, params.get(name) ?? ""]));
-}
-
 export function parseQueueFilters(searchParams: SearchParams): QueueFilters {
   return queueFiltersSchema.parse(singleValues(searchParams));
 }

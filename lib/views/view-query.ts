@@ -1,4 +1,5 @@
-import { firstValues, parseQueueFilters, queueQuery } from "@/lib/variances/queue-filters";
+import { singleValues } from "@/lib/url-params";
+import { parseQueueFilters, queueQuery } from "@/lib/variances/queue-filters";
 
 /**
  * The queue query a view keeps: the filters and sort of `rawQuery` as the queue reads them,
@@ -8,7 +9,7 @@ import { firstValues, parseQueueFilters, queueQuery } from "@/lib/variances/queu
  */
 export function normaliseViewQuery(rawQuery: string): string {
   return queueQuery({
-    ...parseQueueFilters(firstValues(new URLSearchParams(rawQuery))),
+    ...parseQueueFilters(singleValues(new URLSearchParams(rawQuery))),
     page: undefined,
     date: undefined,
   });

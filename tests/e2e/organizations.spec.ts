@@ -142,6 +142,21 @@ test("at 375 px the list turns into cards without horizontal scrolling", async (
   await expectNoHorizontalScroll(page);
 });
 
+test("at 375 px an organisation's devices are cards, one per device, without horizontal scrolling", async ({
+  page,
+}) => {
+  await signIn(page, "manager");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto("/organizations?sort=ninja");
+  await page.getByTestId("organization-cards").getByRole("listitem").first().getByRole("link").first().click();
+  await expect(page.getByTestId("organization-ninja")).toBeVisible();
+  const cards = page.getByRole("list", { name: "Devices on this report, per vendor" });
+  await expect(cards).toBeVisible();
+  await expect(page.getByTestId("organization-devices")).toBeHidden();
+  await expect(cards.locator(":scope > li").first().getByRole("link").first()).toHaveAttribute("href", /^\/devices\//);
+  await expectNoHorizontalScroll(page);
+});
+
 test("printing leaves out the navigation and the forms", async ({ page }) => {
   await signIn(page, "manager");
   await page.goto("/organizations");

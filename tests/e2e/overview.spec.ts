@@ -209,6 +209,20 @@ test("the team page is for managers; technicians neither see it nor open it", as
   await expect(page.getByRole("heading", { name: "Team", level: 1 })).toHaveCount(0);
 });
 
+test("at 375 px the team page shows a card per technician and nothing overflows", async ({ page }) => {
+  await signIn(page, "manager");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto("/team");
+  const cards = page.getByRole("list", { name: "Technicians" });
+  await expect(cards).toBeVisible();
+  await expect(page.getByTestId("technician-table")).toBeHidden();
+  await expect(cards.getByRole("heading", { level: 3 }).first()).toBeVisible();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, "horizontal scroll at 375 px").toBeLessThanOrEqual(0);
+});
+
 test("the team page lists technicians and unassigned work by type, equal to SQL", async ({ page }) => {
   const date = await latestMatchingDateBySql();
   const unassigned = await sql<{ type: string; count: number }>(

@@ -3,10 +3,11 @@ import { todayUtc } from "@/lib/calendar-date";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { headlineQueueLinks, type VarianceFigure } from "@/lib/reports/headline-queue-views";
 import { getOverviewHeadline, LICENSE_WASTE_TYPE, type OverviewHeadline } from "@/lib/reports/overview-headline";
+import { singleValues } from "@/lib/url-params";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { snoozeVariance } from "@/lib/variances/commands/snooze-variance";
 import { getQueue } from "@/lib/variances/queue";
-import { firstValues, parseQueueFilters } from "@/lib/variances/queue-filters";
+import { parseQueueFilters } from "@/lib/variances/queue-filters";
 import { streamQueueVariances } from "@/lib/variances/queue-stream";
 import type { VarianceId } from "@/lib/variances/variance-key";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
@@ -34,7 +35,7 @@ describe("the overview's variance cards and the queue views they link to", () =>
     expect(url.pathname).toBe("/variances");
     // A bare /variances would open on the person's default view, not on this one.
     expect(url.search).not.toBe("");
-    const filters = parseQueueFilters(firstValues(url.searchParams));
+    const filters = parseQueueFilters(singleValues(url.searchParams));
     const queue = await getQueue(db, actors.manager, filters, today);
     expect(queue.reportDate).toBe(REPORT);
     // The export of that view (its own transaction) lists the same variances.

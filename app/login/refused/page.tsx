@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { PageHeading } from "@/components/ui/page-heading";
 import type { SsoRefusal } from "@/lib/auth/sso-sign-in";
+import { type SearchParams, singleValues } from "@/lib/url-params";
 
 export const metadata: Metadata = { title: "Sign-in refused" };
 
@@ -15,16 +17,12 @@ const explanations: Record<SsoRefusal, string> = {
 const reasonSchema = z.enum(Object.keys(explanations) as [SsoRefusal, ...SsoRefusal[]]).catch("unknown_account");
 
 /** Where a refused Entra ID sign-in lands: what happened and whom to ask, never a stack trace. */
-export default async function SignInRefusedPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ reason?: string | string[] }>;
-}) {
-  const reason = reasonSchema.parse([(await searchParams).reason].flat()[0]);
+export default async function SignInRefusedPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const reason = reasonSchema.parse(singleValues(await searchParams).reason);
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-md">
-        <h1 className="text-2xl font-semibold tracking-tight">You can&apos;t sign in yet</h1>
+        <PageHeading title="You can't sign in yet" />
         <p className="mt-3 text-sm" data-testid="refusal-reason">
           {explanations[reason]}
         </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AuditEntries } from "@/components/admin/audit-entries";
 import { AuditFilterForm } from "@/components/admin/audit-filter-form";
+import { PageHeading } from "@/components/ui/page-heading";
 import { Pagination } from "@/components/ui/pagination";
 import { type AuditFilters, listAuditEvents, parseAuditFilters } from "@/lib/audit/audit-log";
 import { requireActor } from "@/lib/auth/actor";
@@ -25,13 +26,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const log = await listAuditEvents(getPrisma(), actor, filters);
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="text-sm text-gray-600 dark:text-gray-400">
-          Every sign-in, account change and triage command, append-only. {format.count(log.total)} event
-          {log.total === 1 ? "" : "s"} match.
-        </p>
-      </div>
+      <PageHeading
+        title="Audit log"
+        description={
+          <>
+            Every sign-in, account change and triage command, append-only. {format.count(log.total)} event
+            {log.total === 1 ? "" : "s"} match.
+          </>
+        }
+      />
       <AuditFilterForm filters={filters} actions={log.actions} />
       <AuditEntries entries={log.entries} />
       <Pagination page={filters.page} pageCount={log.pageCount} hrefFor={(page) => hrefFor(filters, page)} />

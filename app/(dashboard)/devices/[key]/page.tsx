@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { DeviceVariances } from "@/components/devices/device-variances";
 import { TruncatedBadge } from "@/components/devices/truncated-badge";
 import { VendorSnapshotCard } from "@/components/devices/vendor-snapshot-card";
+import { PageHeading } from "@/components/ui/page-heading";
 import { PresenceStrip } from "@/components/variances/presence-strip";
 import { requireActor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
@@ -34,10 +35,7 @@ export default async function DevicePage({ params }: { params: Promise<Params> }
       <Link href="/devices" className="text-sm text-blue-700 hover:underline dark:text-blue-300">
         ← Search devices
       </Link>
-      <header className="flex flex-wrap items-center gap-3">
-        <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-all">{detail.key}</h1>
-        {detail.truncated && <TruncatedBadge />}
-      </header>
+      <PageHeading title={detail.key} badges={detail.truncated && <TruncatedBadge />} />
       {detail.longerKeys.length > 0 && (
         <p
           role="note"

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { MergeOrganizationsForm } from "@/components/organizations/merge-organizations-form";
 import { OrganizationFiltersForm } from "@/components/organizations/organization-filters-form";
 import { OrganizationMerges } from "@/components/organizations/organization-merges";
 import { OrganizationTable } from "@/components/organizations/organization-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeading } from "@/components/ui/page-heading";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/access/permissions";
 import { requireActor } from "@/lib/auth/actor";
@@ -26,48 +27,40 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
 
   if (!summary.reportDate) {
     return (
-      <section className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700">
-        <h1 className="text-lg font-semibold">No report to show yet</h1>
-        <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
-          No date in the newest week of data has rows from both Ninja and ThreatLocker, so there is nothing to compare
-          per organisation.
-        </p>
-      </section>
+      <EmptyState heading="h1" title="No report to show yet">
+        No date in the newest week of data has rows from both Ninja and ThreatLocker, so there is nothing to compare per
+        organisation.
+      </EmptyState>
     );
   }
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Organizations</h1>
-        <p className="text-sm text-gray-600 dark:text-gray-400" data-testid="organization-summary">
-          {summary.matching === summary.total
-            ? `${format.count(summary.total)} organisations`
-            : `${format.count(summary.matching)} of ${format.count(summary.total)} organisations`}{" "}
-          on the report of {format.reportDate(summary.reportDate)}
-        </p>
-      </div>
+      <PageHeading
+        title="Organizations"
+        aside={
+          <p className="text-sm text-gray-600 dark:text-gray-400" data-testid="organization-summary">
+            {summary.matching === summary.total
+              ? `${format.count(summary.total)} organisations`
+              : `${format.count(summary.matching)} of ${format.count(summary.total)} organisations`}{" "}
+            on the report of {format.reportDate(summary.reportDate)}
+          </p>
+        }
+      />
       <p className="text-sm text-gray-600 dark:text-gray-400">
         Names are matched across vendors ignoring case, punctuation and legal suffixes (LLC, Inc., Corp., Ltd…). “Spares
         licensed” counts devices Ninja bills as spare, outside ES Spare, that ThreatLocker still has.
       </p>
       <OrganizationFiltersForm filters={filters} />
       {summary.rows.length === 0 ? (
-        <section
-          className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700"
-          data-testid="organizations-empty"
+        <EmptyState
+          heading="h2"
+          title="No organisation matches"
+          action={{ href: "/organizations", label: "Show every organisation" }}
+          testId="organizations-empty"
         >
-          <h2 className="font-semibold">No organisation matches</h2>
-          <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
-            No organisation on this report has a name containing “{filters.q ?? ""}”
-            {filters.internal === "exclude" ? " outside the internal ones" : ""}.
-          </p>
-          <Link
-            href="/organizations"
-            className="mt-3 inline-block text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
-          >
-            Show every organisation
-          </Link>
-        </section>
+          No organisation on this report has a name containing “{filters.q ?? ""}”
+          {filters.internal === "exclude" ? " outside the internal ones" : ""}.
+        </EmptyState>
       ) : (
         <>
           <OrganizationTable rows={summary.rows} filters={filters} />

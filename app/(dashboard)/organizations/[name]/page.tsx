@@ -8,6 +8,7 @@ import { OrganizationDevices } from "@/components/organizations/organization-dev
 import { InternalBadge, OrganizationNames } from "@/components/organizations/organization-names";
 import { OrganizationVariances } from "@/components/organizations/organization-variances";
 import { HeadlineCard } from "@/components/overview/headline-card";
+import { PageHeading } from "@/components/ui/page-heading";
 import { requireActor } from "@/lib/auth/actor";
 import { getPrisma } from "@/lib/db/prisma";
 import { getOrganizationDetail, ORGANIZATION_TREND_DAYS } from "@/lib/organizations/organization-detail";
@@ -50,14 +51,13 @@ export default async function OrganizationPage({ params }: { params: Promise<Par
       <Link href="/organizations" className="text-sm text-blue-700 hover:underline print:hidden dark:text-blue-300">
         ← All organisations
       </Link>
-      <header className="space-y-1">
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight break-words">{figures.name}</h1>
-          {figures.internal && <InternalBadge />}
-        </div>
-        <p className="text-sm text-gray-600 dark:text-gray-400">Report of {format.reportDate(reportDate)}</p>
+      <PageHeading
+        title={figures.name}
+        badges={figures.internal && <InternalBadge />}
+        description={`Report of ${format.reportDate(reportDate)}`}
+      >
         <OrganizationNames organization={figures} />
-      </header>
+      </PageHeading>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 print:grid-cols-5">
         <HeadlineCard title="Ninja devices" value={figures.ninja} testId="organization-ninja" />
         <HeadlineCard title="ThreatLocker devices" value={figures.threatlocker} testId="organization-threatlocker" />

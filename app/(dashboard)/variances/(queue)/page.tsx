@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeading } from "@/components/ui/page-heading";
 import { Pagination } from "@/components/ui/pagination";
 import { ExportLinks } from "@/components/variances/export-links";
 import { QueueFilterForm } from "@/components/variances/queue-filter-form";
@@ -13,6 +14,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { activeUsers } from "@/lib/auth/user-directory";
 import { getPrisma } from "@/lib/db/prisma";
 import { requestFormat } from "@/lib/request-format";
+import type { SearchParams } from "@/lib/url-params";
 import { getQueue } from "@/lib/variances/queue";
 import { isUnfilteredQueue, parseQueueFilters, queueQuery } from "@/lib/variances/queue-filters";
 import { toQueueRow } from "@/lib/variances/queue-row";
@@ -23,11 +25,7 @@ import { UNFILTERED_QUEUE_HREF } from "@/lib/views/saved-view";
 
 export const metadata: Metadata = { title: "Variances" };
 
-export default async function VariancesPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function VariancesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const format = await requestFormat();
   const params = await searchParams;
@@ -47,23 +45,28 @@ export default async function VariancesPage({
 
   if (!queue.reportDate) {
     return (
-      <section className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700">
-        <h1 className="text-lg font-semibold">No report to triage yet</h1>
-        <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
-          No date has rows from both Ninja and ThreatLocker, so there is nothing to compare.
-        </p>
-      </section>
+      <EmptyState heading="h1" title="No report to triage yet">
+        No date has rows from both Ninja and ThreatLocker, so there is nothing to compare.
+      </EmptyState>
     );
   }
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Variances</h1>
-        <p className="text-sm text-gray-600 dark:text-gray-400" data-testid="queue-summary" data-value={queue.total}>
-          {format.count(queue.total)} matching on the report of {format.reportDate(queue.reportDate)}
-        </p>
-        <ExportLinks filters={filters} />
-      </div>
+      <PageHeading
+        title="Variances"
+        aside={
+          <>
+            <p
+              className="text-sm text-gray-600 dark:text-gray-400"
+              data-testid="queue-summary"
+              data-value={queue.total}
+            >
+              {format.count(queue.total)} matching on the report of {format.reportDate(queue.reportDate)}
+            </p>
+            <ExportLinks filters={filters} />
+          </>
+        }
+      />
       <div className="space-y-2 rounded-lg border border-gray-200 p-3 dark:border-gray-800">
         <SavedViewsNav views={views} query={query} />
         <SaveViewForm query={query} />
@@ -84,23 +87,16 @@ export default async function VariancesPage({
         canTriage={can(actor, "variances:triage")}
         users={users}
         empty={
-          <section
-            className="rounded-lg border border-dashed border-gray-300 p-8 text-center dark:border-gray-700"
-            data-testid="queue-empty"
+          <EmptyState
+            heading="h2"
+            title="No variances match these filters"
+            action={{ href: UNFILTERED_QUEUE_HREF, label: "Show all open variances" }}
+            testId="queue-empty"
           >
-            <h2 className="font-semibold">No variances match these filters</h2>
-            <p className="mt-2 text-sm text-gray-600 dark:text-gray-400">
-              {isUnfilteredQueue(filters)
-                ? `The report of ${format.reportDate(queue.reportDate)} has no open variances: everything is resolved, snoozed or fixed.`
-                : "Nothing on this report has that combination of type, status, assignee, organisation and hostname."}
-            </p>
-            <Link
-              href={UNFILTERED_QUEUE_HREF}
-              className="mt-3 inline-block text-sm font-medium text-blue-700 hover:underline dark:text-blue-300"
-            >
-              Show all open variances
-            </Link>
-          </section>
+            {isUnfilteredQueue(filters)
+              ? `The report of ${format.reportDate(queue.reportDate)} has no open variances: everything is resolved, snoozed or fixed.`
+              : "Nothing on this report has that combination of type, status, assignee, organisation and hostname."}
+          </EmptyState>
         }
       />
       <Pagination

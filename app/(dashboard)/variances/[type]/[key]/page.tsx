@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PageHeading } from "@/components/ui/page-heading";
 import { ActivityTimeline } from "@/components/variances/activity-timeline";
 import { DetailFields } from "@/components/variances/detail-fields";
 import { PresenceStrip } from "@/components/variances/presence-strip";
@@ -45,21 +46,27 @@ export default async function VariancePage({ params }: { params: Promise<Params>
       <Link href="/variances" className="text-sm text-blue-700 hover:underline dark:text-blue-300">
         ← Back to the queue
       </Link>
-      <header className="flex flex-wrap items-center gap-3">
-        <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-all">
+      <PageHeading
+        title={
           <Link href={devicePath(view.key)} className="hover:underline" title="Open the device page">
             {view.hostname}
           </Link>
-        </h1>
-        <TypeBadge type={view.type} />
-        <StatusBadge lifecycle={view.lifecycle} />
-      </header>
-      <p className="text-sm wrap-anywhere text-gray-600 dark:text-gray-400">
-        {view.organization} · first seen {format.reportDate(view.firstSeen)} · last seen{" "}
-        {format.reportDate(view.lastSeen)} · {view.daysOpen} days open
-        {view.rowsOnReport > 1 &&
-          ` · ${view.rowsOnReport} rows on the report of ${format.reportDate(detail.reportDate)}`}
-      </p>
+        }
+        badges={
+          <>
+            <TypeBadge type={view.type} />
+            <StatusBadge lifecycle={view.lifecycle} />
+          </>
+        }
+        description={
+          <>
+            {view.organization} · first seen {format.reportDate(view.firstSeen)} · last seen{" "}
+            {format.reportDate(view.lastSeen)} · {view.daysOpen} days open
+            {view.rowsOnReport > 1 &&
+              ` · ${view.rowsOnReport} rows on the report of ${format.reportDate(detail.reportDate)}`}
+          </>
+        }
+      />
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
