@@ -210,7 +210,8 @@ async function main() {
     log("Demo accounts (email / password / role):");
     for (const account of database.accounts) log(`  ${account.email}  ${account.password}  ${account.role}`);
   }
-  env.AUTH_TRUST_HOST = settings.AUTH_TRUST_HOST;
+  // Only filled in: an explicit empty value ("do not trust X-Forwarded-Host") is left as it is.
+  env.AUTH_TRUST_HOST ??= settings.AUTH_TRUST_HOST;
   env.NEXT_TELEMETRY_DISABLED ??= "1";
 
   if (!dev && productionBuildNeeded()) await build(env);

@@ -4,13 +4,14 @@ import { AppHeader } from "@/components/shell/app-header";
 import { DataHealthBanner, DataHealthPlaceholder, DataHealthUnavailable } from "@/components/shell/data-health-banner";
 import type { Actor } from "@/lib/access/roles";
 import { requireActor } from "@/lib/auth/actor";
+import { logger } from "@/lib/logging/logger";
 import { loadDataHealth } from "./load-data-health";
 
 /** The banner's own read: streamed, so the shell never waits for it, and its failure costs only the banner. */
 async function DataHealth({ actor }: { actor: Actor }) {
   const health = await loadDataHealth(actor).catch((error: unknown) => {
     unstable_rethrow(error);
-    console.error("data health could not be read", error);
+    logger.error({ err: error }, "data health could not be read");
     return null;
   });
   return health ? <DataHealthBanner health={health} /> : <DataHealthUnavailable />;

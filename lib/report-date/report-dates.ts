@@ -2,7 +2,7 @@ import type { ReportDate } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
 import type { VendorDayCount } from "@/lib/inventory/vendor-day-counts";
 import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
-import { rolledUpVendorDayCounts } from "@/lib/rollups/rolled-up-vendor-day-counts";
+import { refreshedVendorDayCounts } from "@/lib/rollups/refreshed-vendor-day-counts";
 import { type ReportStatus, reportStatusOf } from "./report-status";
 
 /** Dates on which both Ninja and ThreatLocker have rows, newest first: the reports a person may look at. */
@@ -17,13 +17,13 @@ function datesWithBothVendors(counts: VendorDayCount[]): ReportDate[] {
 }
 
 export const reportDatesWithBothVendors = async (db: Database): Promise<ReportDate[]> =>
-  datesWithBothVendors(await rolledUpVendorDayCounts(db));
+  datesWithBothVendors(await refreshedVendorDayCounts(db));
 
 /** The reports a person may look at and the current one's status, from one read of the device rollup (the queue needs both). */
 export async function reportDatesAndStatus(
   db: Database,
   today: ReportDate,
 ): Promise<{ reportDates: ReportDate[]; status: ReportStatus }> {
-  const counts = await rolledUpVendorDayCounts(db);
+  const counts = await refreshedVendorDayCounts(db);
   return { reportDates: datesWithBothVendors(counts), status: reportStatusOf(counts, today) };
 }

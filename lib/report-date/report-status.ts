@@ -2,7 +2,7 @@ import { addDays, type ReportDate, todayUtc } from "@/lib/calendar-date";
 import type { Database } from "@/lib/db/prisma";
 import type { VendorDayCount } from "@/lib/inventory/vendor-day-counts";
 import { DEVICE_VENDOR_NAMES, getDeviceVendorIds } from "@/lib/inventory/vendors";
-import { rolledUpVendorDayCounts } from "@/lib/rollups/rolled-up-vendor-day-counts";
+import { refreshedVendorDayCounts } from "@/lib/rollups/refreshed-vendor-day-counts";
 import {
   type Freshness,
   freshnessOf,
@@ -56,7 +56,7 @@ export function reportStatusOf(counts: VendorDayCount[], today: ReportDate): Rep
 
 /** Which report is current, how fresh it is, and whether a collection looks broken (every page's banner). */
 export async function getReportStatus(db: Database, today: ReportDate = todayUtc()): Promise<ReportStatus> {
-  return reportStatusOf(await rolledUpVendorDayCounts(db, STATUS_WINDOW_DAYS), today);
+  return reportStatusOf(await refreshedVendorDayCounts(db, STATUS_WINDOW_DAYS), today);
 }
 
 /** getReportStatus without the dashboard's rollups, for a database the dashboard has not migrated yet. */

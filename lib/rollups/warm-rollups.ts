@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/prisma";
-import { rolledUpVendorDayCounts } from "./rolled-up-vendor-day-counts";
+import { refreshedVendorDayCounts } from "./refreshed-vendor-day-counts";
 import { refreshVarianceHistory } from "./variance-rollup";
 
 /**
@@ -8,6 +8,6 @@ import { refreshVarianceHistory } from "./variance-rollup";
  * recompute only the dates whose rows changed.
  */
 export async function warmRollups(db: Database): Promise<void> {
-  await rolledUpVendorDayCounts(db); // the device rollup over the whole history
+  await refreshedVendorDayCounts(db); // the device rollup over the whole history
   await refreshVarianceHistory(db);
 }

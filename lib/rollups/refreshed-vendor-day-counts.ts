@@ -9,7 +9,7 @@ import { refreshDeviceRollup } from "./device-rollup";
  * on the way) rather than by grouping snapshot rows: over the whole history, or the newest
  * `recentDays` days before the newest date. Dates without rows are absent.
  */
-export async function rolledUpVendorDayCounts(db: Database, recentDays?: number): Promise<VendorDayCount[]> {
+export async function refreshedVendorDayCounts(db: Database, recentDays?: number): Promise<VendorDayCount[]> {
   const ids = await getDeviceVendorIds(db);
   const vendorById = new Map(
     DEVICE_VENDOR_NAMES.flatMap((name) => (ids[name] === null ? [] : [[ids[name], name] as const])),
