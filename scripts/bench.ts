@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { type Actor, roleSchema } from "@/lib/access/roles";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { parseScaleTier } from "@/lib/demo/scale-tiers";
-import { logger } from "@/lib/logging/logger";
+import { scriptLogger } from "@/lib/logging/logger";
 import { median } from "@/lib/reports/median";
 import { measureActions } from "./bench/actions";
 import { startAppServer } from "./bench/app-server";
@@ -146,6 +146,6 @@ const machineDescription = () =>
   `${process.platform}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.version}`;
 
 main().catch((error: unknown) => {
-  logger.error({ err: error }, "bench failed");
+  scriptLogger().error({ err: error }, "bench failed");
   process.exit(1);
 });

@@ -9,7 +9,7 @@
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { parseScaleTier } from "@/lib/demo/scale-tiers";
-import { logger } from "@/lib/logging/logger";
+import { scriptLogger } from "@/lib/logging/logger";
 import { getQueueVariances } from "@/lib/variances/queue";
 import { queueFiltersSchema, queueQuery } from "@/lib/variances/queue-filters";
 import { type VarianceId, variancePath } from "@/lib/variances/variance-key";
@@ -188,6 +188,6 @@ async function main(): Promise<number> {
 }
 
 process.exitCode = await main().catch((error: unknown) => {
-  logger.error({ err: error }, "load test failed");
+  scriptLogger().error({ err: error }, "load test failed");
   return 1;
 });

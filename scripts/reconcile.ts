@@ -7,7 +7,7 @@ import "./load-env";
 import { parseArgs } from "node:util";
 import { requireDatabaseUrl } from "@/lib/db/database-url";
 import { createPrismaClient } from "@/lib/db/prisma";
-import { logger } from "@/lib/logging/logger";
+import { scriptLogger } from "@/lib/logging/logger";
 import { reconcileWriteThrough } from "@/lib/variances/reconcile";
 
 const { values } = parseArgs({ options: { since: { type: "string" } } });
@@ -23,7 +23,7 @@ try {
     `Reconciled exception rows: ${counts.resolutions} resolution(s), ${counts.assignments} assignment(s), ${counts.notes} note list(s).`,
   );
 } catch (error) {
-  logger.error({ err: error }, "reconcile failed");
+  scriptLogger().error({ err: error }, "reconcile failed");
   process.exitCode = 1;
 } finally {
   await db.$disconnect();

@@ -7,7 +7,11 @@ import { requireActor } from "@/lib/auth/actor";
 import { logger } from "@/lib/logging/logger";
 import { loadDataHealth } from "./load-data-health";
 
-/** The banner's own read: streamed, so the shell never waits for it, and its failure costs only the banner. */
+/**
+ * The banner's own read: streamed, so the shell never waits for it, and its failure costs only
+ * the banner (the overview and team pages read the same data health for their own figures, and
+ * answer its failure with their error boundary).
+ */
 async function DataHealth({ actor }: { actor: Actor }) {
   const health = await loadDataHealth(actor).catch((error: unknown) => {
     unstable_rethrow(error);

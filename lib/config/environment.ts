@@ -176,6 +176,21 @@ export function readEnvironment(source: EnvironmentSource = process.env): Enviro
   return memo.environment;
 }
 
+type Variables = typeof variables.shape;
+
+/**
+ * One variable on its own, validated alone: for what must keep working while another variable
+ * is malformed (the logger, which reports that very problem). Throws an EnvironmentError naming it.
+ */
+export function readVariable<Name extends keyof Variables>(
+  name: Name,
+  source: EnvironmentSource = process.env,
+): z.output<Variables[Name]> {
+  const parsed = variables.shape[name].safeParse(source[name] || undefined);
+  if (!parsed.success) throw new EnvironmentError(parsed.error.issues.map((issue) => issue.message));
+  return parsed.data as z.output<Variables[Name]>;
+}
+
 export type ServerEnvironment = Environment & { DATABASE_URL: string; AUTH_SECRET: string };
 
 /**

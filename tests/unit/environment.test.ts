@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvironmentError, readEnvironment, readServerEnvironment } from "@/lib/config/environment";
+import { EnvironmentError, readEnvironment, readServerEnvironment, readVariable } from "@/lib/config/environment";
 
 describe("the environment schema", () => {
   it("gives every variable its default when none is set, and counts an empty value as unset", () => {
@@ -74,5 +74,13 @@ describe("the environment schema", () => {
       if (before === undefined) delete process.env.VD_ROLLUP_RECHECK_MS;
       else process.env.VD_ROLLUP_RECHECK_MS = before;
     }
+  });
+
+  it("reads one variable alone, so another's mistake does not stop it (the logger's level)", () => {
+    const source = { LOG_LEVEL: "warn", VD_DB_POOL_MAX: "0" };
+    expect(() => readEnvironment(source)).toThrow(EnvironmentError);
+    expect(readVariable("LOG_LEVEL", source)).toBe("warn");
+    expect(readVariable("LOG_LEVEL", {})).toBe("info");
+    expect(() => readVariable("LOG_LEVEL", { LOG_LEVEL: "verbose" })).toThrow(/LOG_LEVEL must be one of/);
   });
 });
