@@ -28,7 +28,8 @@ export async function onRequestError(...[error, request, context]: Parameters<In
       route: context.routePath,
       routeType: context.routeType,
       method: request.method,
-      path: request.path,
+      // Without the query string: an OAuth callback's carries its one-time code.
+      path: request.path.split("?")[0],
     };
     // An expected refusal, e.g. a page's read refused while its layout answers 403, is no server fault.
     if (isCommandRefusal(error)) logger.info({ ...fields, code: (error as { code: string }).code }, "request refused");

@@ -6,11 +6,13 @@ export const COMMAND_ERROR_CODES = ["forbidden", "invalid", "not_found", "stale"
 export type CommandErrorCode = (typeof COMMAND_ERROR_CODES)[number];
 
 /**
- * Whether an error is a CommandError, recognised by its code: where bundles each hold their
- * own copy of the class (Next.js's instrumentation and the pages), `instanceof` cannot tell.
+ * Whether an error is a CommandError, recognised by its name and code: where bundles each hold
+ * their own copy of the class (Next.js's instrumentation and the pages), `instanceof` cannot tell.
  */
-export const isCommandRefusal = (error: unknown): boolean =>
-  COMMAND_ERROR_CODES.some((code) => (error as { code?: unknown } | null)?.code === code);
+export const isCommandRefusal = (error: unknown): boolean => {
+  const candidate = error as { name?: unknown; code?: unknown } | null;
+  return candidate?.name === "CommandError" && COMMAND_ERROR_CODES.some((code) => candidate.code === code);
+};
 
 export class CommandError extends Error {
   constructor(

@@ -143,7 +143,8 @@ export class EnvironmentError extends Error {
   }
 }
 
-export const DATABASE_URL_MISSING = "DATABASE_URL is not set. Start the app with `npm start`, which provides one.";
+export const DATABASE_URL_MISSING =
+  "DATABASE_URL is not set. Set it to the es_inventory_hub database (`npm start` without it runs the demo and sets its own).";
 const AUTH_SECRET_MISSING =
   "AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it (see .env.example).";
 

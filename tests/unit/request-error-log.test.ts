@@ -27,6 +27,7 @@ describe("onRequestError", () => {
       requestId: "2790412345",
       route: "/variances",
       routeType: "render",
+      path: "/variances",
     });
     expect(JSON.stringify(logged.at(-1)?.err)).toContain("connection terminated");
   });
@@ -35,5 +36,14 @@ describe("onRequestError", () => {
     await onRequestError(Object.assign(new CommandError("forbidden", "No."), { digest: "17" }), request, context);
     expect(logged.at(-1)).toMatchObject({ level: 30, requestId: "17", code: "forbidden", msg: "request refused" });
     expect(logged.at(-1)).not.toHaveProperty("err");
+  });
+
+  it("logs an error that merely carries a refusal's code as a failure, with its stack", async () => {
+    await onRequestError(
+      Object.assign(new Error("driver said busy"), { code: "busy", digest: "18" }),
+      request,
+      context,
+    );
+    expect(logged.at(-1)).toMatchObject({ level: 50, requestId: "18" });
   });
 });
