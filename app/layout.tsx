@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { APP_BODY_CLASS, AppThemeProvider } from "@/components/ui/app-theme";
 import { FormatProvider } from "@/components/ui/format-provider";
 import { requestFormat } from "@/lib/request-format";
@@ -18,7 +19,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en" suppressHydrationWarning>
       <body className={APP_BODY_CLASS}>
         <AppThemeProvider nonce={nonce}>
-          <FormatProvider locale={locale}>{children}</FormatProvider>
+          <FormatProvider locale={locale}>
+            <NuqsAdapter>{children}</NuqsAdapter>
+          </FormatProvider>
         </AppThemeProvider>
       </body>
     </html>

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { can } from "@/lib/access/permissions";
 import type { Actor } from "@/lib/access/roles";
+import { MyOpenLink } from "./my-open-link";
 import { NavLinks } from "./nav-links";
 import { navigationFor } from "./navigation";
 import { SignOutButton } from "./sign-out-button";
@@ -16,6 +18,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
           <NavLinks items={navigationFor(actor)} />
         </nav>
         <div className="flex items-center gap-2 text-sm">
+          {can(actor, "variances:triage") && <MyOpenLink actor={actor} />}
           <span className="hidden text-gray-600 sm:inline dark:text-gray-400" data-testid="signed-in-as">
             {actor.name} · <span className="capitalize">{actor.role}</span>
           </span>

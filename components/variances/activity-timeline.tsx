@@ -1,9 +1,10 @@
-import { LocalTime } from "@/components/ui/local-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import type { ActivityEntry } from "@/lib/variances/variance-detail";
 
+/** Notes and triage of a variance, newest first. */
 export function ActivityTimeline({ entries }: { entries: ActivityEntry[] }) {
   if (entries.length === 0)
-    return <p className="text-sm text-gray-600 dark:text-gray-400">Nobody has acted on this variance yet.</p>;
+    return <p className="text-sm text-gray-600 dark:text-gray-400">No notes or activity yet.</p>;
   return (
     <ol className="space-y-3 border-l border-gray-200 pl-4 dark:border-gray-800" data-testid="activity-timeline">
       {entries.map((entry) => (
@@ -12,7 +13,7 @@ export function ActivityTimeline({ entries }: { entries: ActivityEntry[] }) {
             <span className="font-medium">{entry.actorName}</span> {entry.description}
           </p>
           <p className="text-xs text-gray-600 dark:text-gray-400">
-            <LocalTime value={entry.at} />
+            <RelativeTime value={entry.at} />
           </p>
         </li>
       ))}

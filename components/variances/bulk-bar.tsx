@@ -20,15 +20,28 @@ interface BulkBarProps {
 
 const linkButton = "text-sm font-medium text-blue-800 hover:underline disabled:opacity-60 dark:text-blue-200";
 
+/**
+ * With nothing selected, one link under the list; with a selection, a bar floating over the
+ * bottom of the screen (as in Linear), so it takes no room from the rows.
+ */
 export function BulkBar({ count, total, selectingAll, onSelectAll, onAct, onClear }: BulkBarProps) {
   if (total === 0) return null;
+  const selectAll = count < total && (
+    <button type="button" className={linkButton} disabled={selectingAll} onClick={onSelectAll}>
+      Select all {total} matching this filter
+    </button>
+  );
   return (
     <div
       role="toolbar"
       aria-label="Bulk actions"
-      className="flex flex-wrap items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 text-sm dark:border-blue-900 dark:bg-blue-950"
+      className={
+        count === 0
+          ? "flex items-center gap-2 text-sm"
+          : "fixed inset-x-2 bottom-3 z-30 mx-auto flex max-w-3xl flex-wrap items-center gap-2 rounded-xl border border-blue-200 bg-white px-3 py-2 text-sm shadow-2xl ring-1 ring-black/5 dark:border-blue-900 dark:bg-gray-900"
+      }
     >
-      <span className="font-medium" data-testid="selection-count">
+      <span className={count === 0 ? "sr-only" : "font-medium"} data-testid="selection-count">
         {count} selected
       </span>
       {count > 0 &&
@@ -37,11 +50,7 @@ export function BulkBar({ count, total, selectingAll, onSelectAll, onAct, onClea
             {label} {count}
           </button>
         ))}
-      {count < total && (
-        <button type="button" className={linkButton} disabled={selectingAll} onClick={onSelectAll}>
-          Select all {total} matching this filter
-        </button>
-      )}
+      {selectAll}
       {count > 0 && (
         <button type="button" className={`ml-auto ${linkButton}`} onClick={onClear}>
           Clear selection

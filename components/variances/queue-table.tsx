@@ -32,6 +32,10 @@ function Summary({ row }: { row: QueueRow }) {
 
 const assignee = (row: QueueRow) => row.assigneeName ?? "Unassigned";
 
+/** The row j/k is on: a tinted background and a bar at its start, plain to see in light and dark. */
+const currentRowClass =
+  "aria-[current=true]:bg-blue-100 aria-[current=true]:shadow-[inset_4px_0_0_var(--color-blue-600)] dark:aria-[current=true]:bg-blue-900/60 dark:aria-[current=true]:shadow-[inset_4px_0_0_var(--color-blue-400)]";
+
 /** Rows are focusable one at a time (roving tabindex) so j/k and Tab land on the same row. */
 export function QueueTable({ rows, focused, selected, selectable, onToggle, onFocusRow }: QueueTableProps) {
   const checkbox = (row: QueueRow) =>
@@ -62,7 +66,7 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
               </th>
             )}
             {columns.map((column) => (
-              <th key={column} scope="col" className="px-2 py-2 font-medium">
+              <th key={column} scope="col" className="whitespace-nowrap px-2 py-2 font-medium">
                 {column}
               </th>
             ))}
@@ -73,13 +77,13 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
             <tr
               key={varianceSubjectId(row)}
               {...rowProps(row, index)}
-              className="border-b border-gray-100 align-top outline-none focus:bg-blue-50 aria-[current=true]:bg-blue-50/60 dark:border-gray-800 dark:focus:bg-blue-950 dark:aria-[current=true]:bg-blue-950/50"
+              className={`border-b border-gray-100 outline-none hover:bg-gray-50 dark:border-gray-800 dark:hover:bg-gray-800/50 ${currentRowClass}`}
             >
-              {selectable && <td className="px-2 py-2">{checkbox(row)}</td>}
-              <td className="px-2 py-2">
+              {selectable && <td className="px-2 py-1.5">{checkbox(row)}</td>}
+              <td className="px-2 py-1.5">
                 <TypeBadge type={row.type} />
               </td>
-              <td className="px-2 py-2">
+              <td className="px-2 py-1.5">
                 {/* Cut to one line so a 255-character name cannot widen the table; the tooltip and the variance page show all of it. */}
                 <Link
                   href={row.href}
@@ -89,16 +93,23 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
                   {row.hostname}
                 </Link>
               </td>
-              <td className="px-2 py-2">{row.organization}</td>
-              <td className="px-2 py-2 wrap-anywhere">
-                <Summary row={row} />
+              {/* One line per row, so a screen holds a working set; the variance page shows everything. */}
+              <td className="px-2 py-1.5">
+                <div className="max-w-[12rem] truncate" title={row.organization}>
+                  {row.organization}
+                </div>
               </td>
-              <td className="px-2 py-2 tabular-nums">{row.daysOpen}</td>
-              <td className="px-2 py-2">{assignee(row)}</td>
-              <td className="px-2 py-2">
+              <td className="px-2 py-1.5">
+                <div className="max-w-[28rem] truncate" title={row.summary}>
+                  <Summary row={row} />
+                </div>
+              </td>
+              <td className="px-2 py-1.5 tabular-nums">{row.daysOpen}</td>
+              <td className="whitespace-nowrap px-2 py-1.5">{assignee(row)}</td>
+              <td className="whitespace-nowrap px-2 py-1.5">
                 <StatusBadge lifecycle={row} />
               </td>
-              <td className="px-2 py-2 tabular-nums">{row.noteCount}</td>
+              <td className="px-2 py-1.5 tabular-nums">{row.noteCount}</td>
             </tr>
           ))}
         </tbody>
@@ -108,7 +119,7 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
           <li
             key={varianceSubjectId(row)}
             {...rowProps(row, index)}
-            className="rounded-lg border border-gray-200 bg-white p-3 text-sm outline-none focus:ring-2 focus:ring-blue-600 dark:border-gray-800 dark:bg-gray-900"
+            className={`rounded-lg border border-gray-200 bg-white p-3 text-sm outline-none focus:ring-2 focus:ring-blue-600 dark:border-gray-800 dark:bg-gray-900 ${currentRowClass}`}
           >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span className="flex min-w-0 items-center gap-2">

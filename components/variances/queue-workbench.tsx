@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type ReactNode, useCallback, useEffect, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { matchingVariancesAction } from "@/app/(dashboard)/variances/actions";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { UserSummary } from "@/lib/auth/user-directory";
@@ -9,15 +9,17 @@ import type { QueueRow } from "@/lib/variances/queue-row";
 import { type VarianceId, varianceSubjectId } from "@/lib/variances/variance-key";
 import { BulkBar } from "./bulk-bar";
 import { CommandErrorMessage } from "./command-error";
+import { QUEUE_SEARCH_ID } from "./queue-filter-bar";
+import { recallQueue, rememberQueue } from "./queue-memory";
 import { QueueTable } from "./queue-table";
 import { TriageDialogBody, type TriageDialogKind } from "./triage-dialog-body";
 import { useCommand } from "./use-command";
-import { QUEUE_SHORTCUTS, type QueueKeyAction, useQueueKeyboard } from "./use-queue-keyboard";
+import { QUEUE_SHORTCUTS, type QueueKeyAction, useQueueKeyboard } from "./use-shortcut-keys";
 
 export interface QueueWorkbenchProps {
   rows: QueueRow[];
   total: number;
-  /** The queue's filters as a URL query, for "select all matching". */
+  /** The queue's filters as a URL query without the page: for "select all matching", and what the queue remembers per list. */
   query: string;
   canTriage: boolean;
   users: UserSummary[];
@@ -45,7 +47,8 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, empty }: 
   const matching = useCommand(matchingVariancesAction);
   // Shortcuts and selection work once hydrated; say so, for people's tools and for tests.
   const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  // Set by an action: once the list re-renders, focus goes back to the row (or the one now in its place).
+  const returnFocus = useRef(false);
 
   const toggle = useCallback(
     (row: QueueRow) =>
@@ -58,22 +61,45 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, empty }: 
   );
 
   const move = useCallback(
-    (index: number) => {
+    (index: number, scroll: ScrollIntoViewOptions["block"] = "nearest") => {
       const bounded = Math.max(0, Math.min(rows.length - 1, index));
       setFocused(bounded);
       // The table (wide screens) and the cards (phones) both render rows; focus the visible one.
       const visibleRows = [...document.querySelectorAll<HTMLElement>("[data-testid=variance-row]")].filter(
         (row) => row.offsetParent !== null,
       );
-      visibleRows[bounded]?.focus();
+      visibleRows[bounded]?.focus({ preventScroll: true });
+      visibleRows[bounded]?.scrollIntoView({ block: scroll });
     },
     [rows.length],
   );
+
+  // Back from a variance page: the row the person was on, and their selection, as they left them.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per list (the workbench is keyed by its query).
+  useEffect(() => {
+    setReady(true);
+    const memory = recallQueue(query);
+    if (memory.selected.length > 0) setSelected(new Map(memory.selected));
+    const index = rows.findIndex((row) => varianceSubjectId(row) === memory.focused);
+    // Only when nothing else has focus: typing in the search box re-renders the list under it.
+    if (index >= 0 && document.activeElement === document.body) move(index, "center");
+  }, []);
+  useEffect(() => rememberQueue(query, { selected: [...selected] }), [query, selected]);
+  useEffect(() => {
+    const row = rows[focused];
+    if (row) rememberQueue(query, { focused: varianceSubjectId(row) });
+  }, [query, rows, focused]);
+  useEffect(() => {
+    if (!returnFocus.current || rows.length === 0) return;
+    returnFocus.current = false;
+    if (document.activeElement === document.body || !document.activeElement) move(focused);
+  }, [rows, focused, move]);
 
   const onKey = useCallback(
     (action: QueueKeyAction) => {
       const row = rows[focused];
       if (action === "help") return setDialog({ kind: "help" });
+      if (action === "search") return document.getElementById(QUEUE_SEARCH_ID)?.focus();
       if (!row) return;
       if (action === "down") return move(focused + 1);
       if (action === "up") return move(focused - 1);
@@ -92,6 +118,7 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, empty }: 
     );
 
   const finish = (message: string) => {
+    returnFocus.current = true;
     setDialog(null);
     setOutcome(message);
     setSelected(new Map());
@@ -115,16 +142,6 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, empty }: 
 
   return (
     <div className="space-y-3" data-ready={ready || undefined}>
-      {canTriage && (
-        <BulkBar
-          count={selected.size}
-          total={total}
-          selectingAll={matching.pending}
-          onSelectAll={selectAllMatching}
-          onAct={(kind) => setDialog({ kind, scope: "selection" })}
-          onClear={() => setSelected(new Map())}
-        />
-      )}
       <CommandErrorMessage error={matching.error} />
       {outcomeMessage}
       <QueueTable
@@ -139,6 +156,16 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, empty }: 
         {total > rows.length ? `Showing ${rows.length} of ${total}. ` : ""}Press{" "}
         <kbd className="rounded border px-1">?</kbd> for keyboard shortcuts.
       </p>
+      {canTriage && (
+        <BulkBar
+          count={selected.size}
+          total={total}
+          selectingAll={matching.pending}
+          onSelectAll={selectAllMatching}
+          onAct={(kind) => setDialog({ kind, scope: "selection" })}
+          onClear={() => setSelected(new Map())}
+        />
+      )}
       <ModalDialog open={dialog?.kind === "help"} title="Keyboard shortcuts" onClose={() => setDialog(null)}>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
           {QUEUE_SHORTCUTS.map(([keys, meaning]) => (

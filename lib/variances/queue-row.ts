@@ -20,11 +20,12 @@ export interface QueueRow {
   version: number;
 }
 
-export function toQueueRow(view: VarianceView): QueueRow {
+/** `flowQuery`, the queue's filters, goes along to the variance page: its next/previous and "back" follow the same list. */
+export function toQueueRow(view: VarianceView, flowQuery = ""): QueueRow {
   return {
     type: view.type,
     key: view.key,
-    href: variancePath(view),
+    href: `${variancePath(view)}${flowQuery}`,
     hostname: view.hostname,
     organization: view.organization,
     summary: view.summary,

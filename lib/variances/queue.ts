@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { assertCan } from "@/lib/access/permissions";
 import type { Actor } from "@/lib/access/roles";
 import { addDays, type ReportDate, todayUtc } from "@/lib/calendar-date";
@@ -8,7 +9,7 @@ import { refreshVarianceHistory } from "@/lib/rollups/variance-rollup";
 import { isResolvedStatus } from "./lifecycle";
 import { QUEUE_PAGE_SIZE, type QueueFilters } from "./queue-filters";
 import { varianceIdsOn } from "./report-variance-ids";
-import { varianceSubjectId } from "./variance-key";
+import { type VarianceId, varianceSubjectId } from "./variance-key";
 import { loadVarianceRows } from "./variance-rows";
 import { toVarianceView, type VarianceView } from "./variance-view";
 
@@ -116,6 +117,10 @@ export function queueSelector(filters: QueueFilters, actor: Actor, context: Queu
   };
 }
 
+/** The date asked for when both vendors have rows on it, else the latest matching one. */
+const pickReportDate = (filters: QueueFilters, reportDates: ReportDate[], latest: ReportDate | null) =>
+  filters.date && reportDates.includes(filters.date) ? filters.date : latest;
+
 /**
  * The report a queue shows: the date asked for when both vendors have rows on it, else the
  * latest matching one. Checks the permission, so an export can refuse before it streams.
@@ -123,8 +128,29 @@ export function queueSelector(filters: QueueFilters, actor: Actor, context: Queu
 export async function queueReportDate(db: Database, actor: Actor, filters: QueueFilters, today: ReportDate) {
   assertCan(actor, "dashboard:read");
   const { status, reportDates } = await reportDatesAndStatus(db, today);
-  const reportDate = filters.date && reportDates.includes(filters.date) ? filters.date : status.latestMatchingDate;
-  return { reportDate, reportDates };
+  return { reportDate: pickReportDate(filters, reportDates, status.latestMatchingDate), reportDates };
+}
+
+/**
+ * Every variance listed on a report, lifecycle derived. Memoised for the request, so the
+ * queue, its view counts and the header's "My open" read a report once per page.
+ */
+const reportVariances = cache(async (db: Database, reportDate: ReportDate, today: ReportDate) => {
+  await refreshVarianceHistory(db, reportDate); // writes: the rollup catches up with the checks' rows
+  return (await loadVarianceRows(db, reportDate)).map((row) => toVarianceView(row, reportDate, today));
+});
+
+/** The variances of `views` (one report's) that the filters select: all but the type, and all, sorted. */
+async function selectFrom(
+  db: Database,
+  actor: Actor,
+  filters: QueueFilters,
+  reportDate: ReportDate,
+  views: VarianceView[],
+) {
+  const selector = queueSelector(filters, actor, await loadQueueContext(db, filters, reportDate));
+  const matchingButType = views.filter(selector.matchesButType);
+  return { matchingButType, matching: matchingButType.filter(selector.matchesType).sort(selector.compare) };
 }
 
 interface QueueSelection {
@@ -151,13 +177,55 @@ async function selectQueue(
 ): Promise<QueueSelection> {
   const { reportDate, reportDates } = await queueReportDate(db, actor, filters, today);
   if (!reportDate) return { reportDate: null, reportDates, views: [], matchingButType: [], matching: [] };
+  const views = await reportVariances(db, reportDate, today);
+  return { reportDate, reportDates, views, ...(await selectFrom(db, actor, filters, reportDate, views)) };
+}
 
-  await refreshVarianceHistory(db, reportDate); // writes: the rollup catches up with the checks' rows
-  const views = (await loadVarianceRows(db, reportDate)).map((row) => toVarianceView(row, reportDate, today));
-  const selector = queueSelector(filters, actor, await loadQueueContext(db, filters, reportDate));
-  const matchingButType = views.filter(selector.matchesButType);
-  const matching = matchingButType.filter(selector.matchesType).sort(selector.compare);
-  return { reportDate, reportDates, views, matchingButType, matching };
+/** How many variances each filter set selects (saved views' and "My open" counts). */
+export async function countQueues(
+  db: Database,
+  actor: Actor,
+  filterSets: QueueFilters[],
+  today: ReportDate = todayUtc(),
+): Promise<number[]> {
+  assertCan(actor, "dashboard:read");
+  const { status, reportDates } = await reportDatesAndStatus(db, today);
+  return Promise.all(
+    filterSets.map(async (filters) => {
+      const reportDate = pickReportDate(filters, reportDates, status.latestMatchingDate);
+      if (!reportDate) return 0;
+      const views = await reportVariances(db, reportDate, today);
+      return (await selectFrom(db, actor, filters, reportDate, views)).matching.length;
+    }),
+  );
+}
+
+/** Where a variance stands in a queue: its 1-based position and its neighbours, for the variance page's flow. */
+export interface QueuePlace {
+  position: number;
+  total: number;
+  previous: VarianceId | null;
+  next: VarianceId | null;
+}
+
+/** The variance's place in the queue these filters select; null when the queue does not list it (any more). */
+export async function queuePlace(
+  db: Database,
+  actor: Actor,
+  filters: QueueFilters,
+  variance: VarianceId,
+  today: ReportDate = todayUtc(),
+): Promise<QueuePlace | null> {
+  const { matching } = await selectQueue(db, actor, filters, today);
+  const index = matching.findIndex((item) => item.type === variance.type && item.key === variance.key);
+  if (index < 0) return null;
+  const idOf = (item: VarianceView | undefined) => (item ? { type: item.type, key: item.key } : null);
+  return {
+    position: index + 1,
+    total: matching.length,
+    previous: idOf(matching[index - 1]),
+    next: idOf(matching[index + 1]),
+  };
 }
 
 /** The technician's queue for one report: one page of the selection, with counts for the tabs. */

@@ -34,7 +34,7 @@ export interface VarianceDetail {
   view: VarianceView;
   presence: { date: ReportDate; present: boolean }[];
   devices: VendorDevice[];
-  notes: { id: string; authorName: string; body: string; createdAt: Date }[];
+  /** Notes and triage, one timeline, newest first (a note's entry carries its text). */
   activity: ActivityEntry[];
 }
 
@@ -88,12 +88,11 @@ export async function getVarianceDetail(
     devicesOn(db, id.key, row.lastSeen),
     db.variance_notes.findMany({
       where: { variance_type: id.type, variance_key: id.key },
-      orderBy: { created_at: "asc" },
-      select: { id: true, body: true, created_at: true, author: { select: { name: true } } },
+      select: { id: true, body: true },
     }),
     db.audit_events.findMany({
       where: { subject_type: "variance", subject_id: subjectId },
-      orderBy: { occurred_at: "asc" },
+      orderBy: [{ occurred_at: "desc" }, { id: "desc" }],
       select: {
         id: true,
         occurred_at: true,
@@ -110,12 +109,6 @@ export async function getVarianceDetail(
     view: toVarianceView(row, reportDate, today),
     presence: presenceDays,
     devices,
-    notes: notes.map((note) => ({
-      id: String(note.id),
-      authorName: note.author.name,
-      body: note.body,
-      createdAt: note.created_at,
-    })),
     activity: events.map((event) => ({
       id: String(event.id),
       at: event.occurred_at,

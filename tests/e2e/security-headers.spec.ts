@@ -80,7 +80,7 @@ test("a server action without an Origin or from another site is refused with 403
       .fill("Origin probe from the page")
       .then(() => page.getByRole("button", { name: "Add note" }).click()),
   ]);
-  await expect(page.getByTestId("variance-notes")).toContainText("Origin probe from the page");
+  await expect(page.getByTestId("activity-timeline")).toContainText("Origin probe from the page");
   const headers = await call.allHeaders();
   expect(headers.origin).toBe(new URL(page.url()).origin);
   const before = await written();

@@ -30,7 +30,7 @@ test("a technician notes, assigns, resolves a spare and sees it move to resolved
 
   await page.getByLabel("Add a note").fill("Asked the client whether the laptop is back in use");
   await page.getByRole("button", { name: "Add note" }).click();
-  await expect(page.getByTestId("variance-notes")).toContainText("Asked the client whether the laptop is back in use");
+  await expect(page.getByTestId("activity-timeline")).toContainText("Asked the client whether the laptop is back in use");
 
   await page.getByRole("button", { name: "Assign to me" }).click();
   await expect(page.getByTestId("activity-timeline")).toContainText("assigned it to Taylor Technician");
@@ -111,7 +111,7 @@ test("a manager sees no action controls, and calling an action directly is refus
   await page.getByLabel("Add a note").fill("Recorded call");
   await page.getByRole("button", { name: "Add note" }).click();
   const recorded = await request;
-  await expect(page.getByTestId("variance-notes")).toContainText("Recorded call");
+  await expect(page.getByTestId("activity-timeline")).toContainText("Recorded call");
   const notesBefore = await noteCount(type!, key!);
 
   // …then a manager: no controls on the page, and the replayed call changes nothing.
@@ -169,7 +169,7 @@ test("script in notes and hostnames renders as text", async ({ page }) => {
   await row.getByRole("link").click();
   await page.getByLabel("Add a note").fill(hostile);
   await page.getByRole("button", { name: "Add note" }).click();
-  await expect(page.getByTestId("variance-notes")).toContainText(hostile);
+  await expect(page.getByTestId("activity-timeline")).toContainText(hostile);
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(hostile);
   expect(dialogs).toBe(0);

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/access/roles";
 import { createLocalUser } from "@/lib/auth/users";
 import { createPrismaClient, type Database } from "@/lib/db/prisma";
 import { canonicalHostnameKey } from "@/lib/inventory/hostname-key";
-import { getQueue } from "@/lib/variances/queue";
+import { countQueues, getQueue, getQueueVariances, queuePlace } from "@/lib/variances/queue";
 import { parseQueueFilters } from "@/lib/variances/queue-filters";
 import { createDemoDatabase, DEMO_END_DATE, type TestDatabase } from "../helpers/test-database";
 
@@ -91,6 +91,33 @@ describe("the variance queue on the demo data", () => {
       [DEMO_END_DATE],
     );
     expect(cleared.total).toBe(expected!.count);
+  });
+
+  it("counts several filter sets as the queue lists them, pinned dates included", async () => {
+    const sets = [{}, { type: "SPARE_MISMATCH" }, { assignee: "unassigned", status: "all" }, { q: "zz-none" }];
+    const earlier = (await getQueue(db, actor, parseQueueFilters({}), today)).reportDates[3]!;
+    const filterSets = [...sets, { date: earlier }].map((params) => parseQueueFilters(params));
+    const counts = await countQueues(db, actor, filterSets, today);
+    const totals = await Promise.all(filterSets.map(async (filters) => (await getQueue(db, actor, filters, today)).total));
+    expect(counts).toEqual(totals);
+    expect(counts[0]).toBeGreaterThan(counts[1]!);
+    expect(counts[3]).toBe(0);
+  });
+
+  it("places a variance in its filtered list with its neighbours, and not in a list that leaves it out", async () => {
+    const filters = parseQueueFilters({ type: "DISPLAY_NAME_MISMATCH", sort: "hostname" });
+    const { items } = await getQueueVariances(db, actor, filters, today);
+    expect(items.length).toBeGreaterThan(2);
+    const id = ({ type, key }: { type: string; key: string }) => ({ type, key });
+    expect(await queuePlace(db, actor, filters, id(items[1]!), today)).toEqual({
+      position: 2,
+      total: items.length,
+      previous: id(items[0]!),
+      next: id(items[2]!),
+    });
+    const last = await queuePlace(db, actor, filters, id(items.at(-1)!), today);
+    expect(last).toMatchObject({ position: items.length, next: null });
+    expect(await queuePlace(db, actor, parseQueueFilters({ type: "SPARE_MISMATCH" }), id(items[0]!), today)).toBeNull();
   });
 
   it("ignores hand-edited URL values instead of failing", () => {

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeading } from "@/components/ui/page-heading";
 import { Pagination } from "@/components/ui/pagination";
+import { CardFilters } from "@/components/variances/card-filters";
 import { ExportLinks } from "@/components/variances/export-links";
-import { QueueFilterForm } from "@/components/variances/queue-filter-form";
+import { QueueFilterBar } from "@/components/variances/queue-filter-bar";
 import { QueueWorkbench } from "@/components/variances/queue-workbench";
 import { TypeTabs } from "@/components/variances/type-tabs";
-import { SaveViewForm } from "@/components/views/save-view-form";
-import { SavedViewsNav } from "@/components/views/saved-views-nav";
+import { ViewTabs } from "@/components/views/view-tabs";
 import { can } from "@/lib/access/permissions";
 import { requireActor } from "@/lib/auth/actor";
 import { activeUsers } from "@/lib/auth/user-directory";
@@ -22,6 +21,7 @@ import { reconcileWriteThroughAfterResponse } from "@/lib/variances/reconcile-af
 import { defaultViewRedirect } from "@/lib/views/default-view";
 import { listViews } from "@/lib/views/list-views";
 import { UNFILTERED_QUEUE_HREF } from "@/lib/views/saved-view";
+import { viewTabs } from "@/lib/views/view-tabs";
 
 export const metadata: Metadata = { title: "Variances" };
 
@@ -35,11 +35,14 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
   if (defaultView) redirect(defaultView);
   const filters = parseQueueFilters(params);
   const query = queueQuery(filters);
+  // The list these filters select, whichever page is shown.
+  const listQuery = queueQuery({ ...filters, page: 1 });
   const [queue, users, views] = await Promise.all([
     getQueue(db, actor, filters),
     activeUsers(db, actor),
     listViews(db, actor),
   ]);
+  const tabs = await viewTabs(db, actor, views, query);
   // The checks may have recreated today's rows since the last visit.
   reconcileWriteThroughAfterResponse(db);
 
@@ -50,40 +53,28 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
       </EmptyState>
     );
   }
+  // List first: one line of views, one of filters, one of types, then the rows.
   return (
-    <div className="space-y-4">
-      <PageHeading
-        title="Variances"
-        aside={
-          <>
-            <p
-              className="text-sm text-gray-600 dark:text-gray-400"
-              data-testid="queue-summary"
-              data-value={queue.total}
-            >
-              {format.count(queue.total)} matching on the report of {format.reportDate(queue.reportDate)}
-            </p>
-            <ExportLinks filters={filters} />
-          </>
-        }
-      />
-      <div className="space-y-2 rounded-lg border border-gray-200 p-3 dark:border-gray-800">
-        <SavedViewsNav views={views} query={query} />
-        <SaveViewForm query={query} />
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <h1 className="text-lg font-semibold">Variances</h1>
+        <ViewTabs tabs={tabs} views={views} query={query} />
+        <div className="ml-auto flex flex-wrap items-center gap-3">
+          <p className="text-sm text-gray-600 dark:text-gray-400" data-testid="queue-summary" data-value={queue.total}>
+            {format.count(queue.total)} matching on the report of {format.reportDate(queue.reportDate)}
+          </p>
+          <ExportLinks filters={filters} />
+        </div>
       </div>
-      <QueueFilterForm
-        filters={filters}
-        reportDate={queue.reportDate}
-        reportDates={queue.reportDates}
-        organizations={queue.organizations}
-        users={users}
-      />
+      <QueueFilterBar reportDates={queue.reportDates} organizations={queue.organizations} users={users}>
+        <CardFilters filters={filters} />
+      </QueueFilterBar>
       <TypeTabs filters={filters} counts={queue.typeCounts} />
       <QueueWorkbench
         key={query}
-        rows={queue.items.map(toQueueRow)}
+        rows={queue.items.map((item) => toQueueRow(item, listQuery))}
         total={queue.total}
-        query={queueQuery({ ...filters, page: 1 })}
+        query={listQuery}
         canTriage={can(actor, "variances:triage")}
         users={users}
         empty={

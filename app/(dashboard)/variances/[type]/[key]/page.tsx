@@ -8,7 +8,7 @@ import { PresenceStrip } from "@/components/variances/presence-strip";
 import { StatusBadge } from "@/components/variances/status-badge";
 import { TriagePanel } from "@/components/variances/triage-panel";
 import { TypeBadge } from "@/components/variances/type-badge";
-import { VarianceNotes } from "@/components/variances/variance-notes";
+import { VarianceFlow } from "@/components/variances/variance-flow";
 import { VendorDevices } from "@/components/variances/vendor-devices";
 import { can } from "@/lib/access/permissions";
 import { requireActor } from "@/lib/auth/actor";
@@ -17,7 +17,13 @@ import { getPrisma } from "@/lib/db/prisma";
 import { devicePath } from "@/lib/inventory/device-path";
 import { DEVICE_VENDOR_NAMES } from "@/lib/inventory/vendors";
 import { requestFormat } from "@/lib/request-format";
+import type { SearchParams } from "@/lib/url-params";
+import { isResolvedStatus } from "@/lib/variances/lifecycle";
+import { queuePlace } from "@/lib/variances/queue";
+import { parseQueueFilters, QUEUE_PAGE_SIZE, queueQuery } from "@/lib/variances/queue-filters";
 import { getVarianceDetail } from "@/lib/variances/variance-detail";
+import { type VarianceId, variancePath } from "@/lib/variances/variance-key";
+import { viewHref } from "@/lib/views/saved-view";
 
 interface Params {
   type: string;
@@ -31,21 +37,46 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 const sectionClass = "rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900";
 
-export default async function VariancePage({ params }: { params: Promise<Params> }) {
+export default async function VariancePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<SearchParams>;
+}) {
   const actor = await requireActor();
   const format = await requestFormat();
   const { type, key } = await params;
+  const id = { type: decodeURIComponent(type), key: decodeURIComponent(key) };
   const db = getPrisma();
-  const detail = await getVarianceDetail(db, actor, { type: decodeURIComponent(type), key: decodeURIComponent(key) });
+  // The queue it was opened from travels in the URL: back, previous and next follow that list.
+  const filters = parseQueueFilters(await searchParams);
+  const listQuery = queueQuery({ ...filters, page: 1 });
+  const [detail, place] = await Promise.all([getVarianceDetail(db, actor, id), queuePlace(db, actor, filters, id)]);
   if (!detail) notFound();
   const { view } = detail;
+  const hrefInList = (variance: VarianceId | null) => variance && `${variancePath(variance)}${listQuery}`;
+  const canTriage = can(actor, "variances:triage");
   const definition = view.parsed.kind === "unknown_type" ? null : view.parsed.definition;
 
   return (
     <div className="space-y-4">
-      <Link href="/variances" className="text-sm text-blue-700 hover:underline dark:text-blue-300">
-        ← Back to the queue
-      </Link>
+      <VarianceFlow
+        variance={id}
+        listQuery={listQuery}
+        backHref={viewHref(
+          queueQuery({ ...filters, page: place ? Math.ceil(place.position / QUEUE_PAGE_SIZE) : filters.page }),
+        )}
+        place={
+          place && {
+            position: place.position,
+            total: place.total,
+            previousHref: hrefInList(place.previous),
+            nextHref: hrefInList(place.next),
+          }
+        }
+        resolvableVersion={canTriage && !isResolvedStatus(view.lifecycle.status) ? view.version : null}
+      />
       <PageHeading
         title={
           <Link href={devicePath(view.key)} className="hover:underline" title="Open the device page">
@@ -123,7 +154,7 @@ export default async function VariancePage({ params }: { params: Promise<Params>
         </div>
 
         <div className="space-y-4">
-          {can(actor, "variances:triage") && (
+          {canTriage && (
             <TriagePanel
               target={{
                 type: view.type,
@@ -135,15 +166,9 @@ export default async function VariancePage({ params }: { params: Promise<Params>
               users={await activeUsers(db, actor)}
             />
           )}
-          <section className={sectionClass} aria-labelledby="notes">
-            <h2 id="notes" className="font-semibold">
-              Notes
-            </h2>
-            <VarianceNotes notes={detail.notes} />
-          </section>
           <section className={sectionClass} aria-labelledby="activity">
             <h2 id="activity" className="font-semibold">
-              Activity
+              Notes and activity
             </h2>
             <div className="mt-3">
               <ActivityTimeline entries={detail.activity} />

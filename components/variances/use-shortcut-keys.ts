@@ -2,9 +2,19 @@
 
 import { useEffect } from "react";
 
-export type QueueKeyAction = "down" | "up" | "open" | "select" | "resolve" | "assign" | "note" | "snooze" | "help";
+export type QueueKeyAction =
+  | "down"
+  | "up"
+  | "open"
+  | "select"
+  | "resolve"
+  | "assign"
+  | "note"
+  | "snooze"
+  | "search"
+  | "help";
 
-const keys: Record<string, QueueKeyAction> = {
+const queueKeys: Record<string, QueueKeyAction> = {
   j: "down",
   k: "up",
   o: "open",
@@ -14,6 +24,7 @@ const keys: Record<string, QueueKeyAction> = {
   a: "assign",
   n: "note",
   s: "snooze",
+  "/": "search",
   "?": "help",
 };
 
@@ -25,6 +36,7 @@ export const QUEUE_SHORTCUTS: [string, string][] = [
   ["a", "Assign"],
   ["n", "Add a note"],
   ["s", "Snooze"],
+  ["/", "Search hostnames"],
   ["?", "Show these shortcuts"],
 ];
 
@@ -35,7 +47,10 @@ const typingInto = (target: EventTarget | null) =>
     !!target.closest("dialog[open]"));
 
 /** Gmail-style single-key shortcuts, ignored while typing, in a dialog, or with a modifier held. */
-export function useQueueKeyboard(onAction: (action: QueueKeyAction) => void) {
+export function useSingleKeyShortcuts<Action extends string>(
+  keys: Readonly<Record<string, Action>>,
+  onAction: (action: Action) => void,
+) {
   useEffect(() => {
     const listener = (event: KeyboardEvent) => {
       if (event.metaKey || event.ctrlKey || event.altKey || typingInto(event.target)) return;
@@ -48,5 +63,8 @@ export function useQueueKeyboard(onAction: (action: QueueKeyAction) => void) {
     };
     document.addEventListener("keydown", listener);
     return () => document.removeEventListener("keydown", listener);
-  }, [onAction]);
+  }, [keys, onAction]);
 }
+
+export const useQueueKeyboard = (onAction: (action: QueueKeyAction) => void) =>
+  useSingleKeyShortcuts(queueKeys, onAction);

@@ -1,0 +1,50 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useFormat } from "./format-provider";
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+];
+
+/** "3 hours ago" / "just now" in `locale`, from `now`: the largest whole unit. */
+export function relativeTime(at: Date, now: Date, locale: string): string {
+  const seconds = Math.round((at.getTime() - now.getTime()) / 1000);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
+  }
+  return format.format(0, "second");
+}
+
+// Often enough that "just now" does not linger for an hour on an open page.
+const REFRESH_MS = 30_000;
+
+/**
+ * A moment as "3 hr. ago", its full time in the reader's own zone on hover (and to screen
+ * readers through the <time> element). The server's rendering may be a minute off the
+ * browser's, so the browser redraws it after hydration.
+ */
+export function RelativeTime({ value }: { value: Date | string }) {
+  const { locale } = useFormat();
+  const at = new Date(value);
+  const [now, setNow] = useState(() => new Date());
+  const [full, setFull] = useState(`${at.toISOString().replace("T", " ").slice(0, 16)} UTC`);
+  const iso = at.toISOString();
+  useEffect(() => {
+    setFull(new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short" }).format(new Date(iso)));
+    setNow(new Date());
+    const timer = setInterval(() => setNow(new Date()), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [iso, locale]);
+  return (
+    <time dateTime={iso} title={full} suppressHydrationWarning>
+      {relativeTime(at, now, locale)}
+    </time>
+  );
+}
