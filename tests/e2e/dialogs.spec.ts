@@ -34,6 +34,14 @@ for (const viewport of viewports) {
     await page.getByRole("button", { name: "Resolve 1" }).click();
     const bulk = page.getByRole("dialog", { name: "Resolve 1 selected" });
     await expectCentred(page, bulk);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Save or manage views" }).click();
+    await expectCentred(page, page.getByRole("dialog", { name: "Saved views" }));
+    await page.keyboard.press("Escape");
+    await page.getByTestId("variance-row").filter({ visible: true }).first().getByRole("link").click();
+    await expect(page.getByTestId("queue-position")).toBeVisible();
+    await page.keyboard.press("r");
+    await expectCentred(page, page.getByRole("dialog", { name: "Resolve and go to the next" }));
   });
 }
 

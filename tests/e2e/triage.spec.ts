@@ -36,7 +36,7 @@ test("a technician notes, assigns, resolves a spare and sees it move to resolved
   await expect(page.getByTestId("activity-timeline")).toContainText("assigned it to Taylor Technician");
 
   await page.getByLabel("Resolution note").fill("Removed ThreatLocker from the spare");
-  await page.getByRole("button", { name: "Resolve" }).click();
+  await page.getByRole("button", { name: "Resolve", exact: true }).click();
   await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
   const timeline = page.getByTestId("activity-timeline");
   await expect(timeline).toContainText("added a note: Asked the client");

@@ -6,11 +6,12 @@ import { SkeletonBlock, SkeletonStatus } from "@/components/ui/skeleton";
  */
 export default function QueueLoading() {
   return (
-    <div className="space-y-4">
+    <div className="space-y-3">
       <SkeletonStatus label="the queue" />
-      <SkeletonBlock className="h-8 w-48" />
-      <SkeletonBlock className="h-24" />
-      <SkeletonBlock className="h-96" />
+      <SkeletonBlock className="h-8 w-96 max-w-full" />
+      <SkeletonBlock className="h-8" />
+      <SkeletonBlock className="h-8 w-2/3" />
+      <SkeletonBlock className="h-[32rem]" />
     </div>
   );
 }
