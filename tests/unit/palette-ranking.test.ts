@@ -37,7 +37,13 @@ describe("rankMatches", () => {
   });
 
   it("keeps the given order within a tier when the tie-break says equal, and caps the count", () => {
-    expect(ranked(10, () => 0)).toEqual(["exact:web", "prefix:web-b", "prefix:web-a", "contains:xweb", "contains:aweb"]);
+    expect(ranked(10, () => 0)).toEqual([
+      "exact:web",
+      "prefix:web-b",
+      "prefix:web-a",
+      "contains:xweb",
+      "contains:aweb",
+    ]);
     expect(ranked(2)).toEqual(["exact:web", "prefix:web-a"]);
   });
 });
