@@ -17,8 +17,11 @@ const isPaletteShortcut = (event: KeyboardEvent) =>
 export function CommandPalette({ pages }: { pages: PalettePage[] }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  // The shortcut's listener is added once; it reads whether the palette is open from here.
   const openRef = useRef(open);
-  openRef.current = open;
+  useEffect(() => {
+    openRef.current = open;
+  }, [open]);
   // A command runs once the palette has closed, so a dialog it opens returns focus where the person was.
   const afterClose = useRef<(() => void) | null>(null);
 
