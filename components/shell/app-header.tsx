@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CommandPalette } from "@/components/palette/command-palette";
 import { can } from "@/lib/access/permissions";
 import type { Actor } from "@/lib/access/roles";
 import { MyOpenLink } from "./my-open-link";
@@ -22,6 +23,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
           <span className="hidden text-gray-600 sm:inline dark:text-gray-400" data-testid="signed-in-as">
             {actor.name} · <span className="capitalize">{actor.role}</span>
           </span>
+          <CommandPalette pages={navigationFor(actor)} />
           <ThemeToggle />
           <SignOutButton />
         </div>

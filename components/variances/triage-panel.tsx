@@ -8,6 +8,7 @@ import {
   resolveVarianceAction,
   snoozeVarianceAction,
 } from "@/app/(dashboard)/variances/actions";
+import { VariancePaletteCommands } from "@/components/palette/variance-palette-commands";
 import { secondaryButtonClass } from "@/components/ui/form-styles";
 import type { UserSummary } from "@/lib/auth/user-directory";
 import { isResolvedStatus, type LifecycleStatus } from "@/lib/variances/lifecycle";
@@ -77,6 +78,11 @@ export function TriagePanel({ target, users }: { target: TriageTarget; users: Us
         onSubmit={(values, reset) => note.run({ ...variance, ...values }, reset)}
         pending={note.pending}
         error={note.error}
+      />
+      <VariancePaletteCommands
+        target={target}
+        onReopen={() => reopen.run(versioned)}
+        onAssignToMe={() => assignToMe.run(versioned)}
       />
     </section>
   );

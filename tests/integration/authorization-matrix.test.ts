@@ -203,6 +203,7 @@ const MATRIX: Record<string, Entry> = {
   "app/api/exceptions/route.ts#GET": { kind: "route", allowed: EVERYONE, query: "?limit=5" },
   "app/api/exceptions/stats/route.ts#GET": { kind: "route", allowed: EVERYONE },
   "app/api/devices/summary/route.ts#GET": { kind: "route", allowed: EVERYONE },
+  "app/api/search/route.ts#GET": { kind: "route", allowed: EVERYONE, query: "?q=web" },
   "app/api/variances/export/route.ts#GET": {
     kind: "route",
     allowed: EVERYONE,
