@@ -97,7 +97,9 @@ test("on a variance page Ctrl+K offers its commands: Resolve opens the resolve d
   await expect(resolve).toBeHidden();
 });
 
-test("a manager is offered no commands on a variance page and no admin pages; nothing found says so", async ({ page }) => {
+test("a manager is offered no commands on a variance page and no admin pages; nothing found says so", async ({
+  page,
+}) => {
   const path = await untriagedVariancePath();
   await signIn(page, "manager");
   await page.goto(path);

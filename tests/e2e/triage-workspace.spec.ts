@@ -112,9 +112,7 @@ test("back from a variance returns to the same filtered list, with next and prev
   await expect(page).toHaveURL(new RegExp(`${filtered.replace("?", "\\?")}$`));
 });
 
-test("the variance page shows notes and activity as one timeline, newest first, in relative time", async ({
-  page,
-}) => {
+test("the variance page shows notes and activity as one timeline, newest first, in relative time", async ({ page }) => {
   await signIn(page, "technician");
   await openQueue(page, "/variances?type=SPARE_MISMATCH");
   await visibleRows(page).nth(7).getByRole("link").click();

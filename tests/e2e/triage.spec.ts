@@ -30,7 +30,9 @@ test("a technician notes, assigns, resolves a spare and sees it move to resolved
 
   await page.getByLabel("Add a note").fill("Asked the client whether the laptop is back in use");
   await page.getByRole("button", { name: "Add note" }).click();
-  await expect(page.getByTestId("activity-timeline")).toContainText("Asked the client whether the laptop is back in use");
+  await expect(page.getByTestId("activity-timeline")).toContainText(
+    "Asked the client whether the laptop is back in use",
+  );
 
   await page.getByRole("button", { name: "Assign to me" }).click();
   await expect(page.getByTestId("activity-timeline")).toContainText("assigned it to Taylor Technician");

@@ -98,7 +98,9 @@ describe("the variance queue on the demo data", () => {
     const earlier = (await getQueue(db, actor, parseQueueFilters({}), today)).reportDates[3]!;
     const filterSets = [...sets, { date: earlier }].map((params) => parseQueueFilters(params));
     const counts = await countQueues(db, actor, filterSets, today);
-    const totals = await Promise.all(filterSets.map(async (filters) => (await getQueue(db, actor, filters, today)).total));
+    const totals = await Promise.all(
+      filterSets.map(async (filters) => (await getQueue(db, actor, filters, today)).total),
+    );
     expect(counts).toEqual(totals);
     expect(counts[0]).toBeGreaterThan(counts[1]!);
     expect(counts[3]).toBe(0);
