@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { APP_BODY_CLASS, AppThemeProvider } from "@/components/ui/app-theme";
+import { AppToaster } from "@/components/ui/app-toaster";
 import { FormatProvider } from "@/components/ui/format-provider";
 import { requestFormat } from "@/lib/request-format";
 import "./globals.css";
@@ -19,6 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className={APP_BODY_CLASS}>
         <AppThemeProvider nonce={nonce}>
           <FormatProvider locale={locale}>{children}</FormatProvider>
+          <AppToaster />
         </AppThemeProvider>
       </body>
     </html>

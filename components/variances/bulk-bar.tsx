@@ -1,6 +1,8 @@
 "use client";
 
 import { secondaryButtonClass } from "@/components/ui/form-styles";
+import type { VarianceId } from "@/lib/variances/variance-key";
+import { BulkQuickActions } from "./bulk-quick-actions";
 import type { TriageDialogKind } from "./triage-dialog-body";
 
 const bulkActions: [Exclude<TriageDialogKind, "note">, string][] = [
@@ -10,18 +12,21 @@ const bulkActions: [Exclude<TriageDialogKind, "note">, string][] = [
 ];
 
 interface BulkBarProps {
-  count: number;
+  selection: VarianceId[];
   total: number;
   selectingAll: boolean;
   onSelectAll: () => void;
   onAct: (kind: TriageDialogKind) => void;
   onClear: () => void;
+  /** The outcome of an action run from the bar itself. */
+  onDone: (message: string) => void;
 }
 
 const linkButton = "text-sm font-medium text-blue-800 hover:underline disabled:opacity-60 dark:text-blue-200";
 
-export function BulkBar({ count, total, selectingAll, onSelectAll, onAct, onClear }: BulkBarProps) {
+export function BulkBar({ selection, total, selectingAll, onSelectAll, onAct, onClear, onDone }: BulkBarProps) {
   if (total === 0) return null;
+  const count = selection.length;
   return (
     <div
       role="toolbar"
@@ -37,6 +42,7 @@ export function BulkBar({ count, total, selectingAll, onSelectAll, onAct, onClea
             {label} {count}
           </button>
         ))}
+      {count > 0 && <BulkQuickActions selection={selection} onDone={onDone} />}
       {count < total && (
         <button type="button" className={linkButton} disabled={selectingAll} onClick={onSelectAll}>
           Select all {total} matching this filter

@@ -117,12 +117,13 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, empty }: 
     <div className="space-y-3" data-ready={ready || undefined}>
       {canTriage && (
         <BulkBar
-          count={selected.size}
+          selection={[...selected.values()]}
           total={total}
           selectingAll={matching.pending}
           onSelectAll={selectAllMatching}
           onAct={(kind) => setDialog({ kind, scope: "selection" })}
           onClear={() => setSelected(new Map())}
+          onDone={finish}
         />
       )}
       <CommandErrorMessage error={matching.error} />
