@@ -5,7 +5,8 @@ import { Toaster } from "sonner";
 
 /**
  * The one place toasts appear, in the page's light or dark (the resolved theme, so "system"
- * follows the person's system as the page does). Sonner announces each toast in a polite live
+ * follows the person's system as the page does); sonner's plain colours, as its "rich" pale
+ * green fails contrast. Sonner announces each toast in a polite live
  * region, pauses while hovered or focused, and Alt+T moves focus to it for keyboard users.
  */
 export function AppToaster() {
@@ -15,7 +16,6 @@ export function AppToaster() {
       theme={resolvedTheme === "dark" ? "dark" : "light"}
       position="bottom-right"
       closeButton
-      richColors
       containerAriaLabel="Notifications"
     />
   );

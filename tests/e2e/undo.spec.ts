@@ -94,17 +94,21 @@ test("an Undo after a colleague's change says what it could not undo and why", a
     chosen.push((await row.getAttribute("data-variance"))!);
     await row.getByRole("checkbox").check();
   }
+  // A colleague, signed in in their own browser, has one of them open.
+  const colleague = await browser.newPage();
+  const admin = await signIn(colleague, "admin");
+  const [type, key] = chosen[1]!.split("/");
+  await colleague.goto(`/variances/${encodeURIComponent(type!)}/${encodeURIComponent(key!)}`);
+
   await page.getByRole("button", { name: "Resolve 2" }).click();
   const dialog = page.getByRole("dialog", { name: "Resolve 2 selected" });
   await dialog.getByLabel("Resolution note").fill("Both fixed");
   await dialog.getByRole("button", { name: "Resolve 2 variances" }).click();
   await expect(page.getByTestId("queue-outcome")).toHaveText("Resolved 2.");
+  // Hovering holds the toast (and its Undo) while the colleague acts.
+  await toastSaying(page, "Resolved 2.").hover();
 
-  // A colleague reopens one of them from its own page, in their own browser.
-  const colleague = await browser.newPage();
-  const admin = await signIn(colleague, "admin");
-  const [type, key] = chosen[1]!.split("/");
-  await colleague.goto(`/variances/${encodeURIComponent(type!)}/${encodeURIComponent(key!)}`);
+  await colleague.reload();
   await colleague.getByRole("button", { name: "Reopen" }).click();
   await expect(colleague.getByRole("button", { name: "Reopen" })).toHaveCount(0);
   await colleague.close();
