@@ -39,8 +39,9 @@ export function BulkQuickActions({ selection, onDone }: BulkQuickActionsProps) {
           disabled={pending}
           onClick={() =>
             command.run({ variances: selection }, (result) => {
-              onDone(bulkMessage(verb, result));
-              offerUndo(bulkMessage(verb, result), result.auditEventIds);
+              const message = bulkMessage(verb, result);
+              onDone(message);
+              offerUndo(message, result.auditEventIds);
             })
           }
         >

@@ -51,14 +51,12 @@ export function TriageDialogBody({ kind, target, users, onDone }: TriageDialogBo
   const one = row && { type: row.type, key: row.key, expectedVersion: row.version };
   const count = bulk ? `${bulk.length} variance${bulk.length === 1 ? "" : "s"}` : "";
   // Each outcome also goes to a toast offering Undo of exactly the changes the command made.
-  const doneOne = (verb: string) => (result: TriageResult) => {
-    onDone(`${verb} ${row?.hostname}.`);
-    offerUndo(`${verb} ${row?.hostname}.`, [result.auditEventId]);
+  const done = (message: string, auditEventIds: string[]) => {
+    onDone(message);
+    offerUndo(message, auditEventIds);
   };
-  const doneBulk = (verb: string) => (result: BulkResult) => {
-    onDone(bulkMessage(verb, result));
-    offerUndo(bulkMessage(verb, result), result.auditEventIds);
-  };
+  const doneOne = (verb: string) => (result: TriageResult) => done(`${verb} ${row?.hostname}.`, [result.auditEventId]);
+  const doneBulk = (verb: string) => (result: BulkResult) => done(bulkMessage(verb, result), result.auditEventIds);
 
   switch (kind) {
     case "resolve": {

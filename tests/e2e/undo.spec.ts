@@ -24,6 +24,7 @@ async function triageOf(variance: string) {
 }
 
 test("resolve a variance from the queue, then Undo: open again with its assignee", async ({ page }) => {
+  test.slow(); // Two dialogs, two toasts and an axe pass in light and dark.
   const technician = await signIn(page, "technician");
   const rows = await openRows(page);
   const row = rows.nth(8);
@@ -86,6 +87,7 @@ test("bulk resolve 3, then Undo: all 3 open again", async ({ page }) => {
 });
 
 test("an Undo after a colleague's change says what it could not undo and why", async ({ page, browser }) => {
+  test.slow(); // Two people sign in, and password hashing is deliberately slow.
   await signIn(page, "technician");
   const rows = await openRows(page);
   const chosen: string[] = [];
