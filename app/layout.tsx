@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { APP_BODY_CLASS, AppThemeProvider } from "@/components/ui/app-theme";
+import { AppToaster } from "@/components/ui/app-toaster";
 import { FormatProvider } from "@/components/ui/format-provider";
 import { requestFormat } from "@/lib/request-format";
 import "./globals.css";
@@ -22,6 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <FormatProvider locale={locale}>
             <NuqsAdapter>{children}</NuqsAdapter>
           </FormatProvider>
+          <AppToaster />
         </AppThemeProvider>
       </body>
     </html>

@@ -1,6 +1,8 @@
 "use client";
 
 import { secondaryButtonClass } from "@/components/ui/form-styles";
+import type { VarianceId } from "@/lib/variances/variance-key";
+import { BulkQuickActions } from "./bulk-quick-actions";
 import type { TriageDialogKind } from "./triage-dialog-body";
 
 const bulkActions: [Exclude<TriageDialogKind, "note">, string][] = [
@@ -10,12 +12,14 @@ const bulkActions: [Exclude<TriageDialogKind, "note">, string][] = [
 ];
 
 interface BulkBarProps {
-  count: number;
+  selection: VarianceId[];
   total: number;
   selectingAll: boolean;
   onSelectAll: () => void;
   onAct: (kind: TriageDialogKind) => void;
   onClear: () => void;
+  /** The outcome of an action run from the bar itself. */
+  onDone: (message: string) => void;
 }
 
 const linkButton = "text-sm font-medium text-blue-800 hover:underline disabled:opacity-60 dark:text-blue-200";
@@ -24,8 +28,9 @@ const linkButton = "text-sm font-medium text-blue-800 hover:underline disabled:o
  * With nothing selected, one link under the list; with a selection, a bar floating over the
  * bottom of the screen (as in Linear), so it takes no room from the rows.
  */
-export function BulkBar({ count, total, selectingAll, onSelectAll, onAct, onClear }: BulkBarProps) {
+export function BulkBar({ selection, total, selectingAll, onSelectAll, onAct, onClear, onDone }: BulkBarProps) {
   if (total === 0) return null;
+  const count = selection.length;
   const selectAll = count < total && (
     <button type="button" className={linkButton} disabled={selectingAll} onClick={onSelectAll}>
       Select all {total} matching this filter
@@ -50,6 +55,7 @@ export function BulkBar({ count, total, selectingAll, onSelectAll, onAct, onClea
             {label} {count}
           </button>
         ))}
+      {count > 0 && <BulkQuickActions selection={selection} onDone={onDone} />}
       {selectAll}
       {count > 0 && (
         <button type="button" className={`ml-auto ${linkButton}`} onClick={onClear}>

@@ -158,12 +158,13 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, empty }: 
       </p>
       {canTriage && (
         <BulkBar
-          count={selected.size}
+          selection={[...selected.values()]}
           total={total}
           selectingAll={matching.pending}
           onSelectAll={selectAllMatching}
           onAct={(kind) => setDialog({ kind, scope: "selection" })}
           onClear={() => setSelected(new Map())}
+          onDone={finish}
         />
       )}
       <ModalDialog open={dialog?.kind === "help"} title="Keyboard shortcuts" onClose={() => setDialog(null)}>

@@ -11,9 +11,11 @@ import {
 } from "@/app/(dashboard)/variances/actions";
 import type { UserSummary } from "@/lib/auth/user-directory";
 import type { BulkResult } from "@/lib/variances/commands/bulk-triage-pipeline";
+import type { TriageResult } from "@/lib/variances/commands/triage-pipeline";
 import type { QueueRow } from "@/lib/variances/queue-row";
 import type { VarianceId } from "@/lib/variances/variance-key";
 import { AssignForm, NoteForm, ResolveForm, SnoozeForm } from "./triage-forms";
+import { offerUndo } from "./undo-toast";
 import { useCommand } from "./use-command";
 
 export type TriageDialogKind = "resolve" | "assign" | "note" | "snooze";
@@ -22,7 +24,7 @@ export type TriageDialogKind = "resolve" | "assign" | "note" | "snooze";
 export type TriageDialogTarget = { row: QueueRow } | { selection: VarianceId[] };
 
 /** "Resolved 2; skipped 1 (already resolved)." */
-function bulkMessage(verb: string, { changed, skipped }: BulkResult): string {
+export function bulkMessage(verb: string, { changed, skipped }: BulkResult): string {
   const reasons = [...new Set(skipped.map((skip) => skip.reason))].join(", ");
   return `${verb} ${changed}${skipped.length ? `; skipped ${skipped.length} (${reasons})` : ""}.`;
 }
@@ -48,8 +50,13 @@ export function TriageDialogBody({ kind, target, users, onDone }: TriageDialogBo
   // The command's input names either the selection or the one variance and the version seen.
   const one = row && { type: row.type, key: row.key, expectedVersion: row.version };
   const count = bulk ? `${bulk.length} variance${bulk.length === 1 ? "" : "s"}` : "";
-  const doneOne = (verb: string) => () => onDone(`${verb} ${row?.hostname}.`);
-  const doneBulk = (verb: string) => (result: BulkResult) => onDone(bulkMessage(verb, result));
+  // Each outcome also goes to a toast offering Undo of exactly the changes the command made.
+  const done = (message: string, auditEventIds: string[]) => {
+    onDone(message);
+    offerUndo(message, auditEventIds);
+  };
+  const doneOne = (verb: string) => (result: TriageResult) => done(`${verb} ${row?.hostname}.`, [result.auditEventId]);
+  const doneBulk = (verb: string) => (result: BulkResult) => done(bulkMessage(verb, result), result.auditEventIds);
 
   switch (kind) {
     case "resolve": {
@@ -105,7 +112,9 @@ export function TriageDialogBody({ kind, target, users, onDone }: TriageDialogBo
         <NoteForm
           pending={note.pending}
           error={note.error}
-          onSubmit={(values) => note.run({ type: row.type, key: row.key, ...values }, doneOne("Added a note to"))}
+          onSubmit={(values) =>
+            note.run({ type: row.type, key: row.key, ...values }, () => onDone(`Added a note to ${row.hostname}.`))
+          }
         />
       ) : null;
   }

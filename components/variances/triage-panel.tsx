@@ -14,6 +14,7 @@ import type { UserSummary } from "@/lib/auth/user-directory";
 import { isResolvedStatus, type LifecycleStatus } from "@/lib/variances/lifecycle";
 import { CommandErrorMessage } from "./command-error";
 import { AssignForm, NoteForm, ResolveForm, SnoozeForm } from "./triage-forms";
+import { offerUndo } from "./undo-toast";
 import { useCommand } from "./use-command";
 
 export interface TriageTarget {
@@ -34,6 +35,13 @@ export function TriagePanel({ target, users }: { target: TriageTarget; users: Us
   const assignToMe = useCommand(assignVarianceToMeAction);
   const note = useCommand(addVarianceNoteAction);
   const snooze = useCommand(snoozeVarianceAction);
+  // A change's outcome, with Undo for a while; the form resets as before.
+  const undoable =
+    (message: string, reset?: () => void) =>
+    ({ auditEventId }: { auditEventId: string }) => {
+      reset?.();
+      offerUndo(message, [auditEventId]);
+    };
 
   return (
     <section
@@ -43,8 +51,8 @@ export function TriagePanel({ target, users }: { target: TriageTarget; users: Us
       <AssignForm
         users={users}
         currentAssigneeId={target.assigneeId}
-        onSubmit={(values) => assign.run({ ...versioned, ...values })}
-        onAssignToMe={() => assignToMe.run(versioned)}
+        onSubmit={(values) => assign.run({ ...versioned, ...values }, undoable("Assignee saved."))}
+        onAssignToMe={() => assignToMe.run(versioned, undoable("Assigned to you."))}
         pending={assign.pending || assignToMe.pending}
         error={assign.error ?? assignToMe.error}
       />
@@ -54,7 +62,7 @@ export function TriagePanel({ target, users }: { target: TriageTarget; users: Us
             type="button"
             className={secondaryButtonClass}
             disabled={reopen.pending}
-            onClick={() => reopen.run(versioned)}
+            onClick={() => reopen.run(versioned, undoable("Reopened."))}
           >
             Reopen
           </button>
@@ -62,14 +70,14 @@ export function TriagePanel({ target, users }: { target: TriageTarget; users: Us
         </div>
       ) : (
         <ResolveForm
-          onSubmit={(values, reset) => resolve.run({ ...versioned, ...values }, reset)}
+          onSubmit={(values, reset) => resolve.run({ ...versioned, ...values }, undoable("Resolved.", reset))}
           pending={resolve.pending}
           error={resolve.error}
         />
       )}
       {target.status === "open" && (
         <SnoozeForm
-          onSubmit={(values, reset) => snooze.run({ ...versioned, ...values }, reset)}
+          onSubmit={(values, reset) => snooze.run({ ...versioned, ...values }, undoable("Snoozed.", reset))}
           pending={snooze.pending}
           error={snooze.error}
         />

@@ -9,6 +9,7 @@ import { ModalDialog } from "@/components/ui/modal-dialog";
 import { type VarianceId, varianceSubjectId } from "@/lib/variances/variance-key";
 import { rememberQueue } from "./queue-memory";
 import { ResolveForm } from "./triage-forms";
+import { offerUndo } from "./undo-toast";
 import { useCommand } from "./use-command";
 import { useSingleKeyShortcuts } from "./use-shortcut-keys";
 
@@ -105,8 +106,10 @@ export function VarianceFlow({ variance, listQuery, backHref, place, resolvableV
             pending={resolve.pending}
             error={resolve.error}
             onSubmit={(values) =>
-              resolve.run({ ...variance, expectedVersion: resolvableVersion, ...values }, () => {
+              resolve.run({ ...variance, expectedVersion: resolvableVersion, ...values }, ({ auditEventId }) => {
                 setResolving(false);
+                // The toast outlives the page: Undo stays offered on the next variance.
+                offerUndo(`Resolved ${variance.key}.`, [auditEventId]);
                 router.push(afterResolve);
               })
             }

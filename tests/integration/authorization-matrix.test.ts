@@ -6,6 +6,9 @@ import { createLocalUser } from "@/lib/auth/users";
 import type { Database } from "@/lib/db/prisma";
 import { mergeOrganizations } from "@/lib/organizations/merge-organizations";
 import { organizationMatchKey } from "@/lib/organizations/organization-name";
+import { bulkAssignVariances } from "@/lib/variances/commands/bulk-assign-variances";
+import { bulkResolveVariances } from "@/lib/variances/commands/bulk-resolve-variances";
+import { bulkSnoozeVariances } from "@/lib/variances/commands/bulk-snooze-variances";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { saveView } from "@/lib/views/save-view";
 import { setDefaultView } from "@/lib/views/set-default-view";
@@ -109,6 +112,48 @@ const MATRIX: Record<string, Entry> = {
     kind: "action",
     allowed: TRIAGERS,
     input: async ({ freshVariance }) => ({ variances: [freshVariance()], days: 14, reason: "Client on leave." }),
+  },
+  [`${VARIANCES}#bulkReopenVariancesAction`]: {
+    kind: "action",
+    allowed: TRIAGERS,
+    input: async ({ db, actor, freshVariance }) => {
+      const variances = [freshVariance()];
+      await bulkResolveVariances(db, { ...actor, role: "admin" }, { variances, note });
+      return { variances };
+    },
+  },
+  [`${VARIANCES}#bulkUnassignVariancesAction`]: {
+    kind: "action",
+    allowed: TRIAGERS,
+    input: async ({ db, actor, freshVariance, freshAccount }) => {
+      const variances = [freshVariance()];
+      // Not to the caller: a disabled account may not be assigned work.
+      const assigneeUserId = await freshAccount();
+      await bulkAssignVariances(db, { ...actor, role: "admin" }, { variances, assigneeUserId });
+      return { variances };
+    },
+  },
+  [`${VARIANCES}#bulkUnsnoozeVariancesAction`]: {
+    kind: "action",
+    allowed: TRIAGERS,
+    input: async ({ db, actor, freshVariance }) => {
+      const variances = [freshVariance()];
+      await bulkSnoozeVariances(db, { ...actor, role: "admin" }, { variances, days: 7, reason: "Client on leave." });
+      return { variances };
+    },
+  },
+  [`${VARIANCES}#undoTriageAction`]: {
+    kind: "action",
+    allowed: TRIAGERS,
+    // The caller's own change (made with an admin's rights), so only the role decides.
+    input: async ({ db, actor, freshVariance }) => {
+      const resolved = await resolveVariance(
+        db,
+        { ...actor, role: "admin" },
+        { ...freshVariance(), expectedVersion: 0, note },
+      );
+      return { eventIds: [resolved.auditEventId] };
+    },
   },
   [`${VARIANCES}#matchingVariancesAction`]: {
     kind: "action",

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
 import { entryPointsInCode, loadEntryPoint, outcomeOf, routeRequest, session } from "../helpers/entry-points";
-import { databaseChecksum } from "../helpers/variance-fixtures";
+import { databaseChecksum, variancesOn } from "../helpers/variance-fixtures";
 
 vi.mock("@/lib/auth/auth", async () => (await import("../helpers/entry-points")).authModuleMock);
 vi.mock("@/lib/db/prisma", async (importOriginal) => ({
@@ -34,6 +34,7 @@ const FIELDS = [
   "signInMethod",
   "userId",
   "disabled",
+  "eventIds",
 ];
 
 const MEGABYTE = "x".repeat(1024 * 1024);
@@ -145,6 +146,51 @@ describe("hostile input to every server action and route handler", () => {
       );
     });
   }
+});
+
+describe("hostile input to undo: changes it may not name", () => {
+  const fixture = demoDatabaseFixture();
+  const UNDO = "app/(dashboard)/variances/actions.ts#undoTriageAction";
+
+  it("refuses, changing nothing: bad ids, too many, other actions' events, a colleague's change", async () => {
+    const { db, actors, database } = fixture;
+    const { resolveVariance } = await import("@/lib/variances/commands/resolve-variance");
+    const { addVarianceNote } = await import("@/lib/variances/commands/add-variance-note");
+    const { undoTriage } = await import("@/lib/variances/commands/undo-triage");
+    const [mine, theirs, noted, undone] = await variancesOn(database.pool, "2026-11-24");
+    const resolve = async (actor: typeof actors.technician, variance: typeof mine) =>
+      (await resolveVariance(db, actor, { ...variance!, expectedVersion: 0, note: "x" })).auditEventId;
+    const own = await resolve(actors.technician, mine);
+    const colleagues = await resolve(actors.otherTechnician, theirs);
+    await addVarianceNote(db, actors.technician, { ...noted!, text: "a note" });
+    const eventOf = async (action: string) =>
+      (await db.audit_events.findFirstOrThrow({ where: { action }, select: { id: true } })).id.toString();
+    const undoEvent = (
+      await undoTriage(db, actors.technician, { eventIds: [await resolve(actors.technician, undone)] })
+    ).auditEventIds[0]!;
+
+    session.db = db;
+    session.userId = actors.technician.id;
+    const handler = await loadEntryPoint(UNDO);
+    const cases: [unknown, RegExp][] = [
+      [{ eventIds: ["1 OR 1=1"] }, /^invalid: .*Not an event id/],
+      [{ eventIds: ["0"] }, /^invalid: .*Not an event id/],
+      [{ eventIds: ["9223372036854775808"] }, /^invalid: .*Not an event id/],
+      [{ eventIds: [own, { id: own }] }, /^invalid: .*as text/],
+      [{ eventIds: Array.from({ length: 100_000 }, () => own) }, /^invalid: .*At most 1,000/],
+      [{ eventIds: [own, "123456789012"] }, /^invalid: .*No change has the id 123456789012/],
+      [{ eventIds: [own, await eventOf("variance.note")] }, /^invalid: .*variance\.note\) is not a triage change/],
+      [{ eventIds: [undoEvent] }, /^invalid: .*variance\.undo\) is not a triage change/],
+      [{ eventIds: [own, await eventOf("user.create")] }, /^invalid: .*is not a triage change/],
+      [{ eventIds: [own, colleagues] }, /^refused$/],
+      [{ eventIds: [own], before: { version: 0 } }, /^invalid: .*not accepted/],
+    ];
+    for (const [input, expected] of cases) {
+      const before = await databaseChecksum(database.pool);
+      expect(await outcomeOf(handler(input))).toMatch(expected);
+      expect(await databaseChecksum(database.pool)).toBe(before);
+    }
+  });
 });
 
 describe("hostile rows in the database", () => {

@@ -16,6 +16,10 @@ describe("describeActivity", () => {
     ],
     ["variance.note", { noteId: 7 }, "added a note: Called the client <script>alert(1)</script>"],
     ["variance.note", { noteId: 8 }, "added a note"],
+    ["variance.unsnooze", {}, "ended its snooze"],
+    ["variance.undo", { undoneAction: "variance.resolve", undoes: "12" }, "undid a resolution"],
+    ["variance.undo", { undoneAction: "variance.assign" }, "undid an assignment"],
+    ["variance.undo", { undoneAction: "constructor" }, "undid a change"],
     ["variance.something_new", {}, "variance.something_new"],
     ["variance.resolve", { after: "not an object" }, "resolved it"],
   ])("%s %j", (action, details, expected) => {

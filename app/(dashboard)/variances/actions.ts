@@ -9,11 +9,15 @@ import {
   assignVarianceToMe,
 } from "@/lib/variances/commands/assign-variance";
 import { bulkAssignInputSchema, bulkAssignVariances } from "@/lib/variances/commands/bulk-assign-variances";
+import { bulkReopenInputSchema, bulkReopenVariances } from "@/lib/variances/commands/bulk-reopen-variances";
 import { bulkResolveInputSchema, bulkResolveVariances } from "@/lib/variances/commands/bulk-resolve-variances";
 import { bulkSnoozeInputSchema, bulkSnoozeVariances } from "@/lib/variances/commands/bulk-snooze-variances";
+import { bulkUnassignInputSchema, bulkUnassignVariances } from "@/lib/variances/commands/bulk-unassign-variances";
+import { bulkUnsnoozeInputSchema, bulkUnsnoozeVariances } from "@/lib/variances/commands/bulk-unsnooze-variances";
 import { reopenInputSchema, reopenVariance } from "@/lib/variances/commands/reopen-variance";
 import { resolveInputSchema, resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { snoozeInputSchema, snoozeVariance } from "@/lib/variances/commands/snooze-variance";
+import { undoTriage, undoTriageInputSchema } from "@/lib/variances/commands/undo-triage";
 import { matchingVariances, queueQueryInputSchema } from "@/lib/variances/matching-variances";
 
 // The queue and every variance page show triage state.
@@ -58,4 +62,23 @@ export const bulkSnoozeVariancesAction = commandAction(
   bulkSnoozeVariances,
   variancePages,
 );
+export const bulkReopenVariancesAction = commandAction(
+  "bulkReopenVariances",
+  bulkReopenInputSchema,
+  bulkReopenVariances,
+  variancePages,
+);
+export const bulkUnassignVariancesAction = commandAction(
+  "bulkUnassignVariances",
+  bulkUnassignInputSchema,
+  bulkUnassignVariances,
+  variancePages,
+);
+export const bulkUnsnoozeVariancesAction = commandAction(
+  "bulkUnsnoozeVariances",
+  bulkUnsnoozeInputSchema,
+  bulkUnsnoozeVariances,
+  variancePages,
+);
+export const undoTriageAction = commandAction("undoTriage", undoTriageInputSchema, undoTriage, variancePages);
 export const matchingVariancesAction = commandAction("matchingVariances", queueQueryInputSchema, matchingVariances);

@@ -16,6 +16,8 @@ export interface BulkResult {
   changed: number;
   /** changed + skipped.length is always the number of variances asked for. */
   skipped: SkippedVariance[];
+  /** One audit event per changed variance: what an undo names. */
+  auditEventIds: string[];
 }
 
 // A full batch makes a few thousand statements; the default 5 s is for single commands.
@@ -46,7 +48,7 @@ export async function runBulkTriageCommand(
       const locked = new Map(
         (await lockVariances(tx, [...unique.values()], bound)).map((variance) => [varianceIdKey(variance), variance]),
       );
-      let changed = 0;
+      const auditEventIds: string[] = [];
       for (const [id, { type, key }] of unique) {
         const variance = locked.get(id);
         if (!variance) {
@@ -58,8 +60,7 @@ export async function runBulkTriageCommand(
           skipped.push({ type, key, reason: refusal });
           continue;
         }
-        await applyTriageCommand(tx, actor, variance, command, { bulk: true });
-        changed++;
+        auditEventIds.push((await applyTriageCommand(tx, actor, variance, command, { bulk: true })).auditEventId);
       }
       // A skipped variance nobody had triaged got its row only to be locked: a skip writes nothing.
       if (skipped.length > 0) {
@@ -67,7 +68,7 @@ export async function runBulkTriageCommand(
           where: { version: 0, OR: skipped.map(({ type, key }) => ({ variance_type: type, variance_key: key })) },
         });
       }
-      return { changed, skipped };
+      return { changed: auditEventIds.length, skipped, auditEventIds };
     },
     { timeout: BULK_TRANSACTION_TIMEOUT_MS },
   );

@@ -10,7 +10,8 @@ import { clearResolution } from "./write-through";
 
 export const reopenInputSchema = z.strictObject({ ...varianceIdShape, ...expectedVersionShape });
 
-const reopening: TriageCommand = {
+/** Clears the resolution. Shared with bulk reopen. */
+export const reopening: TriageCommand = {
   action: "variance.reopen",
   refusal: ({ triage }) => (triage.resolved_report_date === null ? "not resolved" : null),
   changes: () => ({ resolved_at: null, resolved_report_date: null, resolved_by_user_id: null, resolution_note: null }),

@@ -36,8 +36,8 @@ export interface TriageCommand {
   changes(variance: LockedVariance, actor: Actor, now: Date): TriageChanges;
   /** Mirrors the change onto exception rows; returns how many it updated. */
   writeThrough(tx: Tx, variance: LockedVariance, actor: Actor): Promise<number>;
-  /** Audit details beyond before/after/reportDate. */
-  details?: Prisma.InputJsonObject;
+  /** Audit details beyond before/after/reportDate: fixed, or per variance. */
+  details?: Prisma.InputJsonObject | ((variance: LockedVariance) => Prisma.InputJsonObject);
 }
 
 export interface TriageResult extends VarianceId {
@@ -46,6 +46,8 @@ export interface TriageResult extends VarianceId {
   triage: TriageState;
   /** Exception rows the write-through updated. */
   exceptionRows: number;
+  /** The audit event recording the change: what an undo names. */
+  auditEventId: string;
 }
 
 /** Applies a command to a variance already locked and checked: bump, write through, audit. */
@@ -70,15 +72,23 @@ export async function applyTriageCommand(
   const exceptionRows = await command.writeThrough(tx, variance, actor);
   const before = triageStateOf(variance.triage);
   const after = triageStateOf(updated);
-  await recordAuditEvent(tx, {
+  const details = typeof command.details === "function" ? command.details(variance) : command.details;
+  const auditEventId = await recordAuditEvent(tx, {
     actorUserId: actor.id,
     actorEmail: actor.email,
     action: command.action,
     subjectType: "variance",
     subjectId: varianceSubjectId(variance),
-    details: { before, after, reportDate: variance.reportDate, exceptionRows, ...command.details, ...extraDetails },
+    details: { before, after, reportDate: variance.reportDate, exceptionRows, ...details, ...extraDetails },
   });
-  return { type: variance.type, key: variance.key, reportDate: variance.reportDate, triage: after, exceptionRows };
+  return {
+    type: variance.type,
+    key: variance.key,
+    reportDate: variance.reportDate,
+    triage: after,
+    exceptionRows,
+    auditEventId,
+  };
 }
 
 /**
