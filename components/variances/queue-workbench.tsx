@@ -23,6 +23,8 @@ export interface QueueWorkbenchProps {
   query: string;
   canTriage: boolean;
   users: UserSummary[];
+  /** The signed-in person: "Me" comes first when assigning. */
+  meId: string;
   /** Shown instead of the table when no variance matches; the outcome of the last action stays above it. */
   empty: ReactNode;
 }
@@ -38,7 +40,7 @@ const dialogTitles: Record<TriageDialogKind, string> = {
 };
 
 /** The queue with selection, bulk actions and keyboard triage; managers get the read-only table. */
-export function QueueWorkbench({ rows, total, query, canTriage, users, empty }: QueueWorkbenchProps) {
+export function QueueWorkbench({ rows, total, query, canTriage, users, meId, empty }: QueueWorkbenchProps) {
   const router = useRouter();
   const [focused, setFocused] = useState(0);
   const [selected, setSelected] = useState<Selection>(new Map());
@@ -193,6 +195,7 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, empty }: 
             kind={dialog.kind}
             target={dialog.scope === "selection" ? { selection: [...selected.values()] } : { row: focusedRow! }}
             users={users}
+            meId={meId}
             onDone={finish}
           />
         </ModalDialog>

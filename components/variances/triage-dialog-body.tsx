@@ -33,10 +33,12 @@ interface TriageDialogBodyProps {
   kind: TriageDialogKind;
   target: TriageDialogTarget;
   users: UserSummary[];
+  /** The person at the keyboard, offered first when assigning. */
+  meId: string;
   onDone: (message: string) => void;
 }
 
-export function TriageDialogBody({ kind, target, users, onDone }: TriageDialogBodyProps) {
+export function TriageDialogBody({ kind, target, users, meId, onDone }: TriageDialogBodyProps) {
   // Each command's single and bulk forms are both hooked on every render, as hooks must be; the target picks one.
   const resolve = useCommand(resolveVarianceAction);
   const bulkResolve = useCommand(bulkResolveVariancesAction);
@@ -80,6 +82,7 @@ export function TriageDialogBody({ kind, target, users, onDone }: TriageDialogBo
         <AssignForm
           users={users}
           currentAssigneeId={row?.assigneeId ?? null}
+          meId={meId}
           submitLabel={bulk ? `Assign ${count}` : "Save"}
           pending={command.pending}
           error={command.error}

@@ -138,6 +138,8 @@ interface AssignFormProps extends FormProps<{ assigneeUserId: string | null }> {
   users: UserSummary[];
   currentAssigneeId: string | null;
   onAssignToMe?: () => void;
+  /** The person assigning: offered first as "Me", and chosen when nobody is assigned yet. */
+  meId?: string;
 }
 
 export function AssignForm({
@@ -147,9 +149,12 @@ export function AssignForm({
   users,
   currentAssigneeId,
   onAssignToMe,
+  meId,
   submitLabel = "Save",
 }: AssignFormProps) {
   const id = useId();
+  const me = users.find((user) => user.id === meId);
+  const others = users.filter((user) => user !== me);
   return (
     <form
       onSubmit={(event) => {
@@ -164,12 +169,13 @@ export function AssignForm({
         <select
           id={`${id}-assignee`}
           name="assignee"
-          defaultValue={currentAssigneeId ?? ""}
+          defaultValue={currentAssigneeId ?? me?.id ?? ""}
           className={controlClass}
           key={currentAssigneeId ?? "none"}
         >
+          {me && <option value={me.id}>Me ({me.name})</option>}
           <option value="">Unassigned</option>
-          {users.map((user) => (
+          {others.map((user) => (
             <option key={user.id} value={user.id}>
               {user.name}
             </option>

@@ -139,3 +139,28 @@ test("the new queue and its dialogs have no serious accessibility violations, li
   await expect(page.getByRole("dialog", { name: "Saved views" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a offers me first: Ctrl+Enter assigns the row to me and focus returns to the list", async ({ page }) => {
+  await signIn(page, "technician");
+  await openQueue(page, "/variances?type=MISSING_NINJA&assignee=unassigned");
+  const rows = visibleRows(page);
+  const target = (await rows.nth(1).getAttribute("data-variance"))!;
+  await page.keyboard.press("j");
+  await page.keyboard.press("a");
+  const dialog = page.getByRole("dialog", { name: /^Assign / });
+  await expect(dialog.getByLabel("Assignee")).toBeFocused();
+  await expect(dialog.getByLabel("Assignee").locator("option:checked")).toHaveText("Me (Taylor Technician)");
+  await page.keyboard.press("Control+Enter");
+  await expect(dialog).toBeHidden();
+  // It left this "unassigned" list; the row now in its place has focus and is the current one.
+  await expect(page.locator(`[data-variance="${target}"]`)).toHaveCount(0);
+  await expect(rows.nth(1)).toBeFocused();
+  await expect(rows.nth(1)).toHaveAttribute("aria-current", "true");
+  const [type, key] = target.split("/");
+  const [triage] = await sql<{ name: string }>(
+    `SELECT u.name FROM variance_dashboard.variance_triage t JOIN variance_dashboard.users u ON u.id = t.assignee_user_id
+     WHERE t.variance_type = $1 AND t.variance_key = $2`,
+    [type, key],
+  );
+  expect(triage?.name).toBe("Taylor Technician");
+});

@@ -77,6 +77,7 @@ export default async function VariancesPage({ searchParams }: { searchParams: Pr
         query={listQuery}
         canTriage={can(actor, "variances:triage")}
         users={users}
+        meId={actor.id}
         empty={
           <EmptyState
             heading="h2"
