@@ -12,9 +12,9 @@ export interface AuditEvent {
   details?: Prisma.InputJsonObject;
 }
 
-/** Appends one event; call it inside the transaction of the change it records. */
-export async function recordAuditEvent(db: AuditWriter, event: AuditEvent) {
-  await db.audit_events.create({
+/** Appends one event; call it inside the transaction of the change it records. Returns its id. */
+export async function recordAuditEvent(db: AuditWriter, event: AuditEvent): Promise<bigint> {
+  const { id } = await db.audit_events.create({
     data: {
       actor_user_id: event.actorUserId,
       actor_email: event.actorEmail,
@@ -25,4 +25,5 @@ export async function recordAuditEvent(db: AuditWriter, event: AuditEvent) {
     },
     select: { id: true },
   });
+  return id;
 }

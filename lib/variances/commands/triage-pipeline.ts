@@ -5,6 +5,7 @@ import { CommandError } from "@/lib/commands/command-error";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction, refuseWhenBusy } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { notifyVarianceChange } from "@/lib/live/notify-change";
 import { reportDateBound } from "@/lib/report-date/report-date-bound";
 import { type VarianceId, varianceSubjectId } from "../variance-key";
 import { assertExpectedVersion } from "./expected-version";
@@ -48,7 +49,7 @@ export interface TriageResult extends VarianceId {
   exceptionRows: number;
 }
 
-/** Applies a command to a variance already locked and checked: bump, write through, audit. */
+/** Applies a command to a variance already locked and checked: bump, write through, audit, tell colleagues' pages. */
 export async function applyTriageCommand(
   tx: Tx,
   actor: Actor,
@@ -70,13 +71,20 @@ export async function applyTriageCommand(
   const exceptionRows = await command.writeThrough(tx, variance, actor);
   const before = triageStateOf(variance.triage);
   const after = triageStateOf(updated);
-  await recordAuditEvent(tx, {
+  const eventId = await recordAuditEvent(tx, {
     actorUserId: actor.id,
     actorEmail: actor.email,
     action: command.action,
     subjectType: "variance",
     subjectId: varianceSubjectId(variance),
     details: { before, after, reportDate: variance.reportDate, exceptionRows, ...command.details, ...extraDetails },
+  });
+  await notifyVarianceChange(tx, actor, {
+    id: eventId.toString(),
+    type: variance.type,
+    key: variance.key,
+    action: command.action,
+    version: after.version,
   });
   return { type: variance.type, key: variance.key, reportDate: variance.reportDate, triage: after, exceptionRows };
 }
