@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChangedByMark } from "@/components/live/changed-by-mark";
 import { PageHeading } from "@/components/ui/page-heading";
 import { ActivityTimeline } from "@/components/variances/activity-timeline";
 import { DetailFields } from "@/components/variances/detail-fields";
@@ -56,6 +57,7 @@ export default async function VariancePage({ params }: { params: Promise<Params>
           <>
             <TypeBadge type={view.type} />
             <StatusBadge lifecycle={view.lifecycle} />
+            <ChangedByMark variance={view} />
           </>
         }
         description={
