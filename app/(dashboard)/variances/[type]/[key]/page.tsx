@@ -57,7 +57,7 @@ export default async function VariancePage({ params }: { params: Promise<Params>
           <>
             <TypeBadge type={view.type} />
             <StatusBadge lifecycle={view.lifecycle} />
-            <ChangedByMark variance={view} />
+            <ChangedByMark variance={{ type: view.type, key: view.key }} />
           </>
         }
         description={
