@@ -81,6 +81,8 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<Readab
   signal.addEventListener("abort", close);
   try {
     unsubscribe = await hub.subscribe((message) => write(messageFrame(message)));
+    // Gone (the browser left, the process stops) while the listener connected: close() could not unsubscribe yet.
+    if (closed) unsubscribe();
     write(`retry: ${RETRY_MS}\n\n`);
     if (lastEventId === null) {
       write(frame("ready", {}, (await latestEventId(db)).toString()));
@@ -93,7 +95,7 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<Readab
     close();
     throw error;
   }
-  heartbeat = setInterval(() => void beat(), options.heartbeatMs ?? HEARTBEAT_MS);
+  if (!closed) heartbeat = setInterval(() => void beat(), options.heartbeatMs ?? HEARTBEAT_MS);
 
   async function beat() {
     let allowed = true;

@@ -113,11 +113,14 @@ export class LiveHub {
     });
     client.on("notification", (notification) => {
       if (notification.channel !== VARIANCE_CHANNEL || !notification.payload) return;
+      let change: VarianceChange;
       try {
-        this.broadcast({ kind: "variance", change: JSON.parse(notification.payload) as VarianceChange });
+        change = JSON.parse(notification.payload) as VarianceChange;
       } catch (error) {
         logger.warn({ err: error }, "live: unreadable notification");
+        return;
       }
+      this.broadcast({ kind: "variance", change });
     });
     // Either may come alone, or both: lost() acts once per client.
     client.on("error", () => this.lost(client));

@@ -70,6 +70,8 @@ test("a colleague's resolve shows on an open queue within 2 s, with their name, 
   browser,
   baseURL,
 }) => {
+  // Two sign-ins (deliberately slow password hashing) and three page loads on a loaded machine.
+  test.setTimeout(180_000);
   const a = await signedInPage(browser, baseURL, "technician");
   const b = await signedInPage(browser, baseURL, "admin");
   try {
