@@ -3,7 +3,7 @@ import path from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../../playwright.config";
 import { newAuthSecret, type SpawnedServer, spawnStartScript, waitForHealth } from "./spawned-server";
-import { demoAccount, openQueue, signInWith } from "./support";
+import { demoAccount, expectAccessible, openQueue, signInWith } from "./support";
 
 // The issue's promise: a colleague's change shows within 2 s, without a reload.
 const LIVE_WITHIN_MS = 2_000;
@@ -76,6 +76,8 @@ test("a colleague's resolve shows on an open queue within 2 s, with their name, 
   const b = await signedInPage(browser, baseURL, "admin");
   try {
     await resolveWhileColleagueWatches(a.page, b.page, a.account.name);
+    // The warning in the open dialog (and the row's mark behind it), in light and dark.
+    await expectAccessible(b.page);
   } finally {
     await Promise.all([a.close(), b.close()]);
   }
