@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ChangedByMark } from "@/components/live/changed-by-mark";
 import type { QueueRow } from "@/lib/variances/queue-row";
 import { varianceSubjectId } from "@/lib/variances/variance-key";
 import { StatusBadge } from "./status-badge";
@@ -107,7 +108,7 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
               <td className="px-2 py-1.5 tabular-nums">{row.daysOpen}</td>
               <td className="whitespace-nowrap px-2 py-1.5">{assignee(row)}</td>
               <td className="whitespace-nowrap px-2 py-1.5">
-                <StatusBadge lifecycle={row} />
+                <StatusBadge lifecycle={row} /> <ChangedByMark variance={row} />
               </td>
               <td className="px-2 py-1.5 tabular-nums">{row.noteCount}</td>
             </tr>
@@ -131,7 +132,9 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
                   {row.hostname}
                 </Link>
               </span>
-              <StatusBadge lifecycle={row} />
+              <span className="flex flex-wrap items-center gap-1">
+                <StatusBadge lifecycle={row} /> <ChangedByMark variance={row} />
+              </span>
             </div>
             <div className="mt-1 flex flex-wrap items-center gap-2 text-gray-600 dark:text-gray-400">
               <TypeBadge type={row.type} /> {row.organization}

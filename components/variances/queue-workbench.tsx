@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { matchingVariancesAction } from "@/app/(dashboard)/variances/actions";
+import { ChangedWhileOpen } from "@/components/live/changed-while-open";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { UserSummary } from "@/lib/auth/user-directory";
 import type { QueueRow } from "@/lib/variances/queue-row";
@@ -191,6 +192,7 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, meId, emp
           }
           onClose={() => setDialog(null)}
         >
+          {dialog.scope === "row" && focusedRow && <ChangedWhileOpen variance={focusedRow} />}
           <TriageDialogBody
             kind={dialog.kind}
             target={dialog.scope === "selection" ? { selection: [...selected.values()] } : { row: focusedRow! }}

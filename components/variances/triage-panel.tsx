@@ -8,6 +8,7 @@ import {
   resolveVarianceAction,
   snoozeVarianceAction,
 } from "@/app/(dashboard)/variances/actions";
+import { ChangedWhileOpen } from "@/components/live/changed-while-open";
 import { VariancePaletteCommands } from "@/components/palette/variance-palette-commands";
 import { secondaryButtonClass } from "@/components/ui/form-styles";
 import type { UserSummary } from "@/lib/auth/user-directory";
@@ -48,6 +49,7 @@ export function TriagePanel({ target, users }: { target: TriageTarget; users: Us
       aria-label="Triage"
       className="space-y-5 rounded-lg border border-gray-200 bg-white p-4 dark:border-gray-800 dark:bg-gray-900"
     >
+      <ChangedWhileOpen variance={variance} />
       <AssignForm
         users={users}
         currentAssigneeId={target.assigneeId}

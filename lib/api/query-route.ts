@@ -17,13 +17,13 @@ const BUSY_RETRY_AFTER_SECONDS = 2;
  * (the proxy is not the boundary), validates its query with zod and answers 401 / 403 / 400 as
  * JSON with a reason a caller can act on, or 503 with Retry-After when the database was
  * unreachable or too busy to answer in time. What it answers on success is up to `respond`:
- * JSON, or a streamed file. Anything else is a 500 whose body names the log line with the stack.
+ * JSON, a streamed file, or an event stream. Anything else is a 500 whose body names the log line with the stack.
  */
 export function queryRoute<Q extends z.ZodType>(
   routeName: string,
   permission: Permission,
   querySchema: Q,
-  respond: (actor: Actor, query: z.infer<Q>) => Promise<Response>,
+  respond: (actor: Actor, query: z.infer<Q>, request: Request) => Promise<Response>,
 ) {
   return async (request: Request): Promise<Response> => {
     const startedAt = performance.now();
@@ -61,7 +61,7 @@ async function answer<Q extends z.ZodType>(
   request: Request,
   permission: Permission,
   querySchema: Q,
-  respond: (actor: Actor, query: z.infer<Q>) => Promise<Response>,
+  respond: (actor: Actor, query: z.infer<Q>, request: Request) => Promise<Response>,
 ): Promise<Response> {
   if (!actor) return Response.json({ error: "Sign in to use this API." }, { status: 401 });
   assertCan(actor, permission);
@@ -70,7 +70,7 @@ async function answer<Q extends z.ZodType>(
     const reason = query.error.issues.map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`).join("; ");
     return Response.json({ error: `Bad parameters: ${reason}` }, { status: 400 });
   }
-  return await respond(actor, query.data);
+  return await respond(actor, query.data, request);
 }
 
 /** The answer to an expected failure, or null for an unexpected one. */

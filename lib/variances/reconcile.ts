@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { VARIANCE_KEY_SQL } from "@/lib/inventory/hostname-key-sql";
 import { MATCHING_LOOKBACK_DAYS } from "@/lib/report-date/freshness";
 import { reportDateBound, reportDateSql } from "@/lib/report-date/report-date-bound";
-import { refreshVarianceHistory } from "@/lib/rollups/variance-rollup";
+import { varianceFingerprint } from "@/lib/rollups/variance-fingerprint";
 import { NOTE_LINE_SQL } from "./commands/write-through";
 
 /**
@@ -56,23 +56,8 @@ const RECONCILE_EVENT = {
   subjectId: "write-through",
 } as const;
 
-/**
- * Read from the variance rollup's per-date fingerprints (brought up to date first), which sum
- * to the same figures as exceptions' newest date, row count and max(id) without counting a
- * table that grows by thousands of rows a day on every queue visit.
- */
 async function fingerprintOf(db: Database, latestMatchingDate: ReportDate | null): Promise<Fingerprint> {
-  await refreshVarianceHistory(db);
-  const [row] = await db.$queryRaw<Omit<Fingerprint, "latestMatchingDate">[]>`
-    SELECT max(date_found) FILTER (WHERE row_count > 0)::text AS "latestDateFound", coalesce(sum(row_count), 0)::int AS rows,
-           nullif(max(max_id), 0)::text AS "maxId"
-    FROM variance_dashboard.variance_rollup_state`;
-  return {
-    latestMatchingDate,
-    latestDateFound: row?.latestDateFound ?? null,
-    rows: row?.rows ?? 0,
-    maxId: row?.maxId ?? null,
-  };
+  return { latestMatchingDate, ...(await varianceFingerprint(db)) };
 }
 
 const sinceSql = (since: ReportDate | undefined) =>

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor, Role } from "@/lib/access/roles";
 import { createLocalUser } from "@/lib/auth/users";
 import type { Database } from "@/lib/db/prisma";
+import { stopLiveHub } from "@/lib/live/events-response";
 import { mergeOrganizations } from "@/lib/organizations/merge-organizations";
 import { organizationMatchKey } from "@/lib/organizations/organization-name";
 import { bulkAssignVariances } from "@/lib/variances/commands/bulk-assign-variances";
@@ -249,6 +250,7 @@ const MATRIX: Record<string, Entry> = {
   "app/api/exceptions/stats/route.ts#GET": { kind: "route", allowed: EVERYONE },
   "app/api/devices/summary/route.ts#GET": { kind: "route", allowed: EVERYONE },
   "app/api/search/route.ts#GET": { kind: "route", allowed: EVERYONE, query: "?q=web" },
+  "app/api/variances/events/route.ts#GET": { kind: "route", allowed: EVERYONE },
   "app/api/variances/export/route.ts#GET": {
     kind: "route",
     allowed: EVERYONE,
@@ -266,6 +268,11 @@ async function ownView({ db, actor }: Context, { asDefault = false } = {}) {
 
 describe("authorisation matrix", () => {
   const fixture = demoDatabaseFixture();
+  // The live event stream LISTENs on DATABASE_URL, as the app does.
+  beforeAll(() => {
+    process.env.DATABASE_URL = fixture.database.url;
+  });
+  afterAll(stopLiveHub);
 
   it("lists every server action and route handler in the code, and nothing that is gone", () => {
     expect(entryPointsInCode().sort()).toEqual(Object.keys(MATRIX).sort());

@@ -1,5 +1,7 @@
 import fc from "fast-check";
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { stopLiveHub } from "@/lib/live/events-response";
+import { STREAMS_PER_USER } from "@/lib/live/live-hub";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";
 import { entryPointsInCode, loadEntryPoint, outcomeOf, routeRequest, session } from "../helpers/entry-points";
 import { databaseChecksum, variancesOn } from "../helpers/variance-fixtures";
@@ -119,6 +121,53 @@ const RUNS = 25;
 describe("hostile input to every server action and route handler", () => {
   const fixture = demoDatabaseFixture();
   const ours = entryPointsInCode().filter((name) => !NOT_OURS.test(name));
+  // The live event stream LISTENs on DATABASE_URL, as the app does.
+  beforeAll(() => {
+    process.env.DATABASE_URL = fixture.database.url;
+  });
+  afterAll(stopLiveHub);
+
+  it("the live event stream: forged Last-Event-IDs and thousands of reconnects answer 4xx and change nothing", async () => {
+    session.db = fixture.db;
+    session.userId = fixture.actors.technician.id;
+    const events = await loadEntryPoint("app/api/variances/events/route.ts#GET");
+    const get = (headers: Record<string, string> = {}) =>
+      events(new Request("http://localhost/api/variances/events", { headers })) as Promise<Response>;
+    const before = await databaseChecksum(fixture.database.pool);
+    const forged = await fc.sample(
+      fc.oneof(
+        fc.string({ unit: "binary", minLength: 1 }),
+        fc.constantFrom("-1", "1e3", "0x10", "9".repeat(19), "1 OR 1=1", "1;DROP TABLE audit_events"),
+      ),
+      1_000,
+    );
+    const statuses = new Set<number>();
+    for (const id of forged) {
+      // A header value cannot hold every character, and loses surrounding spaces: what arrives is what counts.
+      let sent: string | null;
+      try {
+        sent = new Headers({ "Last-Event-ID": id }).get("Last-Event-ID");
+      } catch {
+        continue;
+      }
+      if (sent === null || /^\d{1,18}$/.test(sent)) continue;
+      const response = await get({ "Last-Event-ID": sent });
+      statuses.add(response.status);
+      await response.body?.cancel();
+    }
+    expect([...statuses]).toEqual([400]);
+    const open = await Promise.all(Array.from({ length: STREAMS_PER_USER }, () => get()));
+    expect(open.map((response) => response.status)).toEqual(Array(STREAMS_PER_USER).fill(200));
+    const refused = new Set<number>();
+    for (let attempt = 0; attempt < 1_000; attempt++) {
+      const response = await get({ "Last-Event-ID": String(attempt) });
+      refused.add(response.status);
+      await response.body?.cancel();
+    }
+    expect([...refused]).toEqual([429]);
+    await Promise.all(open.map((response) => response.body?.cancel()));
+    expect(await databaseChecksum(fixture.database.pool)).toBe(before);
+  });
 
   it("covers the actions and routes found in the code", () => {
     expect(ours.length).toBeGreaterThan(20);

@@ -6,6 +6,7 @@ import type { ReportDate } from "@/lib/calendar-date";
 import { parseCommandInput, writtenText } from "@/lib/commands/command-input";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction, refuseWhenBusy } from "@/lib/db/transaction";
+import { notifyVarianceChange } from "@/lib/live/notify-change";
 import { reportDateBound } from "@/lib/report-date/report-date-bound";
 import { NOTE_MAX_LENGTH } from "../triage-limits";
 import { type VarianceId, varianceSubjectId } from "../variance-key";
@@ -41,13 +42,21 @@ export async function addVarianceNote(db: Database, actor: Actor, rawInput: unkn
     });
     const exceptionRows = await appendNote(tx, variance, variance.reportDate, note.id);
     const noteId = note.id.toString();
-    await recordAuditEvent(tx, {
+    const action = "variance.note";
+    const eventId = await recordAuditEvent(tx, {
       actorUserId: actor.id,
       actorEmail: actor.email,
-      action: "variance.note",
+      action,
       subjectType: "variance",
       subjectId: varianceSubjectId(variance),
       details: { reportDate: variance.reportDate, noteId, exceptionRows },
+    });
+    await notifyVarianceChange(tx, actor, {
+      id: eventId.toString(),
+      type: variance.type,
+      key: variance.key,
+      action,
+      version: null,
     });
     return { ...variance, note: { id: noteId, createdAt: note.created_at.toISOString() }, exceptionRows };
   });

@@ -5,6 +5,7 @@ import { CommandError } from "@/lib/commands/command-error";
 import type { Database } from "@/lib/db/prisma";
 import { inTransaction, refuseWhenBusy } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { notifyVarianceChange } from "@/lib/live/notify-change";
 import { reportDateBound } from "@/lib/report-date/report-date-bound";
 import { type VarianceId, varianceSubjectId } from "../variance-key";
 import { assertExpectedVersion } from "./expected-version";
@@ -50,7 +51,7 @@ export interface TriageResult extends VarianceId {
   auditEventId: string;
 }
 
-/** Applies a command to a variance already locked and checked: bump, write through, audit. */
+/** Applies a command to a variance already locked and checked: bump, write through, audit, tell colleagues' pages. */
 export async function applyTriageCommand(
   tx: Tx,
   actor: Actor,
@@ -80,6 +81,13 @@ export async function applyTriageCommand(
     subjectType: "variance",
     subjectId: varianceSubjectId(variance),
     details: { before, after, reportDate: variance.reportDate, exceptionRows, ...details, ...extraDetails },
+  });
+  await notifyVarianceChange(tx, actor, {
+    id: auditEventId,
+    type: variance.type,
+    key: variance.key,
+    action: command.action,
+    version: after.version,
   });
   return {
     type: variance.type,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChangedByMark } from "@/components/live/changed-by-mark";
 import { PageHeading } from "@/components/ui/page-heading";
 import { ActivityTimeline } from "@/components/variances/activity-timeline";
 import { DetailFields } from "@/components/variances/detail-fields";
@@ -87,6 +88,7 @@ export default async function VariancePage({
           <>
             <TypeBadge type={view.type} />
             <StatusBadge lifecycle={view.lifecycle} />
+            <ChangedByMark variance={{ type: view.type, key: view.key }} />
           </>
         }
         description={
