@@ -3,7 +3,7 @@
 import { Command } from "cmdk";
 import { useState } from "react";
 import { matchTier } from "@/lib/search/match-rank";
-import { PALETTE_QUERY_MAX_LENGTH, type PaletteItem, type PalettePage } from "@/lib/search/palette-query";
+import { PALETTE_QUERY_MAX_LENGTH, type PaletteItem, type PalettePage } from "@/lib/search/palette-results";
 import { useOfferedCommands } from "./palette-commands";
 import { type PaletteSearch, usePaletteSearch } from "./use-palette-search";
 
@@ -73,6 +73,8 @@ export function PaletteBody({ pages, onOpen, onRun }: PaletteBodyProps) {
   return (
     <Command label="Search and commands" shouldFilter={false} loop vimBindings={false} className={headingClass}>
       <Command.Input
+        // The body loads after the dialog opens (it is split from the first-load bundle), so it takes focus itself.
+        autoFocus
         value={query}
         onValueChange={setQuery}
         maxLength={PALETTE_QUERY_MAX_LENGTH}

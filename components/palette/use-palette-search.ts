@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { PaletteResults } from "@/lib/search/palette-query";
+import type { PaletteResults } from "@/lib/search/palette-results";
 
 /** Long enough to skip the keystrokes of a word typed at speed, short enough to feel immediate. */
 const DEBOUNCE_MS = 200;

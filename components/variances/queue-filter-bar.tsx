@@ -4,14 +4,17 @@ import { debounce, parseAsInteger, parseAsString, parseAsStringLiteral, useQuery
 import { type ReactNode, useEffect, useRef, useState, useTransition } from "react";
 import { useFormat } from "@/components/ui/format-provider";
 import type { UserSummary } from "@/lib/auth/user-directory";
-import { QUEUE_SORTS, QUEUE_STATUSES, queueFiltersSchema } from "@/lib/variances/queue-filters";
-
-const defaults = queueFiltersSchema.parse({});
+import {
+  QUEUE_DEFAULTS as defaults,
+  QUEUE_MATCHES,
+  QUEUE_SORTS,
+  QUEUE_STATUSES,
+} from "@/lib/variances/queue-filter-values";
 
 /**
  * The queue's filters as typed URL state. The server parses the same URL with
  * queueFiltersSchema (which also forgives hand-edited values); these parsers only write it,
- * leaving defaults out.
+ * leaving defaults out. Both take their values from queue-filter-values.ts.
  */
 const queueUrlState = {
   q: parseAsString.withDefault(""),
@@ -19,7 +22,7 @@ const queueUrlState = {
   assignee: parseAsString.withDefault(defaults.assignee),
   org: parseAsString.withDefault(""),
   date: parseAsString.withDefault(""),
-  match: parseAsStringLiteral(["contains", "prefix"] as const).withDefault(defaults.match),
+  match: parseAsStringLiteral(QUEUE_MATCHES).withDefault(defaults.match),
   minDays: parseAsInteger,
   sort: parseAsStringLiteral(QUEUE_SORTS).withDefault(defaults.sort),
   dir: parseAsStringLiteral(["asc", "desc"] as const),

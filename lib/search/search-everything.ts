@@ -16,7 +16,7 @@ import { variancePath, varianceSubjectId } from "@/lib/variances/variance-key";
 import { loadVarianceRows } from "@/lib/variances/variance-rows";
 import { toVarianceView, type VarianceView } from "@/lib/variances/variance-view";
 import { bestTier, matchTier, rankMatches } from "./match-rank";
-import { PALETTE_GROUP_LIMIT, type PaletteItem, type PalettePage, type PaletteResults } from "./palette-query";
+import { PALETTE_GROUP_LIMIT, type PaletteItem, type PalettePage, type PaletteResults } from "./palette-results";
 
 const byText = (a: string, b: string) => a.localeCompare(b);
 

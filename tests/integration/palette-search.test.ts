@@ -3,7 +3,7 @@ import { navigationFor } from "@/components/shell/navigation";
 import type { Actor } from "@/lib/access/roles";
 import { mergeOrganizations } from "@/lib/organizations/merge-organizations";
 import { organizationMatchKey } from "@/lib/organizations/organization-name";
-import { PALETTE_GROUP_LIMIT, type PaletteItem, type PaletteResults } from "@/lib/search/palette-query";
+import { PALETTE_GROUP_LIMIT, type PaletteItem, type PaletteResults } from "@/lib/search/palette-results";
 import { searchEverything } from "@/lib/search/search-everything";
 import { resolveVariance } from "@/lib/variances/commands/resolve-variance";
 import { demoDatabaseFixture } from "../helpers/demo-fixture";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bestTier, matchTier, rankMatches } from "@/lib/search/match-rank";
-import { PALETTE_QUERY_MAX_LENGTH, paletteQuerySchema } from "@/lib/search/palette-query";
+import { paletteQuerySchema } from "@/lib/search/palette-query";
+import { PALETTE_QUERY_MAX_LENGTH } from "@/lib/search/palette-results";
 
 describe("matchTier", () => {
   it("ranks exact over prefix over contains, ignoring case, across candidates", () => {
