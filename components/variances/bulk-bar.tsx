@@ -43,7 +43,7 @@ export function BulkBar({ selection, total, selectingAll, onSelectAll, onAct, on
       className={
         count === 0
           ? "flex items-center gap-2 text-sm"
-          : "fixed inset-x-2 bottom-3 z-30 mx-auto flex max-w-3xl flex-wrap items-center gap-2 rounded-xl border border-blue-200 bg-white px-3 py-2 text-sm shadow-2xl ring-1 ring-black/5 dark:border-blue-900 dark:bg-gray-900"
+          : "fixed inset-x-2 bottom-3 z-30 mx-auto flex max-w-5xl flex-wrap items-center gap-2 rounded-xl border border-blue-200 bg-white px-3 py-2 text-sm shadow-2xl ring-1 ring-black/5 dark:border-blue-900 dark:bg-gray-900"
       }
     >
       <span className={count === 0 ? "sr-only" : "font-medium"} data-testid="selection-count">

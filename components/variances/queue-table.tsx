@@ -5,7 +5,7 @@ import { ChangedByMark } from "@/components/live/changed-by-mark";
 import type { QueueRow } from "@/lib/variances/queue-row";
 import { varianceSubjectId } from "@/lib/variances/variance-key";
 import { StatusBadge } from "./status-badge";
-import { TypeBadge } from "./type-badge";
+import { TypeChip } from "./type-chip";
 
 interface QueueTableProps {
   rows: QueueRow[];
@@ -82,7 +82,7 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
             >
               {selectable && <td className="px-2 py-1.5">{checkbox(row)}</td>}
               <td className="px-2 py-1.5">
-                <TypeBadge type={row.type} />
+                <TypeChip type={row.type} label={row.typeLabel} />
               </td>
               <td className="px-2 py-1.5">
                 {/* Cut to one line so a 255-character name cannot widen the table; the tooltip and the variance page show all of it. */}
@@ -137,7 +137,7 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
               </span>
             </div>
             <div className="mt-1 flex flex-wrap items-center gap-2 text-gray-600 dark:text-gray-400">
-              <TypeBadge type={row.type} /> {row.organization}
+              <TypeChip type={row.type} label={row.typeLabel} /> {row.organization}
             </div>
             <p className="mt-2 wrap-anywhere">
               <Summary row={row} />

@@ -64,7 +64,7 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, meId, emp
   );
 
   const move = useCallback(
-    (index: number, scroll: ScrollIntoViewOptions["block"] = "nearest") => {
+    (index: number) => {
       const bounded = Math.max(0, Math.min(rows.length - 1, index));
       setFocused(bounded);
       // The table (wide screens) and the cards (phones) both render rows; focus the visible one.
@@ -72,7 +72,7 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, meId, emp
         (row) => row.offsetParent !== null,
       );
       visibleRows[bounded]?.focus({ preventScroll: true });
-      visibleRows[bounded]?.scrollIntoView({ block: scroll });
+      visibleRows[bounded]?.scrollIntoView({ block: "nearest" });
     },
     [rows.length],
   );
@@ -85,7 +85,7 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, meId, emp
     if (memory.selected.length > 0) setSelected(new Map(memory.selected));
     const index = rows.findIndex((row) => varianceSubjectId(row) === memory.focused);
     // Only when nothing else has focus: typing in the search box re-renders the list under it.
-    if (index >= 0 && document.activeElement === document.body) move(index, "center");
+    if (index >= 0 && document.activeElement === document.body) move(index);
   }, []);
   useEffect(() => rememberQueue(query, { selected: [...selected] }), [query, selected]);
   useEffect(() => {

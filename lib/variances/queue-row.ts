@@ -1,10 +1,13 @@
 import type { LifecycleStatus } from "./lifecycle";
+import { typeLabel } from "./type-registry/registry";
 import { variancePath } from "./variance-key";
 import type { VarianceView } from "./variance-view";
 
 /** What the queue's browser side needs of a variance: plain, serialisable values only. */
 export interface QueueRow {
   type: string;
+  /** The type's badge label, looked up on the server (the type registry stays out of the browser). */
+  typeLabel: string;
   key: string;
   href: string;
   hostname: string;
@@ -24,6 +27,7 @@ export interface QueueRow {
 export function toQueueRow(view: VarianceView, flowQuery = ""): QueueRow {
   return {
     type: view.type,
+    typeLabel: typeLabel(view.type),
     key: view.key,
     href: `${variancePath(view)}${flowQuery}`,
     hostname: view.hostname,
