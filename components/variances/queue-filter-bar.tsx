@@ -38,6 +38,12 @@ const chipClass =
   "h-8 rounded-full border border-gray-300 bg-white px-3 text-sm hover:bg-gray-50 focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 dark:border-gray-700 dark:bg-gray-900 dark:hover:bg-gray-800";
 const toggleClass = `${chipClass} aria-pressed:border-blue-600 aria-pressed:bg-blue-50 aria-pressed:font-medium aria-pressed:text-blue-800 dark:aria-pressed:bg-blue-950 dark:aria-pressed:text-blue-200`;
 
+/** One click to the person's own work, or to what nobody has picked up; a second click lets go. */
+const ASSIGNEE_TOGGLES = [
+  ["me", "Mine"],
+  ["unassigned", "Unassigned"],
+] as const;
+
 interface QueueFilterBarProps {
   reportDates: string[];
   organizations: string[];
@@ -89,22 +95,17 @@ export function QueueFilterBar({ reportDates, organizations, users, children }: 
           /
         </kbd>
       </label>
-      <button
-        type="button"
-        aria-pressed={filters.assignee === "me"}
-        onClick={() => toggleAssignee("me")}
-        className={toggleClass}
-      >
-        Mine
-      </button>
-      <button
-        type="button"
-        aria-pressed={filters.assignee === "unassigned"}
-        onClick={() => toggleAssignee("unassigned")}
-        className={toggleClass}
-      >
-        Unassigned
-      </button>
+      {ASSIGNEE_TOGGLES.map(([value, label]) => (
+        <button
+          key={value}
+          type="button"
+          aria-pressed={filters.assignee === value}
+          onClick={() => toggleAssignee(value)}
+          className={toggleClass}
+        >
+          {label}
+        </button>
+      ))}
       <select
         aria-label="Status"
         value={filters.status}

@@ -1,22 +1,10 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
-import { openQueue, signIn, sql } from "./support";
+import { expect, test } from "@playwright/test";
+import { expectCentred, openQueue, signIn, sql } from "./support";
 
 const viewports = [
   { width: 1440, height: 900 },
   { width: 390, height: 844 },
 ];
-
-/** The dialog's centre is within 10 % of the viewport's centre on both axes. */
-async function expectCentred(page: Page, dialog: Locator) {
-  await expect(dialog).toBeVisible();
-  const box = (await dialog.boundingBox())!;
-  const viewport = page.viewportSize()!;
-  expect(Math.abs(box.x + box.width / 2 - viewport.width / 2)).toBeLessThanOrEqual(viewport.width * 0.1);
-  expect(Math.abs(box.y + box.height / 2 - viewport.height / 2)).toBeLessThanOrEqual(viewport.height * 0.1);
-  // Nothing of it is off screen.
-  expect(box.x).toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
-}
 
 for (const viewport of viewports) {
   test(`every queue dialog opens centred at ${viewport.width}×${viewport.height}`, async ({ page }) => {

@@ -1,5 +1,5 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
-import { expectAccessible, signIn, sql } from "./support";
+import { expect, type Page, test } from "@playwright/test";
+import { expectAccessible, expectCentred, signIn, sql } from "./support";
 
 const viewports = [
   { width: 1440, height: 900 },
@@ -14,16 +14,6 @@ async function pressCtrlK(page: Page) {
     await page.keyboard.press("Control+k");
     await expect(palette(page)).toBeVisible({ timeout: 1_000 });
   }).toPass();
-}
-
-/** The dialog's centre is within 10 % of the viewport's centre on both axes, and all of it is on screen. */
-async function expectCentred(page: Page, dialog: Locator) {
-  const box = (await dialog.boundingBox())!;
-  const viewport = page.viewportSize()!;
-  expect(Math.abs(box.x + box.width / 2 - viewport.width / 2)).toBeLessThanOrEqual(viewport.width * 0.1);
-  expect(Math.abs(box.y + box.height / 2 - viewport.height / 2)).toBeLessThanOrEqual(viewport.height * 0.1);
-  expect(box.x).toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
 }
 
 /** A device on the newest snapshot with a long enough key to search by a fragment of it. */

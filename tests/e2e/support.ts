@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import type pg from "pg";
 import type { Role } from "@/lib/access/roles";
 import { withClient } from "@/lib/db/with-client";
@@ -66,4 +66,15 @@ export async function expectAccessible(page: Page) {
       );
     expect(blocking).toEqual([]);
   }
+}
+
+/** The dialog's centre is within 10 % of the viewport's centre on both axes, and all of it is on screen. */
+export async function expectCentred(page: Page, dialog: Locator) {
+  await expect(dialog).toBeVisible();
+  const box = (await dialog.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(Math.abs(box.x + box.width / 2 - viewport.width / 2)).toBeLessThanOrEqual(viewport.width * 0.1);
+  expect(Math.abs(box.y + box.height / 2 - viewport.height / 2)).toBeLessThanOrEqual(viewport.height * 0.1);
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
 }
