@@ -107,10 +107,9 @@ export class LiveHub {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({
-      ...connectionConfig(this.options.connectionString, { connectionTimeoutMillis: CONNECT_TIMEOUT_MS }),
-      keepAlive: true,
-    });
+    const client = new pg.Client(
+      connectionConfig(this.options.connectionString, { connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true }),
+    );
     client.on("notification", (notification) => {
       if (notification.channel !== VARIANCE_CHANNEL || !notification.payload) return;
       let change: VarianceChange;
