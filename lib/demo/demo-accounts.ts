@@ -10,13 +10,17 @@ export interface DemoAccount {
   password: string;
 }
 
-/** One account per role, with passwords generated per installation (never in the repo). */
+/**
+ * One account per role, and a second technician so two colleagues can work the same queue,
+ * with passwords generated per installation (never in the repo).
+ */
 export function newDemoAccounts(): DemoAccount[] {
   const password = () => randomBytes(9).toString("base64url");
   return [
     { email: "admin@demo.local", name: "Avery Admin", role: "admin", password: password() },
     { email: "manager@demo.local", name: "Morgan Manager", role: "manager", password: password() },
     { email: "tech@demo.local", name: "Taylor Technician", role: "technician", password: password() },
+    { email: "dana@demo.local", name: "Dana Lee", role: "technician", password: password() },
   ];
 }
 

@@ -10,10 +10,11 @@ const LIVE_WITHIN_MS = 2_000;
 // Under the start script's 25 s kill bound: a stream holding the graceful stop would reach it.
 const STOP_WITHIN_MS = 20_000;
 
-async function signedInPage(browser: Browser, baseURL: string | undefined, role: "technician" | "admin") {
+/** A signed-in page for the first technician (A) or their colleague (B, the demo's second technician). */
+async function signedInPage(browser: Browser, baseURL: string | undefined, technician: 0 | 1) {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
-  const account = demoAccount(role);
+  const account = demoAccount("technician", technician);
   await signInWith(page, account.email, account.password);
   return { page, account, close: () => context.close() };
 }
@@ -72,8 +73,8 @@ test("a colleague's resolve shows on an open queue within 2 s, with their name, 
 }) => {
   // Two sign-ins (deliberately slow password hashing) and three page loads on a loaded machine.
   test.setTimeout(180_000);
-  const a = await signedInPage(browser, baseURL, "technician");
-  const b = await signedInPage(browser, baseURL, "admin");
+  const a = await signedInPage(browser, baseURL, 0);
+  const b = await signedInPage(browser, baseURL, 1);
   try {
     await resolveWhileColleagueWatches(a.page, b.page, a.account.name);
     // The warning in the open dialog (and the row's mark behind it), in light and dark.
@@ -92,11 +93,11 @@ test("the same across two app instances on one database; a stop with a stream op
     databaseUrl: string;
   };
   let second: SpawnedServer | undefined;
-  const a = await signedInPage(browser, baseURL, "technician");
+  const a = await signedInPage(browser, baseURL, 0);
   try {
     second = await spawnStartScript({ DATABASE_URL: databaseUrl, AUTH_SECRET: newAuthSecret() });
     await waitForHealth(second, 200);
-    const b = await signedInPage(browser, second.baseUrl, "admin");
+    const b = await signedInPage(browser, second.baseUrl, 1);
     await resolveWhileColleagueWatches(a.page, b.page, a.account.name);
 
     // B's page still holds its event stream to the second instance: SIGTERM must end it, not wait for it.

@@ -11,10 +11,11 @@ import { E2E_DATA_DIR } from "../../playwright.config";
 const dataDir = path.resolve(E2E_DATA_DIR);
 const readJson = <T>(file: string) => JSON.parse(readFileSync(path.join(dataDir, file), "utf8")) as T;
 
-export function demoAccount(role: Role): DemoAccount {
-  const account = readJson<{ accounts: DemoAccount[] }>("demo-secrets.json").accounts.find(
+/** The demo's account of a role; `nth` picks a colleague (the demo has two technicians). */
+export function demoAccount(role: Role, nth = 0): DemoAccount {
+  const account = readJson<{ accounts: DemoAccount[] }>("demo-secrets.json").accounts.filter(
     (candidate) => candidate.role === role,
-  );
+  )[nth];
   if (!account) throw new Error(`no demo account for ${role}`);
   return account;
 }
