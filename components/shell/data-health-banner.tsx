@@ -43,6 +43,12 @@ export function DataHealthBanner({ health: { status, collectorRuns } }: { health
   // so every page starts higher; anything wrong is shown in full.
   const allWell =
     status.freshness === "current" && warnings.length === 0 && collectorRuns.every((run) => run.status === "completed");
+  const vendorCounts = status.vendors.map((vendor) => (
+    <span key={vendor.vendor} className="text-gray-600 dark:text-gray-400">
+      {vendor.vendor}:{" "}
+      {vendor.latestDate ? `${format.count(vendor.devices)} on ${format.reportDate(vendor.latestDate)}` : "no data"}
+    </span>
+  ));
   return (
     <section aria-label="Data health" className={frameClass}>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm sm:px-6">
@@ -54,20 +60,16 @@ export function DataHealthBanner({ health: { status, collectorRuns } }: { health
             ? `Report of ${format.reportDate(status.latestMatchingDate)}`
             : "No date in the last 7 days of data has both vendors"}
         </span>
-        {status.vendors.map((vendor) => (
-          <span key={vendor.vendor} className="text-gray-600 dark:text-gray-400">
-            {vendor.vendor}:{" "}
-            {vendor.latestDate
-              ? `${format.count(vendor.devices)} on ${format.reportDate(vendor.latestDate)}`
-              : "no data"}
-          </span>
-        ))}
+        {/* All well, a phone keeps the one line: the counts wait with the runs behind "Details". */}
+        <span className={allWell ? "hidden sm:contents" : "contents"}>{vendorCounts}</span>
         {allWell && (
           <details className="group">
             <summary className="cursor-pointer text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-gray-100">
-              Collector runs
+              <span className="sm:hidden">Details</span>
+              <span className="hidden sm:inline">Collector runs</span>
             </summary>
-            <div className="pt-1">
+            <div className="space-y-1 pt-1">
+              <p className="flex flex-col sm:hidden">{vendorCounts}</p>
               <CollectorRuns runs={collectorRuns} />
             </div>
           </details>
