@@ -34,8 +34,13 @@ export function CommandPalette({ pages }: { pages: PalettePage[] }) {
   const afterClose = useRef<(() => void) | null>(null);
 
   useEffect(() => {
-    const idle = requestIdleCallback(() => void loadPaletteBody());
-    return () => cancelIdleCallback(idle);
+    // Safari has no requestIdleCallback: a moment after load does as well there.
+    if (typeof window.requestIdleCallback !== "function") {
+      const timer = window.setTimeout(() => void loadPaletteBody(), 1_000);
+      return () => window.clearTimeout(timer);
+    }
+    const idle = window.requestIdleCallback(() => void loadPaletteBody());
+    return () => window.cancelIdleCallback(idle);
   }, []);
 
   useEffect(() => {

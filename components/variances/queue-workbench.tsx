@@ -13,7 +13,7 @@ import { CommandErrorMessage } from "./command-error";
 import { QUEUE_SEARCH_ID } from "./queue-filter-bar";
 import { recallQueue, rememberQueue } from "./queue-memory";
 import { QueueTable } from "./queue-table";
-import { TriageDialogBody, type TriageDialogKind } from "./triage-dialog-body";
+import { TriageDialogBody, type TriageDialogKind, type TriageDialogTarget } from "./triage-dialog-body";
 import { useCommand } from "./use-command";
 import { QUEUE_SHORTCUTS, type QueueKeyAction, useQueueKeyboard } from "./use-shortcut-keys";
 
@@ -30,7 +30,11 @@ export interface QueueWorkbenchProps {
   empty: ReactNode;
 }
 
-type Dialog = { kind: TriageDialogKind; scope: "row" | "selection" } | { kind: "help" };
+/**
+ * What a dialog acts on is fixed when it opens: a live refresh may move or drop the row under
+ * it, and the command must still name the variance, and the version, the person saw.
+ */
+type Dialog = { kind: TriageDialogKind; target: TriageDialogTarget } | { kind: "help" };
 type Selection = ReadonlyMap<string, VarianceId>;
 
 const dialogTitles: Record<TriageDialogKind, string> = {
@@ -109,7 +113,7 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, meId, emp
       if (action === "open") return router.push(row.href);
       if (!canTriage) return;
       if (action === "select") return toggle(row);
-      setDialog({ kind: action, scope: "row" });
+      setDialog({ kind: action, target: { row } });
     },
     [rows, focused, canTriage, router, toggle, move],
   );
@@ -126,7 +130,6 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, meId, emp
     setOutcome(message);
     setSelected(new Map());
   };
-  const focusedRow = rows[focused];
   const outcomeMessage = (
     <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300" data-testid="queue-outcome">
       {outcome}
@@ -165,7 +168,7 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, meId, emp
           total={total}
           selectingAll={matching.pending}
           onSelectAll={selectAllMatching}
-          onAct={(kind) => setDialog({ kind, scope: "selection" })}
+          onAct={(kind) => setDialog({ kind, target: { selection: [...selected.values()] } })}
           onClear={() => setSelected(new Map())}
           onDone={finish}
         />
@@ -182,24 +185,18 @@ export function QueueWorkbench({ rows, total, query, canTriage, users, meId, emp
           ))}
         </dl>
       </ModalDialog>
-      {dialog && dialog.kind !== "help" && (dialog.scope === "selection" || focusedRow) && (
+      {dialog && dialog.kind !== "help" && (
         <ModalDialog
           open
           title={
-            dialog.scope === "selection"
-              ? `${dialogTitles[dialog.kind]} ${selected.size} selected`
-              : `${dialogTitles[dialog.kind]} ${focusedRow?.hostname}`
+            "selection" in dialog.target
+              ? `${dialogTitles[dialog.kind]} ${dialog.target.selection.length} selected`
+              : `${dialogTitles[dialog.kind]} ${dialog.target.row.hostname}`
           }
           onClose={() => setDialog(null)}
         >
-          {dialog.scope === "row" && focusedRow && <ChangedWhileOpen variance={focusedRow} />}
-          <TriageDialogBody
-            kind={dialog.kind}
-            target={dialog.scope === "selection" ? { selection: [...selected.values()] } : { row: focusedRow! }}
-            users={users}
-            meId={meId}
-            onDone={finish}
-          />
+          {"row" in dialog.target && <ChangedWhileOpen variance={dialog.target.row} />}
+          <TriageDialogBody kind={dialog.kind} target={dialog.target} users={users} meId={meId} onDone={finish} />
         </ModalDialog>
       )}
     </div>

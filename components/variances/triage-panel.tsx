@@ -91,8 +91,8 @@ export function TriagePanel({ target, users }: { target: TriageTarget; users: Us
       />
       <VariancePaletteCommands
         target={target}
-        onReopen={() => reopen.run(versioned)}
-        onAssignToMe={() => assignToMe.run(versioned)}
+        onReopen={() => reopen.run(versioned, undoable("Reopened."))}
+        onAssignToMe={() => assignToMe.run(versioned, undoable("Assigned to you."))}
       />
     </section>
   );

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { resolveVarianceAction } from "@/app/(dashboard)/variances/actions";
+import { ChangedWhileOpen } from "@/components/live/changed-while-open";
 import { secondaryButtonClass } from "@/components/ui/form-styles";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { type VarianceId, varianceSubjectId } from "@/lib/variances/variance-key";
@@ -43,7 +44,8 @@ const linkClass = "rounded px-1 text-blue-700 hover:underline dark:text-blue-300
  */
 export function VarianceFlow({ variance, listQuery, backHref, place, resolvableVersion }: VarianceFlowProps) {
   const router = useRouter();
-  const [resolving, setResolving] = useState(false);
+  // The version seen when the dialog opened: a colleague's change meanwhile makes the resolve stale, not silently newer.
+  const [resolving, setResolving] = useState<number | null>(null);
   const resolve = useCommand(resolveVarianceAction);
   const afterResolve = place?.nextHref ?? backHref;
 
@@ -53,7 +55,7 @@ export function VarianceFlow({ variance, listQuery, backHref, place, resolvableV
   const onKey = useCallback(
     (action: FlowAction) => {
       if (action === "back") return router.push(backHref);
-      if (action === "resolveAndNext") return resolvableVersion !== null && setResolving(true);
+      if (action === "resolveAndNext") return resolvableVersion !== null && setResolving(resolvableVersion);
       const href = action === "next" ? place?.nextHref : place?.previousHref;
       if (href) router.push(href);
     },
@@ -89,25 +91,26 @@ export function VarianceFlow({ variance, listQuery, backHref, place, resolvableV
             type="button"
             className={`ml-auto ${secondaryButtonClass}`}
             aria-keyshortcuts="r"
-            onClick={() => setResolving(true)}
+            onClick={() => setResolving(resolvableVersion)}
           >
             Resolve and {place?.nextHref ? "next" : "back"} <kbd className="text-xs opacity-70">r</kbd>
           </button>
         )}
       </nav>
       <ModalDialog
-        open={resolving}
+        open={resolving !== null}
         title={place?.nextHref ? "Resolve and go to the next" : "Resolve and go back to the queue"}
-        onClose={() => setResolving(false)}
+        onClose={() => setResolving(null)}
       >
-        {resolvableVersion !== null && (
+        <ChangedWhileOpen variance={variance} />
+        {resolving !== null && (
           <ResolveForm
             submitLabel={place?.nextHref ? "Resolve and next" : "Resolve and back"}
             pending={resolve.pending}
             error={resolve.error}
             onSubmit={(values) =>
-              resolve.run({ ...variance, expectedVersion: resolvableVersion, ...values }, ({ auditEventId }) => {
-                setResolving(false);
+              resolve.run({ ...variance, expectedVersion: resolving, ...values }, ({ auditEventId }) => {
+                setResolving(null);
                 // The toast outlives the page: Undo stays offered on the next variance.
                 offerUndo(`Resolved ${variance.key}.`, [auditEventId]);
                 router.push(afterResolve);
