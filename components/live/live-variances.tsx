@@ -19,7 +19,7 @@ const Live = createContext<LiveContext>({ changes: new Map(), selfId: "" });
  * for screen readers, so the marks themselves need not be live regions.
  */
 export function LiveVariances({ selfId, children }: { selfId: string; children: ReactNode }) {
-  const changes = useLiveVariances();
+  const changes = useLiveVariances(selfId);
   const latest = [...changes.values()].filter((change) => change.actorId !== selfId).at(-1);
   return (
     <Live value={{ changes, selfId }}>

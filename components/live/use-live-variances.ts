@@ -17,8 +17,10 @@ export const MARK_MS = 10_000;
 const REFRESH_COALESCE_MS = 250;
 // Enough for any page of the queue; older entries are dropped first.
 const REMEMBERED_CHANGES = 500;
-// After the browser gave up on the stream (a 429, a 503 while a server stops), try again this late.
+// After the browser gave up on the stream (a 429, a 503 while a server stops), try again this late…
 const REOPEN_AFTER_MS = 15_000;
+// …this many times in a row at most: a signed-out page (401) stops asking.
+const MAX_REOPENS = 4;
 
 /**
  * Listens to colleagues' changes while a queue or variance page is open: each one refreshes
@@ -27,7 +29,7 @@ const REOPEN_AFTER_MS = 15_000;
  * the server replays what was missed); a stream it gives up on is reopened later, one the
  * server ended (the session ended) is not.
  */
-export function useLiveVariances(): ReadonlyMap<string, SeenChange> {
+export function useLiveVariances(selfId: string): ReadonlyMap<string, SeenChange> {
   const router = useRouter();
   const [changes, setChanges] = useState<ReadonlyMap<string, SeenChange>>(new Map());
   const refreshTimer = useRef<number | null>(null);
@@ -35,6 +37,7 @@ export function useLiveVariances(): ReadonlyMap<string, SeenChange> {
   useEffect(() => {
     let source: EventSource | null = null;
     let reopenTimer: number | undefined;
+    let reopens = 0;
     const refresh = () => {
       if (refreshTimer.current !== null) return;
       refreshTimer.current = window.setTimeout(() => {
@@ -56,15 +59,22 @@ export function useLiveVariances(): ReadonlyMap<string, SeenChange> {
       });
     const open = () => {
       source = new EventSource(EVENTS_URL);
+      source.addEventListener("open", () => {
+        reopens = 0;
+      });
       source.addEventListener("variance", (event) => {
-        remember(JSON.parse((event as MessageEvent<string>).data) as VarianceChange);
-        refresh();
+        const change = JSON.parse((event as MessageEvent<string>).data) as VarianceChange;
+        remember(change);
+        // The person's own change refreshed the tab it was made in, through its action (their
+        // other tabs catch up at their next navigation): no second render of the whole queue.
+        if (change.actorId !== selfId) refresh();
       });
       source.addEventListener("report", refresh);
       source.addEventListener("resync", refresh);
       source.addEventListener("end", () => source?.close());
       source.addEventListener("error", () => {
-        if (source?.readyState === EventSource.CLOSED) reopenTimer = window.setTimeout(open, REOPEN_AFTER_MS);
+        if (source?.readyState === EventSource.CLOSED && reopens++ < MAX_REOPENS)
+          reopenTimer = window.setTimeout(open, REOPEN_AFTER_MS);
       });
     };
     open();
@@ -74,7 +84,7 @@ export function useLiveVariances(): ReadonlyMap<string, SeenChange> {
       if (refreshTimer.current !== null) window.clearTimeout(refreshTimer.current);
       refreshTimer.current = null;
     };
-  }, [router]);
+  }, [router, selfId]);
 
   return changes;
 }

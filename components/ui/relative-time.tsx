@@ -8,8 +8,7 @@ import { useFormat } from "./format-provider";
 const REFRESH_MS = 30_000;
 
 /**
- * A moment as "3 hr. ago", its full time in the reader's own zone on hover (and to screen
- * readers through the <time> element). The server's rendering may be a minute off the
+ * A moment as "3 hr. ago", its full time in the reader's own zone on hover and for screen readers. The server's rendering may be a minute off the
  * browser's, so the browser redraws it after hydration.
  */
 export function RelativeTime({ value }: { value: Date | string }) {
@@ -27,6 +26,10 @@ export function RelativeTime({ value }: { value: Date | string }) {
   return (
     <time dateTime={iso} title={full} suppressHydrationWarning>
       {relativeTime(at, now, locale)}
+      {/* The hover title reaches neither keyboards nor screen readers: the full time is read out too. */}
+      <span className="sr-only" suppressHydrationWarning>
+        {` (${full})`}
+      </span>
     </time>
   );
 }

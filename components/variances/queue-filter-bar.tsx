@@ -29,7 +29,7 @@ const queueUrlState = {
   page: parseAsInteger.withDefault(1),
 };
 
-// Typing in the search box updates the list once the person pauses.
+// Typing in the search box (or the days box) updates the list once the person pauses.
 const SEARCH_DEBOUNCE_MS = 300;
 
 export const QUEUE_SEARCH_ID = "queue-search";
@@ -52,17 +52,23 @@ interface QueueFilterBarProps {
   children?: ReactNode;
 }
 
+/** A text box's own value, following the URL's (back, forward) except while the person types in it. */
+function useBoxFollowingUrl(urlValue: string) {
+  const [value, setValue] = useState(urlValue);
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (document.activeElement !== ref.current) setValue(urlValue);
+  }, [urlValue]);
+  return [value, setValue, ref] as const;
+}
+
 /** A compact bar of filters that apply at once; every one lands in the URL, so a queue can be shared or saved. */
 export function QueueFilterBar({ reportDates, organizations, users, children }: QueueFilterBarProps) {
   const format = useFormat();
   const [pending, startTransition] = useTransition();
   const [filters, setFilters] = useQueryStates(queueUrlState, { shallow: false, startTransition, history: "push" });
-  const [search, setSearch] = useState(filters.q);
-  const searchRef = useRef<HTMLInputElement>(null);
-  // Back and forward change the URL under the box: follow it unless the person is typing.
-  useEffect(() => {
-    if (document.activeElement !== searchRef.current) setSearch(filters.q);
-  }, [filters.q]);
+  const [search, setSearch, searchRef] = useBoxFollowingUrl(filters.q);
+  const [minDays, setMinDays, minDaysRef] = useBoxFollowingUrl(String(filters.minDays ?? ""));
 
   type Change = Exclude<Parameters<typeof setFilters>[0], null | ((...args: never[]) => unknown)>;
   // Any change starts the list again at its first page. The status is always written, so the
@@ -197,10 +203,15 @@ export function QueueFilterBar({ reportDates, organizations, users, children }: 
               type="number"
               min={0}
               max={36500}
-              defaultValue={filters.minDays ?? ""}
+              ref={minDaysRef}
+              value={minDays}
               onChange={(event) => {
+                setMinDays(event.target.value);
                 const days = event.target.valueAsNumber;
-                apply({ minDays: Number.isInteger(days) && days >= 0 ? days : null });
+                apply(
+                  { minDays: Number.isInteger(days) && days >= 0 ? days : null },
+                  { history: "replace", limitUrlUpdates: debounce(SEARCH_DEBOUNCE_MS) },
+                );
               }}
               className={`${chipClass} mt-1 block w-full`}
             />

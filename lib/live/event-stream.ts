@@ -36,8 +36,9 @@ function messageFrame(message: LiveMessage): string {
 
 /**
  * One person's event stream: subscribed before the replay so nothing falls between them (a
- * change may then come twice; the page coalesces), the changes after `lastEventId` replayed
- * (or "resync" past the bound, or, on a first connection, the id to resume from), then every
+ * change may then come twice; the page coalesces), on a reconnect the changes after
+ * `lastEventId` replayed (within the bound) and a "resync", on a first connection the id to
+ * resume from, then every
  * change as it commits, a heartbeat, and an end when the account may no longer read or the
  * process stops. Null when the person holds their quota of streams already.
  */
@@ -79,6 +80,8 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<Readab
   });
   forgetShutdown = hub.onShutdown(close);
   signal.addEventListener("abort", close);
+  // The browser may have left before the listener was added: no abort event will come.
+  if (signal.aborted) close();
   try {
     unsubscribe = await hub.subscribe((message) => write(messageFrame(message)));
     // Gone (the browser left, the process stops) while the listener connected: close() could not unsubscribe yet.
@@ -88,8 +91,11 @@ export async function openLiveStream(options: LiveStreamOptions): Promise<Readab
       write(frame("ready", {}, (await latestEventId(db)).toString()));
     } else {
       const replay = await changesAfter(db, lastEventId);
-      if (replay === null) write(frame("resync", {}, (await latestEventId(db)).toString()));
       for (const change of replay ?? []) write(messageFrame({ kind: "variance", change }));
+      // Audit ids are handed out before commit, so a change with a lower id than the last one
+      // seen can commit while the browser was away; the replay marks what it can, and the page
+      // reloads its data in any case.
+      write(frame("resync", {}, (await latestEventId(db)).toString()));
     }
   } catch (error) {
     close();

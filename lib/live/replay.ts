@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/prisma";
+import { parseVarianceSubjectId } from "@/lib/variances/variance-key";
 import type { VarianceChange } from "./variance-change";
 
 /** A reconnect replays at most this many changes, from at most this long ago; beyond, the page reloads its data instead. */
@@ -28,13 +29,13 @@ export async function changesAfter(db: Database, afterId: bigint): Promise<Varia
   });
   const oldest = events[0]?.occurred_at.getTime() ?? Date.now();
   if (events.length > REPLAY_MAX_EVENTS || Date.now() - oldest > REPLAY_MAX_AGE_MS) return null;
-  return events.map((event) => {
-    const slash = event.subject_id.indexOf("/");
+  return events.flatMap((event) => {
+    const variance = parseVarianceSubjectId(event.subject_id);
+    if (!variance) return [];
     const after = (event.details as { after?: { version?: unknown } } | null)?.after;
     return {
       id: event.id.toString(),
-      type: event.subject_id.slice(0, slash),
-      key: event.subject_id.slice(slash + 1),
+      ...variance,
       action: event.action,
       version: typeof after?.version === "number" ? after.version : null,
       actorId: event.actor_user_id,

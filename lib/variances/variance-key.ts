@@ -11,5 +11,11 @@ export interface VarianceId {
 /** The audit subject id of a variance, and its identity in maps and selections. */
 export const varianceSubjectId = ({ type, key }: VarianceId) => `${type}/${key}`;
 
+/** The variance an audit subject id names (the key may itself hold "/"); null when it names none. */
+export function parseVarianceSubjectId(subjectId: string): VarianceId | null {
+  const slash = subjectId.indexOf("/");
+  return slash < 1 ? null : { type: subjectId.slice(0, slash), key: subjectId.slice(slash + 1) };
+}
+
 export const variancePath = ({ type, key }: VarianceId) =>
   `/variances/${encodeURIComponent(type)}/${encodeURIComponent(key)}`;

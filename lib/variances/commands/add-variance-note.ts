@@ -52,7 +52,7 @@ export async function addVarianceNote(db: Database, actor: Actor, rawInput: unkn
       details: { reportDate: variance.reportDate, noteId, exceptionRows },
     });
     await notifyVarianceChange(tx, actor, {
-      id: eventId.toString(),
+      id: eventId,
       type: variance.type,
       key: variance.key,
       action,

@@ -6,7 +6,7 @@ import { invalidInput, parseCommandInput, requiredOr } from "@/lib/commands/comm
 import type { Database } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { BULK_LIMIT } from "../triage-limits";
-import { type VarianceId, varianceSubjectId } from "../variance-key";
+import { parseVarianceSubjectId, type VarianceId, varianceSubjectId } from "../variance-key";
 import { type BulkResult, runBulkTriageCommand } from "./bulk-triage-pipeline";
 import type { LockedVariance } from "./lock-variances";
 import type { TriageCommand } from "./triage-pipeline";
@@ -74,21 +74,17 @@ async function undoableEvents(db: Database, actor: Actor, ids: readonly string[]
   if (missing.length > 0) throw notUndoable(`No change has the id ${missing.slice(0, 5).join(", ")}.`);
   return rows.map((row) => {
     const id = row.id.toString();
-    const change = recordedChange.safeParse(row.details);
-    const slash = row.subject_id.indexOf("/");
-    if (
-      row.subject_type !== "variance" ||
-      !(UNDOABLE_ACTIONS as readonly string[]).includes(row.action) ||
-      !change.success ||
-      slash < 1
-    ) {
-      throw notUndoable(`Change ${id} (${row.action}) is not a triage change that can be undone.`);
-    }
     // Undoing reverts the work of whoever made the change: a technician their own, an admin anyone's.
-    if (actor.role !== "admin" && row.actor_user_id !== actor.id) {
+    const own = actor.role === "admin" || row.actor_user_id === actor.id;
+    const change = recordedChange.safeParse(row.details);
+    const variance = row.subject_type === "variance" ? parseVarianceSubjectId(row.subject_id) : null;
+    if (!variance || !(UNDOABLE_ACTIONS as readonly string[]).includes(row.action) || !change.success) {
+      // Someone else's event is not described: naming ids must not read the audit log, which is the admin's.
+      throw notUndoable(`Change ${id}${own ? ` (${row.action})` : ""} is not a triage change that can be undone.`);
+    }
+    if (!own) {
       throw new CommandError("forbidden", "You can undo only your own changes; ask an admin to undo a colleague's.");
     }
-    const variance = { type: row.subject_id.slice(0, slash), key: row.subject_id.slice(slash + 1) };
     return { id, action: row.action, variance, change: change.data };
   });
 }
