@@ -28,7 +28,7 @@ test("a manager finds the longer ThreatLocker host from a truncated 15-character
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Devices" }).click();
   await expect(page.getByTestId("devices-no-query")).toBeVisible();
   await page.getByLabel("Hostname, display name or serial").fill(netbios);
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/devices\\?q=${encodeURIComponent(netbios)}$`));
 
   const result = page.locator(`[data-testid="device-result"][data-key="${pair.key}"]`);
