@@ -1,18 +1,10 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { PalettePage } from "@/lib/search/palette-results";
-
-// cmdk and the palette's body stay out of every page's first-load JavaScript: fetched once the
-// page is idle (so Ctrl+K a moment after loading finds it ready), or on first open.
-const loadPaletteBody = () => import("./palette-body").then((module) => module.PaletteBody);
-const PaletteBody = dynamic(loadPaletteBody, {
-  ssr: false,
-  loading: () => <p className="text-sm text-gray-600 dark:text-gray-400">Loading search…</p>,
-});
+import { PaletteBody } from "./palette-body";
 
 /** Ctrl+K or Cmd+K, with no other modifier. */
 const isPaletteShortcut = (event: KeyboardEvent) =>
@@ -32,16 +24,6 @@ export function CommandPalette({ pages }: { pages: PalettePage[] }) {
   }, [open]);
   // A command runs once the palette has closed, so a dialog it opens returns focus where the person was.
   const afterClose = useRef<(() => void) | null>(null);
-
-  useEffect(() => {
-    // Safari has no requestIdleCallback: a moment after load does as well there.
-    if (typeof window.requestIdleCallback !== "function") {
-      const timer = window.setTimeout(() => void loadPaletteBody(), 1_000);
-      return () => window.clearTimeout(timer);
-    }
-    const idle = window.requestIdleCallback(() => void loadPaletteBody());
-    return () => window.cancelIdleCallback(idle);
-  }, []);
 
   useEffect(() => {
     const toggle = (event: KeyboardEvent) => {

@@ -73,8 +73,6 @@ export function PaletteBody({ pages, onOpen, onRun }: PaletteBodyProps) {
   return (
     <Command label="Search and commands" shouldFilter={false} loop vimBindings={false} className={headingClass}>
       <Command.Input
-        // The body loads after the dialog opens (it is split from the first-load bundle), so it takes focus itself.
-        autoFocus
         value={query}
         onValueChange={setQuery}
         maxLength={PALETTE_QUERY_MAX_LENGTH}

@@ -34,7 +34,7 @@ test("resolve a variance from the queue, then Undo: open again with its assignee
   await row.focus();
   await page.keyboard.press("a");
   const assign = page.getByRole("dialog", { name: `Assign ${hostname}` });
-  await assign.getByLabel("Assignee").selectOption({ label: technician.name });
+  await assign.getByLabel("Assignee").selectOption({ label: `Me (${technician.name})` });
   await assign.getByRole("button", { name: "Save" }).click();
   await expect(toastSaying(page, `Assigned ${hostname}.`)).toBeVisible();
 
