@@ -18,7 +18,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
         <nav aria-label="Main" className="min-w-0 flex-1">
           <NavLinks items={navigationFor(actor)} />
         </nav>
-        <div className="flex items-center gap-2 text-sm">
+        <div className="flex flex-wrap items-center gap-2 whitespace-nowrap text-sm">
           {can(actor, "variances:triage") && <MyOpenLink actor={actor} />}
           <span className="hidden text-gray-600 sm:inline dark:text-gray-400" data-testid="signed-in-as">
             {actor.name} · <span className="capitalize">{actor.role}</span>
