@@ -1,5 +1,4 @@
 import type { Database } from "@/lib/db/prisma";
-import { parseVarianceSubjectId } from "@/lib/variances/variance-key";
 import type { VarianceChange } from "./variance-change";
 
 /** A reconnect replays at most this many changes, from at most this long ago; beyond, the page reloads its data instead. */
@@ -30,8 +29,10 @@ export async function changesAfter(db: Database, afterId: bigint): Promise<Varia
   const oldest = events[0]?.occurred_at.getTime() ?? Date.now();
   if (events.length > REPLAY_MAX_EVENTS || Date.now() - oldest > REPLAY_MAX_AGE_MS) return null;
   return events.flatMap((event) => {
-    const variance = parseVarianceSubjectId(event.subject_id);
-    if (!variance) return [];
+    // "type/key", as lib/variances/variance-key.ts writes it: lib/live sits below lib/variances (its commands notify through it).
+    const slash = event.subject_id.indexOf("/");
+    if (slash < 1) return [];
+    const variance = { type: event.subject_id.slice(0, slash), key: event.subject_id.slice(slash + 1) };
     const after = (event.details as { after?: { version?: unknown } } | null)?.after;
     return {
       id: event.id.toString(),
