@@ -100,8 +100,9 @@ export function QueueTable({ rows, focused, selected, selectable, onToggle, onFo
                   {row.organization}
                 </div>
               </td>
-              <td className="px-2 py-1.5">
-                <div className="max-w-[28rem] truncate" title={row.summary}>
+              {/* The summary takes what the other columns leave (w-full with max-w-0) and is cut there, so the table never outgrows the screen. */}
+              <td className="w-full max-w-0 px-2 py-1.5">
+                <div className="truncate" title={row.summary}>
                   <Summary row={row} />
                 </div>
               </td>
